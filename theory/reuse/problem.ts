@@ -1,0 +1,46 @@
+/**
+ * The linear-regression problem of the reuse result (Yan et al., arXiv 2511.13421, §1):
+ * x with diagonal covariance H = diag(λ), y = ⟨w*, x⟩ + ξ, E ξ² = σ², excess risk R(w) = ½ (w−w*)ᵀH(w−w*).
+ */
+import { requireNumber, requireOneOf, requireVector, ParameterError } from "../../src/core/validate";
+
+/** Feature law: Gaussian x ~ N(0,H) (fourth-moment κ = 2) or x = H^{1/2} z with Rademacher z (κ = 0). */
+export type Features = "gaussian" | "rademacher";
+export const FEATURES: readonly Features[] = ["gaussian", "rademacher"];
+
+/** A diagonal linear-regression problem. */
+export interface LinearProblem {
+  /** eigenvalues λ_i of H */
+  lambda: Float64Array;
+  /** target w*_i in the eigenbasis */
+  wstar: Float64Array;
+  /** label-noise standard deviation σ */
+  sigma: number;
+  features: Features;
+}
+
+/** κ of the feature law: the diagonal recursion's ρ_i = 1 − 2ηλ_i + κη²λ_i². */
+export function kappa(features: Features): number {
+  return features === "gaussian" ? 2 : 0;
+}
+
+/** Validate and build a problem; w* defaults to all ones. */
+export function linearProblem(
+  lambda: Float64Array,
+  opts: { sigma: number; wstar?: Float64Array | number; features?: Features },
+): LinearProblem {
+  requireVector("lambda", lambda, { gt: 0 });
+  const sigma = requireNumber("sigma", opts.sigma, { min: 0 });
+  const features = requireOneOf("features", opts.features ?? "gaussian", FEATURES);
+  let wstar: Float64Array;
+  if (opts.wstar === undefined || typeof opts.wstar === "number") {
+    wstar = new Float64Array(lambda.length).fill(requireNumber("wstar", opts.wstar ?? 1));
+  } else {
+    if (opts.wstar.length !== lambda.length) {
+      throw new ParameterError("wstar.length", opts.wstar.length, `equal to d = ${lambda.length}`);
+    }
+    requireVector("wstar", opts.wstar);
+    wstar = opts.wstar;
+  }
+  return { lambda, wstar, sigma, features };
+}
