@@ -1,0 +1,90 @@
+/** Summary statistics and rank correlations (Spearman ρ, Kendall τ-b). */
+import { ParameterError } from "./validate";
+
+/** Mean and standard error of the mean (sample sd / √n). */
+export function meanSe(xs: ArrayLike<number>): { mean: number; se: number; sd: number; n: number } {
+  const n = xs.length;
+  if (n === 0) throw new ParameterError("xs.length", 0, "≥ 1");
+  let m = 0;
+  for (let i = 0; i < n; i++) m += xs[i];
+  m /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (xs[i] - m) ** 2;
+  const sd = n > 1 ? Math.sqrt(v / (n - 1)) : NaN;
+  return { mean: m, se: sd / Math.sqrt(n), sd, n };
+}
+
+/** Ranks 1…n with ties given their average rank. */
+export function ranks(xs: ArrayLike<number>): Float64Array {
+  const n = xs.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && xs[idx[j + 1]] === xs[idx[i]]) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[idx[k]] = avg;
+    i = j + 1;
+  }
+  return r;
+}
+
+function checkPair(x: ArrayLike<number>, y: ArrayLike<number>): void {
+  if (x.length !== y.length) throw new ParameterError("y.length", y.length, `equal to x.length = ${x.length}`);
+  if (x.length < 2) throw new ParameterError("n", x.length, "≥ 2");
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) throw new ParameterError(`pair ${i}`, `(${x[i]}, ${y[i]})`, "not NaN");
+  }
+}
+
+/** Pearson correlation. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  checkPair(x, y);
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
+  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
+}
+
+/** Spearman rank correlation ρ (Pearson correlation of average ranks; handles ties). */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  checkPair(x, y);
+  return pearson(ranks(x), ranks(y));
+}
+
+/** Kendall τ-b (tie-corrected), O(n²). */
+export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  checkPair(x, y);
+  const n = x.length;
+  let conc = 0;
+  let disc = 0;
+  let tx = 0;
+  let ty = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const dx = Math.sign(x[i] - x[j]);
+      const dy = Math.sign(y[i] - y[j]);
+      if (dx === 0 && dy === 0) continue;
+      if (dx === 0) tx++;
+      else if (dy === 0) ty++;
+      else if (dx === dy) conc++;
+      else disc++;
+    }
+  }
+  const denom = Math.sqrt((conc + disc + tx) * (conc + disc + ty));
+  return denom === 0 ? NaN : (conc - disc) / denom;
+}
