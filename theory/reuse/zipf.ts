@@ -1,0 +1,86 @@
+/**
+ * The Zipf one-hot model in closed form (reuse spec §3.4, a reconstruction consistent with Yan et al.,
+ * arXiv 2511.13421, Thms 5.1–5.2): token i with probability p_i ∝ i^{−(a−b)}, input √Λ_i e_i, no noise.
+ * Coordinates decouple, so after K passes over N samples
+ *   R̄(K,N;η) = ½ Σ_i p_i Λ_i (w*_i)² [1 − p_i (1 − (1 − ηΛ_i)^{2K})]^N,
+ * decreasing in η ∈ (0, 1] (so η* = 1 = 1/D²). All powers are evaluated as exp(n·log1p(·)).
+ */
+import { findRootLog } from "../../src/core/optimize";
+import { zipfModel, type ZipfModel } from "../../src/core/spectra";
+import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
+
+/** Risk of K epochs over N samples at learning rate η (K may be Infinity, N and K may be real ≥ 0). */
+export function zipfRisk(model: ZipfModel, K: number, N: number, opts: { eta?: number; wstar?: number } = {}): number {
+  requireNumber("K", K, { min: 1, allowInfinity: true });
+  requireNumber("N", N, { min: 0 });
+  const eta = requireNumber("eta", opts.eta ?? 1, { gt: 0, max: 1 });
+  const w2 = (opts.wstar ?? 1) ** 2;
+  const { p, Lambda } = model;
+  let r = 0;
+  // smallest terms first
+  for (let i = p.length - 1; i >= 0; i--) {
+    // q_i = probability that one draw of token i is "learned": 1 − (1 − ηΛ)^{2K}
+    const q = K === Infinity ? 1 : -Math.expm1(2 * K * Math.log1p(-eta * Lambda[i]));
+    r += p[i] * Lambda[i] * Math.exp(N * Math.log1p(-p[i] * q));
+  }
+  return 0.5 * w2 * r;
+}
+
+/** R̄*(1,T): one pass over T samples at the optimal η = 1. */
+export function zipfOnePassRisk(model: ZipfModel, T: number): number {
+  return zipfRisk(model, 1, T);
+}
+
+/** Invert R̄*(1,N′) = target for real N′ ≥ 0 (bisection-type root finding in ln N′). */
+export function zipfInvertOnePass(model: ZipfModel, target: number): number {
+  requireNumber("target", target, { gt: 0 });
+  if (zipfOnePassRisk(model, 0) <= target) return 0;
+  let hi = 16;
+  while (zipfOnePassRisk(model, hi) > target) {
+    hi *= 16;
+    if (hi > 1e300) throw new ParameterError("target", target, "reachable by one pass over the Zipf model");
+  }
+  const lo = Math.min(1e-6, hi / 16);
+  return findRootLog((T) => zipfOnePassRisk(model, T) - target, lo, hi, { lntol: 1e-12 }).x;
+}
+
+/** Effective reuse rate E(K,N) = N′/N of the Zipf model, both sides at η = 1 (exact; K = ∞ allowed). */
+export function zipfReuseRate(model: ZipfModel, K: number, N: number): { E: number; risk: number; Nprime: number } {
+  requireInteger("N", N, { min: 1 });
+  const risk = zipfRisk(model, K, N);
+  const Nprime = zipfInvertOnePass(model, risk);
+  return { E: Nprime / N, risk, Nprime };
+}
+
+/**
+ * The saturation point K(λ,N): the real K ≥ 1 at which E(K,N) = λK (reuse spec §2.4; λ = 0.75 in the
+ * paper). E/K falls from 1 at K = 1; returns Infinity if E/K stays above λ up to Kmax.
+ */
+export function zipfSaturationPoint(model: ZipfModel, N: number, lambda = 0.75, Kmax = 1e7): number {
+  requireNumber("lambda", lambda, { gt: 0, lt: 1 });
+  const g = (K: number): number => zipfReuseRate(model, K, N).E / K - lambda;
+  if (g(Kmax) > 0) return Infinity;
+  return findRootLog(g, 1, Kmax, { lntol: 1e-9 }).x;
+}
+
+/**
+ * The log-power-law variant (reuse spec §3.2, Assumption 5.3 reconstructed): Zipf p_i ∝ i^{−α} with
+ * Λ_i = (1 + ln i)^{−b}; its plateau is predicted to grow like (log N)^b.
+ */
+export function logPowerZipfModel(alpha: number, b: number, d: number): ZipfModel {
+  requireNumber("alpha", alpha, { gt: 1 });
+  requireNumber("b", b, { gt: 0 });
+  requireInteger("d", d, { min: 1 });
+  const p = new Float64Array(d);
+  const Lambda = new Float64Array(d);
+  let Z = 0;
+  for (let i = d; i >= 1; i--) Z += Math.pow(i, -alpha);
+  for (let i = 0; i < d; i++) {
+    p[i] = Math.pow(i + 1, -alpha) / Z;
+    Lambda[i] = Math.pow(1 + Math.log(i + 1), -b);
+  }
+  // a, b recorded as the spectrum's effective exponents: p_iΛ_i ≈ i^{−α}·(log i)^{−b}
+  return { a: alpha, b, d, p, Lambda, Z };
+}
+
+export { zipfModel };
