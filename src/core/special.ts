@@ -30,5 +30,6 @@ export function zeta(s: number): number {
   // tail Σ_{k≥n} k^{-s} ≈ n^{1−s}/(s−1) + n^{−s}/2 + s n^{−s−1}/12 − s(s+1)(s+2) n^{−s−3}/720
   sum += Math.pow(n, 1 - s) / (s - 1) + 0.5 * Math.pow(n, -s) + (s * Math.pow(n, -s - 1)) / 12;
   sum -= (s * (s + 1) * (s + 2) * Math.pow(n, -s - 3)) / 720;
+  sum += (s * (s + 1) * (s + 2) * (s + 3) * (s + 4) * Math.pow(n, -s - 5)) / 30240;
   return sum;
 }

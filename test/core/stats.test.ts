@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { linearFit, logLinearFit, powerLawFit } from "../../src/core/fit";
+import { kendall, meanSe, ranks, spearman } from "../../src/core/stats";
+import { gamma, logGamma, zeta } from "../../src/core/special";
+import { Rng } from "../../src/core/rng";
+
+describe("least-squares fits", () => {
+  it("recover exact lines, log-lines and power laws", () => {
+    const x = [1, 2, 4, 8, 16];
+    const f = linearFit(x, x.map((v) => 2 + 3 * v));
+    expect(f.slope).toBeCloseTo(3, 12);
+    expect(f.intercept).toBeCloseTo(2, 12);
+    expect(f.r2).toBeCloseTo(1, 12);
+    expect(logLinearFit(x, x.map((v) => 5 + 0.8 * Math.log(v))).slope).toBeCloseTo(0.8, 12);
+    const p = powerLawFit(x, x.map((v) => 0.245 * v ** 0.279));
+    expect(p.exponent).toBeCloseTo(0.279, 12);
+    expect(p.coefficient).toBeCloseTo(0.245, 12);
+  });
+
+  it("slope standard error is calibrated: over repeated noisy fits, the slope's sd matches the mean reported se", () => {
+    const rng = new Rng(1);
+    const x = Array.from({ length: 20 }, (_, i) => i / 4);
+    const slopes: number[] = [];
+    const ses: number[] = [];
+    for (let rep = 0; rep < 2000; rep++) {
+      const y = x.map((v) => 1 - 0.5 * v + 0.3 * rng.normal());
+      const f = linearFit(x, y);
+      slopes.push(f.slope);
+      ses.push(f.slopeSe);
+    }
+    const s = meanSe(slopes);
+    expect(Math.abs(s.mean + 0.5)).toBeLessThan(4 * s.se);
+    const meanSeReported = ses.reduce((a, b) => a + b) / ses.length;
+    expect(Math.abs(s.sd / meanSeReported - 1)).toBeLessThan(0.06);
+  });
+
+  it("rejects bad input with the parameter named", () => {
+    expect(() => linearFit([1], [1])).toThrow(/n = 1/);
+    expect(() => powerLawFit([1, 2], [1, -1])).toThrow(/y\[1\] = -1/);
+    expect(() => linearFit([1, 1, 1], [1, 2, 3])).toThrow(/distinct/);
+  });
+});
+
+describe("rank correlations", () => {
+  it("ranks average ties", () => {
+    expect(Array.from(ranks([10, 20, 20, 5]))).toEqual([2, 3.5, 3.5, 1]);
+  });
+  it("Spearman and Kendall are ±1 on monotone data and match hand-computed values", () => {
+    const x = [1, 2, 3, 4, 5];
+    expect(spearman(x, x.map((v) => v ** 3))).toBeCloseTo(1, 14);
+    expect(kendall(x, x.map((v) => -v))).toBeCloseTo(-1, 14);
+    // one adjacent swap in 5: Spearman 1 − 6·2/(5·24) = 0.9; Kendall (9 − 1)/10 = 0.8
+    const y = [1, 2, 4, 3, 5];
+    expect(spearman(x, y)).toBeCloseTo(0.9, 14);
+    expect(kendall(x, y)).toBeCloseTo(0.8, 14);
+  });
+});
+
+describe("special functions", () => {
+  it("gamma matches factorials and Γ(1/2) = √π; zeta matches ζ(2) = π²/6 and ζ(3.5)", () => {
+    expect(gamma(5)).toBeCloseTo(24, 10);
+    expect(gamma(0.5)).toBeCloseTo(Math.sqrt(Math.PI), 12);
+    expect(logGamma(100)).toBeCloseTo(359.1342053695754, 9);
+    expect(zeta(2)).toBeCloseTo(Math.PI ** 2 / 6, 12);
+    expect(zeta(3.5)).toBeCloseTo(1.1267338673170566, 12);
+  });
+});
