@@ -1,0 +1,38 @@
+/** The `--spectrum` argument: `isotropic`, `even:LO:HI`, `power:A`, `zipf:A:B`. */
+import { evenSpectrum, isotropicSpectrum, powerSpectrum, zipfModel, type ZipfModel } from "../core/spectra";
+import { ParameterError } from "../core/validate";
+import { parseNumber } from "./args";
+
+export type SpectrumChoice =
+  | { kind: "linear"; label: string; lambda: Float64Array }
+  | { kind: "zipf"; label: string; model: ZipfModel };
+
+/** Parse SPEC for dimension d. */
+export function parseSpectrum(spec: string, d: number): SpectrumChoice {
+  const parts = spec.split(":");
+  const allowed = "one of isotropic, even:LO:HI, power:A, zipf:A:B";
+  const num = (i: number, what: string) => {
+    if (parts[i] === undefined || parts[i] === "") throw new ParameterError("--spectrum", spec, `${allowed} (missing ${what})`);
+    return parseNumber(`--spectrum ${what}`, parts[i]);
+  };
+  switch (parts[0]) {
+    case "isotropic":
+      if (parts.length !== 1) break;
+      return { kind: "linear", label: spec, lambda: isotropicSpectrum(d) };
+    case "even":
+      if (parts.length !== 3) break;
+      return { kind: "linear", label: spec, lambda: evenSpectrum(d, num(1, "LO"), num(2, "HI")) };
+    case "power":
+      if (parts.length !== 2) break;
+      return { kind: "linear", label: spec, lambda: powerSpectrum(d, num(1, "A")) };
+    case "zipf": {
+      if (parts.length !== 3) break;
+      const a = num(1, "A");
+      const b = num(2, "B");
+      if (!(b >= 0)) throw new ParameterError("zipf B", b, "≥ 0");
+      if (!(a > b + 1)) throw new ParameterError("zipf A", a, `> B + 1 = ${b + 1} (p_i ∝ i^-(A-B) must be summable)`);
+      return { kind: "zipf", label: spec, model: zipfModel(a, b, d) };
+    }
+  }
+  throw new ParameterError("--spectrum", spec, allowed);
+}

@@ -1,0 +1,131 @@
+/**
+ * E(K,N) for a grid of N and K by one of four methods (the engine behind `datalaws reuse rate`):
+ *  exact   — Zipf model at any K (closed form); any linear spectrum at K = 1;
+ *  plateau — the least-squares shortcut at K = ∞ (linear), the exact K = ∞ limit (Zipf);
+ *  mc      — multi-epoch Monte Carlo at any finite K (linear spectra), worker threads, standard errors;
+ *  theory  — the leading-order formulas of Thms 4.2 and 5.2 (Zipf: with this toolkit's derived constant).
+ */
+import type { ZipfModel } from "../core/spectra";
+import { ParameterError } from "../core/validate";
+import { thm42ReuseRate, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
+import { defaultMcEtaGrid, optimalOverEta, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
+import { olsRisk, plateauReuseRate } from "../../theory/reuse/plateau";
+import type { LinearProblem } from "../../theory/reuse/problem";
+import { zipfReuseRate, zipfRisk } from "../../theory/reuse/zipf";
+import { multiEpochMcParallel } from "./mcParallel";
+
+export type ReuseMethod = "exact" | "plateau" | "mc" | "theory";
+export const REUSE_METHODS: readonly ReuseMethod[] = ["exact", "plateau", "mc", "theory"];
+
+/** One (N, K) row. `eta` is the K-epoch side's optimal η (null where it is a limit or a formula). */
+export interface ReuseRow {
+  N: number;
+  K: number;
+  E: number;
+  risk: number | null;
+  eta: number | null;
+  se?: number;
+  method: ReuseMethod;
+}
+
+export type ReuseSubject = { kind: "linear"; problem: LinearProblem } | { kind: "zipf"; model: ZipfModel };
+
+/** Which methods apply to a subject and a K. */
+export function applicableMethods(subject: ReuseSubject, K: number): ReuseMethod[] {
+  if (subject.kind === "zipf") return ["exact", "theory", ...(K === Infinity ? (["plateau"] as const) : [])];
+  if (K === 1) return ["exact", "mc", "theory"];
+  if (K === Infinity) return ["plateau", "theory"];
+  return ["mc", "theory"];
+}
+
+/** The default method: exact where it exists, else plateau for K = ∞, else Monte Carlo. */
+export function defaultMethod(subject: ReuseSubject, Ks: number[]): ReuseMethod {
+  if (subject.kind === "zipf") return "exact";
+  if (Ks.every((K) => K === 1)) return "exact";
+  if (Ks.every((K) => K === Infinity)) return "plateau";
+  return "mc";
+}
+
+export interface ReuseRateOptions {
+  method: ReuseMethod;
+  runs?: number;
+  seed?: number;
+  threads?: number;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/** E(K,N) for every N × K. Throws a ParameterError naming the applicable methods if one does not apply. */
+export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number[], opts: ReuseRateOptions): Promise<ReuseRow[]> {
+  const { method } = opts;
+  for (const K of Ks) {
+    const ok = applicableMethods(subject, K);
+    if (!ok.includes(method)) {
+      const why =
+        subject.kind === "linear" && K !== 1 && K !== Infinity && method === "exact"
+          ? " (there is no exact multi-epoch formula for Gaussian or Rademacher features)"
+          : "";
+      throw new ParameterError("--method", method, `one of ${ok.join(", ")} for K = ${K === Infinity ? "inf" : K}${why}`);
+    }
+  }
+  const rows: ReuseRow[] = [];
+  if (subject.kind === "zipf") {
+    for (const N of Ns) {
+      for (const K of Ks) {
+        if (method === "theory") {
+          rows.push({ N, K, E: Math.min(K, zipfPlateauAsymptote(subject.model, N)), risk: null, eta: null, method });
+        } else {
+          const r = zipfReuseRate(subject.model, K, N);
+          rows.push({ N, K, E: r.E, risk: zipfRisk(subject.model, K, N), eta: 1, method });
+        }
+      }
+    }
+    return rows;
+  }
+  const p = subject.problem;
+  if (method === "mc") {
+    const Kmax = Math.max(...Ks);
+    const runs = opts.runs ?? 100;
+    for (let n = 0; n < Ns.length; n++) {
+      const N = Ns[n];
+      const etas = defaultMcEtaGrid(p, N, Kmax, 4);
+      const acc = await multiEpochMcParallel(p, {
+        N,
+        Kmax,
+        etas,
+        runs,
+        seed: opts.seed ?? 0,
+        threads: opts.threads,
+        onProgress: opts.onProgress ? (d: number, t: number) => opts.onProgress!(d, t, `N = ${N}`) : undefined,
+      });
+      const s = summarizeMc(acc);
+      for (const K of Ks) {
+        const best = optimalOverEta(
+          s.mean.map((row) => row[K - 1]),
+          s.se.map((row) => row[K - 1]),
+          etas,
+        );
+        const E = invertOnePass(p, best.risk).N / N;
+        // standard error of E by the delta method through the inversion
+        const lo = invertOnePass(p, best.risk + best.se).N / N;
+        const hi = invertOnePass(p, Math.max(best.risk - best.se, best.risk * 1e-3)).N / N;
+        rows.push({ N, K, E, risk: best.risk, eta: best.eta, se: Math.abs(hi - lo) / 2, method });
+      }
+    }
+    return rows;
+  }
+  for (const N of Ns) {
+    for (const K of Ks) {
+      if (method === "theory") {
+        rows.push({ N, K, E: thm42ReuseRate(p, K, N), risk: null, eta: null, method });
+      } else if (K === 1) {
+        const r = optimalOnePassRisk(p, N);
+        rows.push({ N, K, E: invertOnePass(p, r.risk).N / N, risk: r.risk, eta: r.eta, method });
+      } else {
+        const r = plateauReuseRate(p, N);
+        rows.push({ N, K, E: r.E, risk: olsRisk(p, N), eta: null, method });
+      }
+    }
+  }
+  return rows;
+}
