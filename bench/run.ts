@@ -1,0 +1,38 @@
+/**
+ * `npm run bench [-- name… --repeats n]`: runs every registered benchmark (or those whose name contains
+ * one of the given strings), prints a table and writes data/bench/results.json.
+ * Register a benchmark by importing it here and adding it to BENCHMARKS.
+ */
+import { formatTable, resultsFile, runBenchmarks, writeResults, type Benchmark } from "./harness";
+import { mcBenchmarks } from "./mc";
+
+/** Every registered benchmark, in run order. */
+export const BENCHMARKS: Benchmark[] = [...mcBenchmarks];
+
+async function main(argv: string[]): Promise<void> {
+  const filter: string[] = [];
+  let repeats: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--repeats") {
+      repeats = Number(argv[++i]);
+      if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats = ${argv[i]}: must be an integer ≥ 1`);
+    } else if (argv[i] === "--list") {
+      for (const b of BENCHMARKS) process.stdout.write(`${b.name}\n`);
+      return;
+    } else filter.push(argv[i]);
+  }
+  const results = await runBenchmarks(BENCHMARKS, { filter, repeats });
+  writeResults(results);
+  process.stdout.write(formatTable(results) + "\n");
+  const ours = results.find((r) => r.name === "mc-throughput");
+  const numpy = results.find((r) => r.name === "mc-numpy");
+  if (ours && numpy) process.stdout.write(`mc-throughput / mc-numpy = ${(ours.value / numpy.value).toFixed(2)}\n`);
+  process.stdout.write(`results: ${resultsFile()}\n`);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

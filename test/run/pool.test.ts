@@ -1,0 +1,104 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageRoot, resolveWorkerFile, runInWorkers } from "../../src/run/pool";
+import { MC_WORKER_FILE, multiEpochMcParallel } from "../../src/run/mcParallel";
+import { multiEpochSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { linearProblem } from "../../theory/reuse/problem";
+import { powerSpectrum } from "../../src/core/spectra";
+import { ParameterError } from "../../src/core/validate";
+
+const root = packageRoot(__dirname);
+const distPool = path.join(root, "dist/src/run/pool.js");
+
+function requireBuild(): void {
+  for (const f of [distPool, path.join(root, MC_WORKER_FILE)]) {
+    if (!fs.existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` (npx tsc -p .) before these tests`);
+  }
+}
+
+describe("runInWorkers", () => {
+  let dir = "";
+  let worker = "";
+  beforeAll(() => {
+    requireBuild();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-pool-"));
+    worker = path.join(dir, "square.js");
+    fs.writeFileSync(
+      worker,
+      `const { serveWorker } = require(${JSON.stringify(distPool)});
+       const { threadId } = require("node:worker_threads");
+       function handle(t) {
+         if (t.fail) throw new RangeError("boom " + t.x);
+         let s = 0; for (let i = 0; i < t.spin; i++) s += i;   // a little work so both workers get tasks
+         return { y: t.x * t.x, data: new Float64Array([t.x, 0.5]), thread: threadId };
+       }
+       exports.handle = handle;
+       serveWorker(handle, __filename);`,
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  type T = { x: number; spin: number; fail?: boolean };
+  type R = { y: number; data: Float64Array; thread: number };
+
+  it("returns results in task order, from both threads, with progress", async () => {
+    const tasks: T[] = Array.from({ length: 20 }, (_, x) => ({ x, spin: 2e5 }));
+    const progress: number[] = [];
+    const out = await runInWorkers<T, R>(worker, tasks, { threads: 2, onProgress: (done, total) => progress.push(done / total) });
+    expect(out.map((r) => r.y)).toEqual(tasks.map((t) => t.x * t.x));
+    expect(out[3].data).toBeInstanceOf(Float64Array);
+    expect(Array.from(out[3].data)).toEqual([3, 0.5]);
+    expect(new Set(out.map((r) => r.thread)).size).toBe(2);
+    expect(out.every((r) => r.thread !== 0)).toBe(true); // not the main thread
+    expect(progress).toEqual(tasks.map((_, i) => (i + 1) / 20));
+  });
+
+  it("threads = 1 runs in-process (main thread)", async () => {
+    const out = await runInWorkers<T, R>(worker, [{ x: 2, spin: 0 }, { x: 3, spin: 0 }], { threads: 1 });
+    expect(out.map((r) => r.y)).toEqual([4, 9]);
+    expect(out.every((r) => r.thread === 0)).toBe(true);
+    const own = await runInWorkers<T, number>(worker, [{ x: 5, spin: 0 }], { threads: 1, inProcess: (t) => -t.x });
+    expect(own).toEqual([-5]);
+  });
+
+  it("rejects with the task's error, and handles empty task lists", async () => {
+    const tasks: T[] = [{ x: 1, spin: 0 }, { x: 7, spin: 0, fail: true }, { x: 2, spin: 0 }];
+    await expect(runInWorkers<T, R>(worker, tasks, { threads: 2 })).rejects.toThrow(/task 1 failed.*RangeError: boom 7/);
+    await expect(runInWorkers<T, R>(worker, [], { threads: 2 })).resolves.toEqual([]);
+    await expect(runInWorkers<T, R>(worker, tasks, { threads: 0 })).rejects.toThrow(ParameterError);
+  });
+
+  it("names the missing build when the worker file does not exist", () => {
+    expect(() => resolveWorkerFile("dist/src/run/noSuchWorker.js")).toThrow(/npm run build/);
+  });
+});
+
+describe("multiEpochMcParallel", () => {
+  beforeAll(requireBuild);
+  const p = linearProblem(powerSpectrum(12, 1.5), { sigma: 0.1, features: "gaussian" });
+  const opts = { N: 60, Kmax: 5, etas: [0.02, 0.05, 0.1], runs: 23, seed: 17 };
+
+  it("gives bitwise-identical numbers for 1 and 2 threads and any chunking, equal to the direct call", async () => {
+    const direct = multiEpochSgd(p, opts);
+    const one = await multiEpochMcParallel(p, { ...opts, threads: 1 });
+    const progress: [number, number][] = [];
+    const two = await multiEpochMcParallel(p, { ...opts, threads: 2, onProgress: (d, t) => progress.push([d, t]) });
+    const odd = await multiEpochMcParallel(p, { ...opts, threads: 2, chunks: 5 });
+    for (const acc of [one, two, odd]) {
+      expect(acc.runs).toBe(23);
+      expect(acc.perRun).toBeUndefined();
+      expect(Array.from(acc.sum)).toEqual(Array.from(direct.sum));
+      expect(Array.from(acc.sumSq)).toEqual(Array.from(direct.sumSq));
+    }
+    expect(summarizeMc(two).mean).toEqual(summarizeMc(one).mean);
+    expect(progress[progress.length - 1]).toEqual([23, 23]);
+    expect(progress.every(([d], i) => i === 0 || d > progress[i - 1][0])).toBe(true);
+  });
+
+  it("validates in the main thread", async () => {
+    await expect(multiEpochMcParallel(p, { ...opts, etas: [10], threads: 2 })).rejects.toThrow(ParameterError);
+    await expect(multiEpochMcParallel(p, { ...opts, threads: 2, chunks: 99 })).rejects.toThrow(/chunks/);
+  });
+});
