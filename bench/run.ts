@@ -5,9 +5,10 @@
  */
 import { formatTable, resultsFile, runBenchmarks, writeResults, type Benchmark } from "./harness";
 import { mcBenchmarks } from "./mc";
+import { reuseBenchmarks } from "./reuse";
 
 /** Every registered benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [...mcBenchmarks];
+export const BENCHMARKS: Benchmark[] = [...reuseBenchmarks, ...mcBenchmarks];
 
 async function main(argv: string[]): Promise<void> {
   const filter: string[] = [];
@@ -24,9 +25,14 @@ async function main(argv: string[]): Promise<void> {
   const results = await runBenchmarks(BENCHMARKS, { filter, repeats });
   writeResults(results);
   process.stdout.write(formatTable(results) + "\n");
-  const ours = results.find((r) => r.name === "mc-throughput");
-  const numpy = results.find((r) => r.name === "mc-numpy");
-  if (ours && numpy) process.stdout.write(`mc-throughput / mc-numpy = ${(ours.value / numpy.value).toFixed(2)}\n`);
+  const ratio = (a: string, b: string, label: string): void => {
+    const x = results.find((r) => r.name === a);
+    const y = results.find((r) => r.name === b);
+    if (x && y) process.stdout.write(`${label} = ${(x.value / y.value).toFixed(2)}\n`);
+  };
+  ratio("plateau-numpy", "plateau-grid", "(a) plateau speed-up over numpy (time per N, numpy / ours)");
+  ratio("zipf-numpy", "zipf-grid", "(b) Zipf grid speed-up over numpy (numpy / ours)");
+  ratio("mc-throughput", "mc-numpy", "(c) Monte Carlo throughput, ours / numpy");
   process.stdout.write(`results: ${resultsFile()}\n`);
 }
 

@@ -108,13 +108,21 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--d", type=int, default=1000)
     ap.add_argument("--points", type=int, default=16)
+    ap.add_argument("--sample", type=int, default=0, help="time only this many evenly spaced N of the grid")
     args = ap.parse_args()
     lam = np.arange(1, args.d + 1, dtype=float) ** -1.5
-    Ns = [round(1e3 * 1e4 ** (i / (args.points - 1))) for i in range(1, args.points)]
+    grid = [round(1e3 * 1e4 ** (i / (args.points - 1))) for i in range(1, args.points)]
+    Ns = grid
+    if args.sample > 0:
+        idx = sorted({round(i * (len(grid) - 1) / max(args.sample - 1, 1)) for i in range(args.sample)})
+        Ns = [grid[i] for i in idx]
     t0 = time.perf_counter()
     E = [plateau(lam, 0.1, N) for N in Ns]
     dt = time.perf_counter() - t0
-    print(json.dumps({"name": "plateau-numpy", "seconds": dt, "d": args.d, "N": Ns, "E": E}))
+    per = dt / len(Ns)
+    print(json.dumps({"name": "plateau-numpy", "seconds": dt, "seconds_per_N": per,
+                      "seconds_full_grid_estimate": per * len(grid), "d": args.d, "N": Ns, "E": E,
+                      "numpy": np.__version__}))
 
 
 if __name__ == "__main__":

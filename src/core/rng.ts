@@ -34,10 +34,8 @@ function mixKeys(keys: readonly number[]): number {
 
 /** A seeded xoshiro128** generator with uniform, normal, Rademacher and permutation sampling. */
 export class Rng {
-  private s0 = 0;
-  private s1 = 0;
-  private s2 = 0;
-  private s3 = 0;
+  /** xoshiro state as int32 words (an Int32Array keeps V8 from boxing the values) */
+  private readonly s = new Int32Array(4);
   private spare = NaN; // second Box–Muller normal, if any
   /** The seed (and stream keys) this generator was created from. */
   readonly keys: readonly number[];
@@ -55,7 +53,7 @@ export class Rng {
       out.push(z);
     }
     if ((out[0] | out[1] | out[2] | out[3]) === 0) out[0] = 1; // all-zero state is forbidden
-    [this.s0, this.s1, this.s2, this.s3] = out;
+    this.s.set(out.map((x) => x | 0));
   }
 
   /** An independent child stream: `rng.fork(k)` is the stream (…keys, k). */
@@ -65,14 +63,23 @@ export class Rng {
 
   /** Next raw 32-bit unsigned integer (xoshiro128**). */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
-    const t = this.s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
+    const s = this.s;
+    let s0 = s[0];
+    let s1 = s[1];
+    let s2 = s[2];
+    let s3 = s[3];
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
     return result;
   }
 

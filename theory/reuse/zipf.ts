@@ -9,21 +9,44 @@ import { findRootLog } from "../../src/core/optimize";
 import { zipfModel, type ZipfModel } from "../../src/core/spectra";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 
+/** Per-token log survival factors ln(1 − p_i q_i) for a given K and η (q_i = 1 − (1 − ηΛ_i)^{2K}). */
+function logKeep(model: ZipfModel, K: number, eta: number): Float64Array {
+  const { p, Lambda } = model;
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    const q = K === Infinity ? 1 : -Math.expm1(2 * K * Math.log1p(-eta * Lambda[i]));
+    out[i] = Math.log1p(-p[i] * q);
+  }
+  return out;
+}
+
+const onePassCache = new WeakMap<ZipfModel, Float64Array>();
+
+/** ln(1 − p_i(1 − (1 − Λ_i)²)): the one-pass (K = 1, η = 1) factors, cached per model. */
+function onePassLogKeep(model: ZipfModel): Float64Array {
+  let c = onePassCache.get(model);
+  if (!c) {
+    c = logKeep(model, 1, 1);
+    onePassCache.set(model, c);
+  }
+  return c;
+}
+
+/** ½ w*² Σ_i p_i Λ_i exp(N·L_i), summed from the smallest terms. */
+function riskFromLogKeep(model: ZipfModel, L: Float64Array, N: number, w2: number): number {
+  const { p, Lambda } = model;
+  let r = 0;
+  for (let i = p.length - 1; i >= 0; i--) r += p[i] * Lambda[i] * Math.exp(N * L[i]);
+  return 0.5 * w2 * r;
+}
+
 /** Risk of K epochs over N samples at learning rate η (K may be Infinity, N and K may be real ≥ 0). */
 export function zipfRisk(model: ZipfModel, K: number, N: number, opts: { eta?: number; wstar?: number } = {}): number {
   requireNumber("K", K, { min: 1, allowInfinity: true });
   requireNumber("N", N, { min: 0 });
   const eta = requireNumber("eta", opts.eta ?? 1, { gt: 0, max: 1 });
-  const w2 = (opts.wstar ?? 1) ** 2;
-  const { p, Lambda } = model;
-  let r = 0;
-  // smallest terms first
-  for (let i = p.length - 1; i >= 0; i--) {
-    // q_i = probability that one draw of token i is "learned": 1 − (1 − ηΛ)^{2K}
-    const q = K === Infinity ? 1 : -Math.expm1(2 * K * Math.log1p(-eta * Lambda[i]));
-    r += p[i] * Lambda[i] * Math.exp(N * Math.log1p(-p[i] * q));
-  }
-  return 0.5 * w2 * r;
+  const L = K === 1 && eta === 1 ? onePassLogKeep(model) : logKeep(model, K, eta);
+  return riskFromLogKeep(model, L, N, (opts.wstar ?? 1) ** 2);
 }
 
 /** R̄*(1,T): one pass over T samples at the optimal η = 1. */
@@ -31,24 +54,39 @@ export function zipfOnePassRisk(model: ZipfModel, T: number): number {
   return zipfRisk(model, 1, T);
 }
 
-/** Invert R̄*(1,N′) = target for real N′ ≥ 0 (bisection-type root finding in ln N′). */
-export function zipfInvertOnePass(model: ZipfModel, target: number): number {
+/**
+ * Invert R̄*(1,N′) = target for real N′ ≥ 0 (Brent–Dekker root finding in ln N′). An optional
+ * bracket [lo, hi] known to contain N′ saves the bracketing steps.
+ */
+export function zipfInvertOnePass(model: ZipfModel, target: number, bracket?: [number, number]): number {
   requireNumber("target", target, { gt: 0 });
-  if (zipfOnePassRisk(model, 0) <= target) return 0;
-  let hi = 16;
-  while (zipfOnePassRisk(model, hi) > target) {
-    hi *= 16;
-    if (hi > 1e300) throw new ParameterError("target", target, "reachable by one pass over the Zipf model");
+  const L = onePassLogKeep(model);
+  const f = (T: number): number => riskFromLogKeep(model, L, T, 1) - target;
+  if (f(0) <= 0) return 0;
+  let lo: number;
+  let hi: number;
+  if (bracket && f(bracket[0]) >= 0 && f(bracket[1]) <= 0) {
+    [lo, hi] = bracket;
+    if (f(hi) === 0) return hi;
+    if (f(lo) === 0) return lo;
+  } else {
+    hi = 16;
+    while (f(hi) > 0) {
+      hi *= 16;
+      if (hi > 1e300) throw new ParameterError("target", target, "reachable by one pass over the Zipf model");
+    }
+    lo = Math.min(1e-6, hi / 16);
   }
-  const lo = Math.min(1e-6, hi / 16);
-  return findRootLog((T) => zipfOnePassRisk(model, T) - target, lo, hi, { lntol: 1e-12 }).x;
+  return findRootLog(f, lo, hi, { lntol: 1e-12 }).x;
 }
 
 /** Effective reuse rate E(K,N) = N′/N of the Zipf model, both sides at η = 1 (exact; K = ∞ allowed). */
 export function zipfReuseRate(model: ZipfModel, K: number, N: number): { E: number; risk: number; Nprime: number } {
   requireInteger("N", N, { min: 1 });
   const risk = zipfRisk(model, K, N);
-  const Nprime = zipfInvertOnePass(model, risk);
+  // N′ lies in [N, K·N] (1 ≤ E ≤ K); widen slightly for rounding
+  const bracket: [number, number] | undefined = K === Infinity ? undefined : [N * (1 - 1e-9), K * N * (1 + 1e-9)];
+  const Nprime = zipfInvertOnePass(model, risk, bracket);
   return { E: Nprime / N, risk, Nprime };
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Benchmarks (a) and (b) of the reuse result, each beside an equivalent numpy implementation:
+ * (a) the plateau E(∞,N) on the 16-point log grid over [1e3, 1e7] without its first point, d = 1000,
+ *     λ_i = i^{−1.5}, Gaussian features, σ = 0.1 (each N: a one-pass optimum and an inversion);
+ * (b) the Zipf model's exact E(K,N) on 16 N × 12 K at d = 1e5 (a = 4.5, b = 1).
+ * The numpy reference of (a) eigendecomposes the d × d recursion per η (numpy.linalg.eigh); it is
+ * timed on a sample of the grid (--sample) and reported per N point, since the whole grid takes minutes.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { powerSpectrum, zipfModel } from "../src/core/spectra";
+import { packageRoot } from "../src/run/pool";
+import { plateauReuseRate } from "../theory/reuse/plateau";
+import { linearProblem } from "../theory/reuse/problem";
+import { zipfReuseRate } from "../theory/reuse/zipf";
+import type { Benchmark } from "./harness";
+
+const PYTHON = "/usr/bin/python3";
+const numpySkip = (): string | undefined => {
+  if (!fs.existsSync(PYTHON)) return `${PYTHON} not found`;
+  try {
+    execFileSync(PYTHON, ["-c", "import numpy"], { stdio: "ignore" });
+  } catch {
+    return "numpy is not installed for /usr/bin/python3 (apt-get install python3-numpy)";
+  }
+  return undefined;
+};
+const runPython = (script: string, args: string[]): Record<string, unknown> => {
+  const out = execFileSync(PYTHON, [path.join(packageRoot(__dirname), script), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return JSON.parse(out.trim().split("\n").pop() as string);
+};
+
+/** The 15 N of benchmark (a): 16 log-spaced points over [1e3, 1e7] without the first. */
+export const PLATEAU_GRID = Array.from({ length: 15 }, (_, i) => Math.round(1e3 * Math.pow(1e4, (i + 1) / 15)));
+
+export const plateauBenchmark: Benchmark = {
+  name: "plateau-grid",
+  unit: "s per N",
+  params: { d: 1000, spectrum: "power:1.5", features: "gaussian", sigma: 0.1, points: PLATEAU_GRID.length },
+  repeats: 3,
+  run: () => {
+    const p = linearProblem(powerSpectrum(1000, 1.5), { sigma: 0.1, features: "gaussian" });
+    const t0 = process.hrtime.bigint();
+    const E = PLATEAU_GRID.map((N) => plateauReuseRate(p, N).E);
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    return { value: s / PLATEAU_GRID.length, extra: { seconds: s, E_first: E[0], E_last: E[E.length - 1] } };
+  },
+};
+
+export const plateauNumpyBenchmark: Benchmark = {
+  name: "plateau-numpy",
+  unit: "s per N",
+  params: { d: 1000, spectrum: "power:1.5", features: "gaussian", sigma: 0.1, sampledPoints: 2 },
+  repeats: 1,
+  skip: numpySkip,
+  run: () => {
+    const r = runPython("bench/reference/plateau_numpy.py", ["--d", "1000", "--sample", "2"]);
+    return { value: Number(r.seconds_per_N), extra: { seconds: r.seconds, fullGridEstimate: r.seconds_full_grid_estimate, N: r.N, E: r.E } };
+  },
+};
+
+const ZIPF_N = Array.from({ length: 16 }, (_, j) => Math.round(1e3 * Math.pow(1e4, j / 15)));
+const ZIPF_K = [1, 2, 3, 4, 6, 8, 12, 16, 32, 64, 128, Infinity];
+
+export const zipfBenchmark: Benchmark = {
+  name: "zipf-grid",
+  unit: "s",
+  params: { a: 4.5, b: 1, d: 1e5, N: "16 log-spaced in [1e3,1e7]", K: "1,2,3,4,6,8,12,16,32,64,128,inf" },
+  repeats: 3,
+  run: () => {
+    const m = zipfModel(4.5, 1, 1e5);
+    const t0 = process.hrtime.bigint();
+    let last = 0;
+    for (const N of ZIPF_N) for (const K of ZIPF_K) last = zipfReuseRate(m, K, N).E;
+    return { value: Number(process.hrtime.bigint() - t0) / 1e9, extra: { E_last: last } };
+  },
+};
+
+export const zipfNumpyBenchmark: Benchmark = {
+  name: "zipf-numpy",
+  unit: "s",
+  params: { a: 4.5, b: 1, d: 1e5, grid: "16 N × 12 K" },
+  repeats: 1,
+  skip: numpySkip,
+  run: () => {
+    const r = runPython("bench/reference/zipf_numpy.py", []);
+    return { value: Number(r.seconds), extra: { E_last: r.E_last } };
+  },
+};
+
+export const reuseBenchmarks: Benchmark[] = [plateauBenchmark, plateauNumpyBenchmark, zipfBenchmark, zipfNumpyBenchmark];
