@@ -1,0 +1,308 @@
+/**
+ * Figure export: Plotly JSON, interactive HTML, and PNG/SVG rendered by ONE headless Chromium
+ * (playwright-core driving the system Chromium, plotly.js injected from the local file; no network).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import type { Scale } from "../core/claim";
+import type { FigureDef, PlotlyFigure } from "./types";
+import { figureHtml, plotlyPath } from "./html";
+import { FIGURE_HEIGHT, FIGURE_WIDTH, styleFigure } from "./style";
+
+/** How to get PNG/SVG export when no Chromium is found. */
+export const CHROMIUM_HINT =
+  "apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH to a Chrome/Chromium binary)";
+
+/** Chromium command-line flags: headless, sandbox-free (containers), and no background network traffic. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function isExecutableFile(p: string): boolean {
+  try {
+    const st = fs.statSync(p);
+    if (!st.isFile()) return false;
+    fs.accessSync(p, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Path of a Chromium/Chrome binary: $CHROMIUM_PATH, then /usr/bin/chromium, chromium-browser, google-chrome; null if none. */
+export function findChromium(): string | null {
+  const env = process.env.CHROMIUM_PATH;
+  if (env && isExecutableFile(env)) return env;
+  const names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+  const dirs = ["/usr/bin", ...(process.env.PATH ?? "").split(path.delimiter).filter((d) => d && d !== "/usr/bin")];
+  for (const name of names) {
+    for (const dir of dirs) {
+      const p = path.join(dir, name);
+      if (isExecutableFile(p)) return p;
+    }
+  }
+  return null;
+}
+
+/** Size and resolution of a raster export. */
+export interface ImageOptions {
+  /** CSS pixels; default the figure's layout.width, else 720. */
+  width?: number;
+  /** CSS pixels; default the figure's layout.height, else 450. */
+  height?: number;
+  /** Device pixel ratio of PNG output (default 2: a 720×450 figure becomes 1440×900 pixels). */
+  scale?: number;
+}
+
+/** Options of `FigureRenderer.open`. */
+export interface RendererOptions {
+  /** Chromium binary; default `findChromium()`. */
+  executablePath?: string;
+  /** Per-figure render timeout in milliseconds (default 60 000). */
+  timeoutMs?: number;
+}
+
+/** Renders Plotly figures to PNG/SVG in one long-lived headless Chromium page (~0.1–0.4 s per figure after a ~3 s start). */
+export class FigureRenderer {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+    /** The Chromium binary in use. */
+    readonly executablePath: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Launch Chromium and load plotly.js into a blank page; null when no Chromium is installed (throws if it fails to start). */
+  static async open(opts: RendererOptions = {}): Promise<FigureRenderer | null> {
+    const exe = opts.executablePath ?? findChromium();
+    if (!exe) return null;
+    // Lazy: the rest of the toolkit never loads playwright.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { chromium } = require("playwright-core") as typeof import("playwright-core");
+    // launch() uses a fresh temporary profile (user-data-dir) that is deleted on close.
+    const browser = await chromium.launch({ executablePath: exe, headless: true, args: [...CHROMIUM_ARGS] });
+    try {
+      const context = await browser.newContext({ deviceScaleFactor: 1, offline: true });
+      // Belt and braces: nothing may leave the machine.
+      await context.route(/^(https?|wss?|ftp):/, (route) => route.abort());
+      const page = await context.newPage();
+      await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
+      await page.addScriptTag({ path: plotlyPath() });
+      const ok = await page.evaluate(() => typeof (globalThis as { Plotly?: unknown }).Plotly === "object");
+      if (!ok) throw new Error("plotly.js did not load in Chromium");
+      return new FigureRenderer(browser, page, exe, opts.timeoutMs ?? 60_000);
+    } catch (e) {
+      await browser.close().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Whether close() has been called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Render with Plotly.toImage; returns the data URL. Calls are serialised. */
+  private toDataUrl(fig: PlotlyFigure, format: "png" | "svg", opts: ImageOptions): Promise<string> {
+    if (this.closed) return Promise.reject(new Error("FigureRenderer is closed"));
+    const width = opts.width ?? (typeof fig.layout.width === "number" ? fig.layout.width : FIGURE_WIDTH);
+    const height = opts.height ?? (typeof fig.layout.height === "number" ? fig.layout.height : FIGURE_HEIGHT);
+    const scale = opts.scale ?? 2;
+    if (!(width > 0 && height > 0 && scale > 0)) {
+      return Promise.reject(new Error(`image size must be positive, got width=${width} height=${height} scale=${scale}`));
+    }
+    const arg = { data: fig.data, layout: fig.layout, format, width, height, scale };
+    const run = async (): Promise<string> => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Plotly.toImage timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+      });
+      try {
+        const render = this.page.evaluate(async (a) => {
+          const P = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
+          return P.toImage(
+            { data: a.data, layout: a.layout, config: { staticPlot: true } },
+            { format: a.format, width: a.width, height: a.height, scale: a.scale },
+          );
+        }, arg);
+        return await Promise.race([render, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /** PNG bytes of a figure (default scale 2). */
+  async toPng(fig: PlotlyFigure, opts: ImageOptions = {}): Promise<Buffer> {
+    const url = await this.toDataUrl(fig, "png", opts);
+    const comma = url.indexOf(",");
+    if (!url.startsWith("data:image/png;base64,")) throw new Error(`unexpected PNG data URL: ${url.slice(0, 40)}`);
+    return Buffer.from(url.slice(comma + 1), "base64");
+  }
+
+  /** SVG text of a figure. */
+  async toSvg(fig: PlotlyFigure, opts: Omit<ImageOptions, "scale"> = {}): Promise<string> {
+    const url = await this.toDataUrl(fig, "svg", { ...opts, scale: 1 });
+    const comma = url.indexOf(",");
+    const head = url.slice(0, comma);
+    const body = url.slice(comma + 1);
+    if (!head.startsWith("data:image/svg+xml")) throw new Error(`unexpected SVG data URL: ${url.slice(0, 40)}`);
+    return head.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+  }
+
+  /** Close the browser (idempotent). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.catch(() => undefined);
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+/** Files written for one figure (paths as given by outDir, i.e. relative when outDir is). */
+export interface ExportedFiles {
+  json: string;
+  html: string;
+  png?: string;
+  svg?: string;
+}
+
+/** Figure ids are `<result>/<slug>` path segments of letters, digits, `.`, `_`, `-`. */
+const ID_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+
+/** Check a figure id; throws naming the id when it is not a safe relative path. */
+export function validateFigureId(id: string): void {
+  if (!ID_RE.test(id)) {
+    throw new Error(`figure id ${JSON.stringify(id)} must be slash-separated segments of [A-Za-z0-9._-], e.g. "reuse/e-vs-k"`);
+  }
+}
+
+/** What to render: which raster/vector formats when a renderer is available. */
+export interface ExportFormats {
+  png?: boolean;
+  svg?: boolean;
+}
+
+/**
+ * Write `<outDir>/<id>.json` (Plotly JSON with id, title, caption), `.html` (interactive, offline)
+ * and, with a renderer, `.png` (scale 2) and `.svg`. The figure gets the house style first.
+ */
+export async function exportFigure(
+  fig: PlotlyFigure,
+  def: Pick<FigureDef, "id" | "title" | "caption"> & Partial<Pick<FigureDef, "result">>,
+  outDir: string,
+  renderer: FigureRenderer | null,
+  formats: ExportFormats = {},
+): Promise<ExportedFiles> {
+  validateFigureId(def.id);
+  const styled = styleFigure(fig);
+  const base = path.join(outDir, ...def.id.split("/"));
+  fs.mkdirSync(path.dirname(base), { recursive: true });
+  const files: ExportedFiles = { json: `${base}.json`, html: `${base}.html` };
+  const record = { id: def.id, result: def.result, title: def.title, caption: def.caption, data: styled.data, layout: styled.layout };
+  fs.writeFileSync(files.json, JSON.stringify(record) + "\n");
+  fs.writeFileSync(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id }));
+  if (renderer) {
+    if (formats.png !== false) {
+      const png = await renderer.toPng(styled, { scale: 2 });
+      files.png = `${base}.png`;
+      fs.writeFileSync(files.png, png);
+    }
+    if (formats.svg !== false) {
+      const svg = await renderer.toSvg(styled);
+      files.svg = `${base}.svg`;
+      fs.writeFileSync(files.svg, svg);
+    }
+  }
+  return files;
+}
+
+/** One exported figure: its definition, the files written and the time taken (build + export). */
+export interface FigureExport {
+  def: FigureDef;
+  files: ExportedFiles;
+  seconds: number;
+}
+
+/** Options of `exportFigures`. */
+export interface ExportFiguresOptions extends ExportFormats {
+  /** Output folder (default `data/figures`). */
+  outDir?: string;
+  /** Progress sink (default console.error: progress never goes to stdout). */
+  log?: (line: string) => void;
+  /** Use this renderer (not closed here); default: open one, use it for all figures, close it. */
+  renderer?: FigureRenderer | null;
+  /**
+   * A figure whose build or export throws: `throw` (default) stops with an error naming the figure;
+   * `continue` logs a FAILED line, leaves it out of the returned list and exports the others.
+   */
+  onError?: "throw" | "continue";
+}
+
+/**
+ * Build and export every figure at a scale with one shared Chromium; progress lines go to `log`
+ * (stderr). Without Chromium, JSON + HTML are still written and one line says how to get PNG/SVG.
+ */
+export async function exportFigures(defs: FigureDef[], scale: Scale, opts: ExportFiguresOptions = {}): Promise<FigureExport[]> {
+  const outDir = opts.outDir ?? "data/figures";
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const seen = new Set<string>();
+  for (const d of defs) {
+    validateFigureId(d.id);
+    if (seen.has(d.id)) throw new Error(`duplicate figure id ${JSON.stringify(d.id)}`);
+    seen.add(d.id);
+  }
+
+  let renderer: FigureRenderer | null = null;
+  const own = opts.renderer === undefined;
+  const wantImages = opts.png !== false || opts.svg !== false;
+  if (!own) renderer = opts.renderer ?? null;
+  else if (wantImages && defs.length > 0) {
+    try {
+      renderer = await FigureRenderer.open();
+      if (!renderer) log(`[figures] Chromium not found: writing JSON + HTML only, PNG/SVG skipped. To get them: ${CHROMIUM_HINT}.`);
+    } catch (e) {
+      log(`[figures] Chromium failed to start (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): writing JSON + HTML only, PNG/SVG skipped.`);
+      renderer = null;
+    }
+  }
+
+  const out: FigureExport[] = [];
+  try {
+    for (let i = 0; i < defs.length; i++) {
+      const def = defs[i];
+      const t0 = Date.now();
+      const tag = `[figures ${i + 1}/${defs.length}] ${def.id}`;
+      try {
+        const fig = await def.build(scale);
+        const files = await exportFigure(fig, def, outDir, renderer, opts);
+        const seconds = (Date.now() - t0) / 1000;
+        const kinds = (["json", "html", "png", "svg"] as const).filter((k) => files[k]).join(" ");
+        log(`${tag}  ${seconds.toFixed(2)} s  (${kinds})`);
+        out.push({ def, files, seconds });
+      } catch (e) {
+        const seconds = (Date.now() - t0) / 1000;
+        const msg = e instanceof Error ? e.message : String(e);
+        log(`${tag}  FAILED after ${seconds.toFixed(2)} s: ${msg.split("\n")[0]}`);
+        if (opts.onError !== "continue") throw new Error(`figure ${def.id}: ${msg}`, { cause: e });
+      }
+    }
+  } finally {
+    if (own && renderer) await renderer.close();
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+/** Plot engine: house style, offline HTML, Chromium export (PNG/SVG), notebook display, report. */
+export type { PlotlyFigure, FigureDef } from "./types";
+export {
+  FONT_FAMILY,
+  FIGURE_WIDTH,
+  FIGURE_HEIGHT,
+  METHOD_STYLE,
+  PALETTE,
+  categoricalColor,
+  sequentialColor,
+  lineTrace,
+  axis,
+  styleFigure,
+} from "./style";
+export type { Method, MethodStyle, LineTraceOptions, AxisOptions, StyleOptions, LegendPosition } from "./style";
+export { escapeHtml, figureHtml, plotlyScriptTag, plotlyPath } from "./html";
+export type { FigureHtmlOptions } from "./html";
+export { findChromium, FigureRenderer, exportFigure, exportFigures, validateFigureId, CHROMIUM_HINT } from "./export";
+export type { ImageOptions, RendererOptions, ExportedFiles, FigureExport, ExportFiguresOptions, ExportFormats } from "./export";
+export { show, showTable, showMarkdown, displayBundle, inNotebook, closeRenderer, tableHtml, tableText } from "./notebook";
+export type { ShowOptions, MimeBundle } from "./notebook";
+export { writeReport, reportHtml, formatNumber, formatValue, toolkitVersion } from "./report";
+export type { ReportOptions, ReportFigure } from "./report";
