@@ -30,10 +30,10 @@ const ZIPF = { a: 4.5, b: 1, d: 1e5 };
 
 /** E(K,N) against K for several N in the Zipf model (exact), with Muennighoff's E_M(K). */
 export function zipfEvsK(scale: Scale) {
-  const config = { ...ZIPF, N: pick(scale, [1e4, 1e6], [1e4, 1e5, 1e6, 1e7], [1e4, 1e5, 1e6, 1e7, 1e8]), nK: pick(scale, 12, 25, 40) };
+  const config = { ...ZIPF, N: pick(scale, [1e4, 1e6], [1e4, 1e5, 1e6, 1e7], [1e4, 1e5, 1e6, 1e7, 1e8]), nK: pick(scale, 12, 25, 40), Krange: [1, 4096] };
   return cached(`reuse/zipf-e-vs-k-${scale}`, config, () => {
     const m = zipfModel(config.a, config.b, config.d);
-    const K = logGrid(1, 4096, config.nK);
+    const K = logGrid(config.Krange[0], config.Krange[1], config.nK);
     return {
       config,
       K,
@@ -47,12 +47,12 @@ export function zipfEvsK(scale: Scale) {
 export function stronglyConvexEvsK(scale: Scale) {
   const config = {
     spectrum: "isotropic",
-    d: pick(scale, 10, 10, 50),
+    d: pick(scale, 5, 5, 20),
     sigma: 0.1,
     features: "gaussian" as const,
-    N: pick(scale, [100, 400], [100, 300, 1000], [500, 2000, 8000]),
+    N: pick(scale, [50, 500], [50, 500, 5000], [200, 2000, 20000]),
     Kmax: pick(scale, 16, 64, 128),
-    runs: pick(scale, 24, 100, 400),
+    runs: pick(scale, 40, 200, 1000),
     seed: 7,
     perOctave: 4,
   };
@@ -111,9 +111,9 @@ export function stronglyConvexEvsK(scale: Scale) {
 
 /** Plateau E(∞,N) against N: strongly convex (shortcut) with the Thm 4.2 slope; Zipf (exact) with fits. */
 export function plateauVsN(scale: Scale) {
-  const config = { d: 100, sigma: 0.1, nN: pick(scale, 5, 13, 25), zipf: ZIPF };
+  const config = { d: 100, sigma: 0.1, nN: pick(scale, 5, 13, 25), N: [1e3, 1e7], zipfN: [5e4, 1e7], zipf: ZIPF };
   return cached(`reuse/plateau-vs-n-${scale}`, config, () => {
-    const Ns = logGrid(1e3, 1e7, config.nN).map(Math.round);
+    const Ns = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
     const sc = [
       { label: "isotropic", lambda: isotropicSpectrum(config.d) },
       { label: "even [1,2]", lambda: evenSpectrum(config.d, 1, 2) },
@@ -122,7 +122,7 @@ export function plateauVsN(scale: Scale) {
       return { label, N: Ns, E: Ns.map((N) => plateauReuseRate(p, N).E), slope: thm42PlateauSlope(p) };
     });
     const m = zipfModel(ZIPF.a, ZIPF.b, ZIPF.d);
-    const zN = logGrid(5e4, 1e7, config.nN).map(Math.round);
+    const zN = logGrid(config.zipfN[0], config.zipfN[1], config.nN).map(Math.round);
     const zE = zN.map((N) => zipfReuseRate(m, Infinity, N).E);
     const fit = powerLawFit(zN, zE);
     return {
@@ -135,10 +135,10 @@ export function plateauVsN(scale: Scale) {
 
 /** Saturation point K(0.75, N) against N (Zipf, exact). */
 export function thresholdVsN(scale: Scale) {
-  const config = { ...ZIPF, lambda: 0.75, nN: pick(scale, 4, 9, 17) };
+  const config = { ...ZIPF, lambda: 0.75, nN: pick(scale, 4, 9, 17), N: [1e3, 1e7] };
   return cached(`reuse/threshold-vs-n-${scale}`, config, () => {
     const m = zipfModel(ZIPF.a, ZIPF.b, ZIPF.d);
-    const N = logGrid(1e3, 1e7, config.nN).map(Math.round);
+    const N = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
     const K = N.map((n) => zipfSaturationPoint(m, n, config.lambda));
     const fit = powerLawFit(N, K);
     return { config, N, K, fit: { coefficient: fit.coefficient, exponent: fit.exponent } };
@@ -147,9 +147,9 @@ export function thresholdVsN(scale: Scale) {
 
 /** One-pass optimal risk curves with their leading-order asymptotes. */
 export function onePassCurves(scale: Scale) {
-  const config = { d: 100, sigma: 0.1, features: "rademacher" as const, nT: pick(scale, 6, 16, 31), zipf: ZIPF };
+  const config = { d: 100, sigma: 0.1, features: "rademacher" as const, nT: pick(scale, 6, 16, 31), T: [1e3, 1e7], zipfT: [1e3, 1e9], zipf: ZIPF };
   return cached(`reuse/onepass-curves-${scale}`, config, () => {
-    const T = logGrid(1e2, 1e7, config.nT);
+    const T = logGrid(config.T[0], config.T[1], config.nT);
     const sc = [
       { label: "isotropic", lambda: isotropicSpectrum(config.d) },
       { label: "even [1,2]", lambda: evenSpectrum(config.d, 1, 2) },
@@ -159,7 +159,7 @@ export function onePassCurves(scale: Scale) {
       return { label, T, risk: opt.map((o) => o.risk), eta: opt.map((o) => o.eta), asymptote: T.map((t) => thm41RiskSmallK(p, 1, t)) };
     });
     const m = zipfModel(ZIPF.a, ZIPF.b, ZIPF.d);
-    const zT = logGrid(1e2, 1e9, config.nT);
+    const zT = logGrid(config.zipfT[0], config.zipfT[1], config.nT);
     return {
       config,
       stronglyConvex: sc,
@@ -170,9 +170,9 @@ export function onePassCurves(scale: Scale) {
 
 /** Monte Carlo one-pass SGD against the exact risk curve (both feature laws). */
 export function mcVsExact(scale: Scale) {
-  const config = { d: 20, spectrum: "power:1", sigma: 0.3, runs: pick(scale, 300, 2000, 10000), seed: 3, etaFraction: 0.5 };
+  const config = { d: 20, spectrum: "power:1", sigma: 0.3, runs: pick(scale, 300, 2000, 10000), seed: 3, etaFraction: 0.5, T: [1, 3, 10, 30, 100, 300, 1000] };
   return cached(`reuse/mc-vs-exact-${scale}`, config, () => {
-    const Ts = [1, 3, 10, 30, 100, 300, 1000];
+    const Ts = config.T;
     const dense = logGrid(1, 1000, 60);
     return {
       config,
