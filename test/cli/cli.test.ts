@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { zipfModel } from "../../src/core/spectra";
+import { zipfReuseRate } from "../../theory/reuse/zipf";
+
+// The CLI is a stable contract: these tests run the compiled command as scripts would.
+const main = path.resolve(__dirname, "../../dist/src/cli/main.js");
+const run = (args: string[]) => spawnSync(process.execPath, [main, ...args], { encoding: "utf8" });
+const jsonLines = (out: string) => out.trim().split("\n").map((l) => JSON.parse(l));
+
+describe("datalaws reuse rate", () => {
+  it("--json prints one object per (N,K) with N, K, E, risk, eta — and nothing else on stdout", () => {
+    const r = run(["reuse", "rate", "--spectrum", "zipf:4.5:1", "--d", "1e4", "--sigma", "0", "--N", "1e3,1e4", "--K", "1,4,inf", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows).toHaveLength(6);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(["E", "K", "N", "eta", "risk"]);
+    expect(rows.map((x) => x.K)).toEqual([1, 4, "inf", 1, 4, "inf"]);
+    const m = zipfModel(4.5, 1, 1e4);
+    expect(rows[4].E).toBeCloseTo(zipfReuseRate(m, 4, 1e4).E, 10);
+    expect(Math.abs(rows[0].E - 1)).toBeLessThan(1e-6);
+  });
+
+  it("mc rows carry a standard error, and E at K = 1 is within a few se of 1", () => {
+    const r = run(["reuse", "rate", "--spectrum", "isotropic", "--d", "4", "--sigma", "0.1", "--N", "40", "--K", "1,8", "--method", "mc", "--runs", "200", "--seed", "3", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.se).toBeGreaterThan(0);
+    expect(Math.abs(rows[0].E - 1)).toBeLessThan(4 * rows[0].se + 0.02);
+    expect(rows[1].E).toBeGreaterThan(rows[0].E);
+  });
+
+  it("the same seed gives the same Monte Carlo numbers, whatever the thread count", () => {
+    const args = ["reuse", "rate", "--spectrum", "isotropic", "--d", "3", "--sigma", "0.1", "--N", "20", "--K", "3", "--method", "mc", "--runs", "16", "--json"];
+    const a = run([...args, "--threads", "1"]).stdout;
+    const b = run([...args, "--threads", "2"]).stdout;
+    expect(a).toBe(b);
+  });
+
+  it("reuse onepass prints the optimal risk and η", () => {
+    const out = execFileSync(process.execPath, [main, "reuse", "onepass", "--spectrum", "isotropic", "--d", "10", "--sigma", "0.1", "--N", "1e3", "--json"], { encoding: "utf8" });
+    const [row] = jsonLines(out);
+    expect(Object.keys(row).sort()).toEqual(["N", "eta", "risk"]);
+    expect(row.eta).toBeGreaterThan(0);
+    expect(row.eta).toBeLessThanOrEqual(0.1);
+  });
+
+  const bad: Array<[string, string[], RegExp]> = [
+    ["negative N", ["--N", "-5", "--K", "1"], /--N = -5: must be/],
+    ["non-integer N", ["--N", "10.5", "--K", "1"], /--N = 10.5: must be .*integer/],
+    ["K < 1", ["--N", "100", "--K", "0"], /--K = 0: must be/],
+    ["malformed list", ["--N", "1e3,,2", "--K", "1"], /--N = "1e3,,2": must be a comma-separated list/],
+    ["malformed number", ["--N", "abc", "--K", "1"], /--N\[0\] = "abc": must be a number/],
+    ["N ≤ d + 1 at K = inf", ["--N", "11", "--K", "inf"], /--N = 11: must be > d \+ 1 = 11/],
+    ["no exact multi-epoch formula", ["--N", "100", "--K", "4", "--method", "exact"], /--method = "exact": must be one of mc, theory .*no exact multi-epoch formula/],
+  ];
+  for (const [what, extra, msg] of bad) {
+    it(`bad input (${what}) exits non-zero with one line naming the parameter`, () => {
+      const r = run(["reuse", "rate", "--spectrum", "isotropic", "--d", "10", "--sigma", "0.1", ...extra]);
+      expect(r.status).not.toBe(0);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(msg);
+      expect(r.stderr).not.toMatch(/NaN/);
+    });
+  }
+
+  it("rejects σ < 0, d < 1, zipf with a ≤ b + 1 and a malformed SPEC", () => {
+    expect(run(["reuse", "rate", "--spectrum", "isotropic", "--d", "10", "--sigma", "-1", "--N", "100", "--K", "1"]).stderr).toMatch(/--sigma = -1/);
+    expect(run(["reuse", "rate", "--spectrum", "isotropic", "--d", "0", "--sigma", "0.1", "--N", "100", "--K", "1"]).stderr).toMatch(/--d = 0/);
+    expect(run(["reuse", "rate", "--spectrum", "zipf:2:1", "--d", "10", "--N", "100", "--K", "1"]).stderr).toMatch(/zipf A = 2: must be > B \+ 1 = 2/);
+    expect(run(["reuse", "rate", "--spectrum", "power", "--d", "10", "--sigma", "0.1", "--N", "100", "--K", "1"]).stderr).toMatch(/--spectrum = "power"/);
+  });
+});
+
+describe("datalaws check", () => {
+  it("--json prints one line per claim with id, paper, verdict, measured, predicted, tolerance", () => {
+    const r = run(["check", "--only", "reuse.zipf-plateau-exponent", "--scale", "ci", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const [row] = jsonLines(r.stdout);
+    expect(Object.keys(row).sort()).toEqual(["id", "measured", "paper", "predicted", "tolerance", "verdict"]);
+    expect(row.verdict).toBe("pass");
+    expect(row.predicted).toBe(0.28);
+  });
+  it("unknown result and unknown command are clear errors", () => {
+    expect(run(["check", "--only", "nope"]).stderr).toMatch(/--only = "nope": must be a result/);
+    const r = run(["frobnicate"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown command/);
+  });
+});
