@@ -28,7 +28,7 @@ export async function run(args: Args): Promise<void> {
     figures,
     claims,
     outPath,
-    meta: { scale, node: process.version, "total time": `${((Date.now() - t0) / 1000).toFixed(0)} s` },
+    meta: { scale, "total time": `${((Date.now() - t0) / 1000).toFixed(0)} s` },
   });
   const failed = claims.filter((c) => c.verdict === "fail").length;
   process.stdout.write(`${figures.length} figures, ${claims.length - failed}/${claims.length} claims pass; report: ${path.relative(process.cwd(), outPath)}\n`);

@@ -113,3 +113,22 @@ describe("plateau shortcut", () => {
     expect(() => plateauReuseRate(p, 100)).toThrow(/sigma = 0/);
   });
 });
+
+describe("secular-equation modes against a dense eigendecomposition (ml-matrix)", () => {
+  it("the eigenvalues 1 − μ_m match those of the d × d recursion matrix", async () => {
+    const { Matrix, EigenvalueDecomposition } = await import("ml-matrix");
+    const { onePassModes } = await import("../../../theory/reuse/onePass");
+    const lam = evenSpectrum(12, 0.5, 3);
+    const p = linearProblem(lam, { sigma: 0.1, features: "gaussian" });
+    const eta = 0.7 * maxEta(p);
+    const d = lam.length;
+    const A = Matrix.zeros(d, d);
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) A.set(i, j, eta * eta * lam[i] * lam[j]);
+      A.set(i, i, A.get(i, i) + 1 - 2 * eta * lam[i] + 2 * eta * eta * lam[i] * lam[i]);
+    }
+    const dense = new EigenvalueDecomposition(A, { assumeSymmetric: true }).realEigenvalues.map((m) => 1 - m).sort((a, b) => a - b);
+    const ours = Array.from(onePassModes(p, eta).oneMinusMu).sort((a, b) => a - b);
+    ours.forEach((x, i) => expect(Math.abs(x - dense[i])).toBeLessThan(1e-12));
+  });
+});
