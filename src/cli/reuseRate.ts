@@ -1,6 +1,7 @@
 /** `datalaws reuse rate`: E(K,N) on a grid, by the exact, plateau, mc or theory method. */
 import { linearProblem, FEATURES } from "../../theory/reuse/problem";
 import { progress } from "../run/progress";
+import { resultsDir } from "../run/store";
 import { defaultMethod, REUSE_METHODS, reuseRates, type ReuseSubject } from "../run/reuseRate";
 import type { Args } from "./args";
 import { fmt, jsonLine, table } from "./output";
@@ -43,7 +44,9 @@ export async function run(args: Args): Promise<void> {
     }
   }
   const bar = progress("reuse rate (Monte Carlo)", { quiet: method !== "mc" });
-  const rows = await reuseRates(subject, Ns, Ks, { method, runs, seed, threads, onProgress: (a, b, l) => bar.update(a, b, l) });
+  // Monte Carlo checkpoints: an interrupted run resumes where it stopped when rerun with the same flags
+  const checkpointDir = require("node:path").join(resultsDir(), "partial");
+  const rows = await reuseRates(subject, Ns, Ks, { method, runs, seed, threads, checkpointDir, onProgress: (a, b, l) => bar.update(a, b, l) });
   if (method === "mc") bar.done();
   if (json) {
     for (const r of rows) {

@@ -5,6 +5,8 @@
  *  mc      — multi-epoch Monte Carlo at any finite K (linear spectra), worker threads, standard errors;
  *  theory  — the leading-order formulas of Thms 4.2 and 5.2 (Zipf: with this toolkit's derived constant).
  */
+import { createHash } from "node:crypto";
+import * as path from "node:path";
 import type { ZipfModel } from "../core/spectra";
 import { ParameterError } from "../core/validate";
 import { thm42ReuseRate, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
@@ -53,6 +55,8 @@ export interface ReuseRateOptions {
   seed?: number;
   threads?: number;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** folder for Monte Carlo checkpoints (an interrupted mc run resumes from it); none by default */
+  checkpointDir?: string;
 }
 
 /** E(K,N) for every N × K. Throws a ParameterError naming the applicable methods if one does not apply. */
@@ -89,7 +93,12 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
     for (let n = 0; n < Ns.length; n++) {
       const N = Ns[n];
       const etas = defaultMcEtaGrid(p, N, Kmax, 4);
+      const key = createHash("sha1")
+        .update(JSON.stringify([Array.from(p.lambda), Array.from(p.wstar), p.sigma, p.features, N, Kmax, runs, opts.seed ?? 0]))
+        .digest("hex")
+        .slice(0, 16);
       const acc = await multiEpochMcParallel(p, {
+        checkpoint: opts.checkpointDir ? path.join(opts.checkpointDir, `mc-${key}.json`) : undefined,
         N,
         Kmax,
         etas,

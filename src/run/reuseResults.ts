@@ -20,7 +20,8 @@ import { linearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk, zipfSaturationPoint } from "../../theory/reuse/zipf";
 import { multiEpochMcParallel } from "./mcParallel";
 import { progress } from "./progress";
-import { cached } from "./store";
+import * as path from "node:path";
+import { cached, resultsDir } from "./store";
 
 const pick = <T>(scale: Scale, ci: T, small: T, paper: T): T => (scale === "ci" ? ci : scale === "small" ? small : paper);
 export const logGrid = (lo: number, hi: number, n: number): number[] =>
@@ -69,6 +70,8 @@ export function stronglyConvexEvsK(scale: Scale) {
         runs: config.runs,
         seed: config.seed,
         onProgress: (a: number, b: number) => bar.update(a, b),
+        // an interrupted run resumes from its finished chunks
+        checkpoint: path.join(resultsDir(), "partial", `reuse-strongly-convex-${scale}-N${N}.json`),
       });
       bar.done();
       const s = summarizeMc(acc);

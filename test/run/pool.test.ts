@@ -6,7 +6,7 @@ import { packageRoot, resolveWorkerFile, runInWorkers } from "../../src/run/pool
 import { MC_WORKER_FILE, multiEpochMcParallel } from "../../src/run/mcParallel";
 import { multiEpochSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
 import { linearProblem } from "../../theory/reuse/problem";
-import { powerSpectrum } from "../../src/core/spectra";
+import { evenSpectrum, powerSpectrum } from "../../src/core/spectra";
 import { ParameterError } from "../../src/core/validate";
 
 const root = packageRoot(__dirname);
@@ -100,5 +100,31 @@ describe("multiEpochMcParallel", () => {
   it("validates in the main thread", async () => {
     await expect(multiEpochMcParallel(p, { ...opts, etas: [10], threads: 2 })).rejects.toThrow(ParameterError);
     await expect(multiEpochMcParallel(p, { ...opts, threads: 2, chunks: 99 })).rejects.toThrow(/chunks/);
+  });
+});
+
+describe("Monte Carlo checkpoints", () => {
+  it("a run interrupted after its first batch resumes to exactly the uninterrupted result", async () => {
+    const p = linearProblem(evenSpectrum(4, 1, 2), { sigma: 0.2, features: "gaussian" });
+    const opts = { N: 30, Kmax: 5, etas: [0.01, 0.03, 0.08], runs: 24, seed: 9, threads: 2, chunks: 6 };
+    const reference = await multiEpochMcParallel(p, opts);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-cp-")), "mc.json");
+    let calls = 0;
+    await expect(
+      multiEpochMcParallel(p, {
+        ...opts,
+        checkpoint: file,
+        onProgress: () => {
+          if (++calls === 3) throw new Error("simulated kill");
+        },
+      }),
+    ).rejects.toThrow(/simulated kill/);
+    expect(fs.existsSync(file)).toBe(true);
+    const seen: number[] = [];
+    const resumed = await multiEpochMcParallel(p, { ...opts, checkpoint: file, onProgress: (d) => seen.push(d) });
+    expect(seen[0]).toBeGreaterThan(0); // the first batch was not recomputed
+    expect(Array.from(resumed.sum)).toEqual(Array.from(reference.sum));
+    expect(Array.from(resumed.sumSq)).toEqual(Array.from(reference.sumSq));
+    expect(fs.existsSync(file)).toBe(false);
   });
 });
