@@ -19,12 +19,20 @@ export function parseSpectrum(spec: string, d: number): SpectrumChoice {
     case "isotropic":
       if (parts.length !== 1) break;
       return { kind: "linear", label: spec, lambda: isotropicSpectrum(d) };
-    case "even":
+    case "even": {
       if (parts.length !== 3) break;
-      return { kind: "linear", label: spec, lambda: evenSpectrum(d, num(1, "LO"), num(2, "HI")) };
-    case "power":
+      const lo = num(1, "LO");
+      const hi = num(2, "HI");
+      if (!(lo > 0 && Number.isFinite(lo))) throw new ParameterError("even LO", lo, "a finite number > 0");
+      if (!(hi >= lo && Number.isFinite(hi))) throw new ParameterError("even HI", hi, `a finite number ≥ LO = ${lo}`);
+      return { kind: "linear", label: spec, lambda: evenSpectrum(d, lo, hi) };
+    }
+    case "power": {
       if (parts.length !== 2) break;
-      return { kind: "linear", label: spec, lambda: powerSpectrum(d, num(1, "A")) };
+      const a = num(1, "A");
+      if (!(a > 0 && Number.isFinite(a))) throw new ParameterError("power A", a, "a finite number > 0");
+      return { kind: "linear", label: spec, lambda: powerSpectrum(d, a) };
+    }
     case "zipf": {
       if (parts.length !== 3) break;
       const a = num(1, "A");
