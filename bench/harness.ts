@@ -3,6 +3,7 @@
  * the harness keeps the median, records the wall time, node version and date, prints a table and
  * writes `data/bench/results.json` (entries of the benchmarks run replace older entries of the same name).
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { packageRoot } from "../src/run/pool";
@@ -148,4 +149,24 @@ export function formatTable(results: readonly BenchResult[]): string {
   const w = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const line = (row: string[]): string => row.map((s, c) => (c === 1 || c === 4 ? s.padStart(w[c]) : s.padEnd(w[c]))).join("  ");
   return [line(rows[0]), w.map((n) => "-".repeat(n)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+/** Debian's python, which has numpy (not a pyenv python on PATH). */
+export const PYTHON = "/usr/bin/python3";
+
+/** Why a numpy reference cannot run here, or undefined if it can. */
+export function numpySkipReason(): string | undefined {
+  if (!fs.existsSync(PYTHON)) return `${PYTHON} not found`;
+  try {
+    execFileSync(PYTHON, ["-c", "import numpy"], { stdio: "ignore" });
+  } catch {
+    return "numpy is not installed for /usr/bin/python3 (apt-get install python3-numpy libopenblas0-openmp)";
+  }
+  return undefined;
+}
+
+/** Run a reference script (path relative to the package root) and parse the JSON object on its last stdout line. */
+export function runPythonJson(script: string, args: string[]): Record<string, unknown> {
+  const out = execFileSync(PYTHON, [path.join(packageRoot(__dirname), script), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return JSON.parse(out.trim().split("\n").pop() as string);
 }

@@ -4,14 +4,13 @@
  * λ_i = i^{−1.5}, Gaussian features, σ = 0.1, both cores; and the same work in numpy (bench/reference/mc_numpy.py).
  */
 import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { powerSpectrum } from "../src/core/spectra";
 import { packageRoot } from "../src/run/pool";
 import { multiEpochMcParallel } from "../src/run/mcParallel";
 import { defaultMcEtaGrid } from "../theory/reuse/monteCarlo";
 import { linearProblem } from "../theory/reuse/problem";
-import type { Benchmark } from "./harness";
+import { numpySkipReason, PYTHON, type Benchmark } from "./harness";
 
 /** Sizes of benchmark (c). */
 export const MC_BENCH_PARAMS = {
@@ -56,7 +55,6 @@ export function mcThroughputBenchmark(threads = 2): Benchmark {
   };
 }
 
-const PYTHON = "/usr/bin/python3";
 const NUMPY_SCRIPT = "bench/reference/mc_numpy.py";
 
 /** The numpy reference (vectorised across runs and η), run with Debian's python3. */
@@ -65,15 +63,7 @@ export const mcNumpyBenchmark: Benchmark = {
   unit: "sample-steps·d/s",
   params: { ...MC_BENCH_PARAMS, threads: "numpy" },
   higherIsBetter: true,
-  skip: () => {
-    if (!fs.existsSync(PYTHON)) return `${PYTHON} not found`;
-    try {
-      execFileSync(PYTHON, ["-c", "import numpy"], { stdio: "ignore" });
-    } catch {
-      return "numpy is not installed for /usr/bin/python3 (apt-get install python3-numpy)";
-    }
-    return undefined;
-  },
+  skip: numpySkipReason,
   run: () => {
     const p = MC_BENCH_PARAMS;
     const script = path.join(packageRoot(__dirname), NUMPY_SCRIPT);

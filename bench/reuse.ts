@@ -6,30 +6,11 @@
  * The numpy reference of (a) eigendecomposes the d × d recursion per η (numpy.linalg.eigh); it is
  * timed on a sample of the grid (--sample) and reported per N point, since the whole grid takes minutes.
  */
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { powerSpectrum, zipfModel } from "../src/core/spectra";
-import { packageRoot } from "../src/run/pool";
 import { plateauReuseRate } from "../theory/reuse/plateau";
 import { linearProblem } from "../theory/reuse/problem";
 import { zipfReuseRate } from "../theory/reuse/zipf";
-import type { Benchmark } from "./harness";
-
-const PYTHON = "/usr/bin/python3";
-const numpySkip = (): string | undefined => {
-  if (!fs.existsSync(PYTHON)) return `${PYTHON} not found`;
-  try {
-    execFileSync(PYTHON, ["-c", "import numpy"], { stdio: "ignore" });
-  } catch {
-    return "numpy is not installed for /usr/bin/python3 (apt-get install python3-numpy)";
-  }
-  return undefined;
-};
-const runPython = (script: string, args: string[]): Record<string, unknown> => {
-  const out = execFileSync(PYTHON, [path.join(packageRoot(__dirname), script), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  return JSON.parse(out.trim().split("\n").pop() as string);
-};
+import { numpySkipReason, runPythonJson, type Benchmark } from "./harness";
 
 /** The 15 N of benchmark (a): 16 log-spaced points over [1e3, 1e7] without the first. */
 export const PLATEAU_GRID = Array.from({ length: 15 }, (_, i) => Math.round(1e3 * Math.pow(1e4, (i + 1) / 15)));
@@ -53,9 +34,9 @@ export const plateauNumpyBenchmark: Benchmark = {
   unit: "s per N",
   params: { d: 1000, spectrum: "power:1.5", features: "gaussian", sigma: 0.1, sampledPoints: 2 },
   repeats: 1,
-  skip: numpySkip,
+  skip: numpySkipReason,
   run: () => {
-    const r = runPython("bench/reference/plateau_numpy.py", ["--d", "1000", "--sample", "2"]);
+    const r = runPythonJson("bench/reference/plateau_numpy.py", ["--d", "1000", "--sample", "2"]);
     return { value: Number(r.seconds_per_N), extra: { seconds: r.seconds, fullGridEstimate: r.seconds_full_grid_estimate, N: r.N, E: r.E } };
   },
 };
@@ -82,9 +63,9 @@ export const zipfNumpyBenchmark: Benchmark = {
   unit: "s",
   params: { a: 4.5, b: 1, d: 1e5, grid: "16 N × 12 K" },
   repeats: 1,
-  skip: numpySkip,
+  skip: numpySkipReason,
   run: () => {
-    const r = runPython("bench/reference/zipf_numpy.py", []);
+    const r = runPythonJson("bench/reference/zipf_numpy.py", []);
     return { value: Number(r.seconds), extra: { E_last: r.E_last } };
   },
 };

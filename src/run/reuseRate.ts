@@ -10,7 +10,8 @@ import * as path from "node:path";
 import type { ZipfModel } from "../core/spectra";
 import { ParameterError } from "../core/validate";
 import { thm42ReuseRate, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
-import { defaultMcEtaGrid, optimalOverEta, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
+import { defaultMcEtaGrid, summarizeMc } from "../../theory/reuse/monteCarlo";
 import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { olsRisk, plateauReuseRate } from "../../theory/reuse/plateau";
 import type { LinearProblem } from "../../theory/reuse/problem";
@@ -109,16 +110,8 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
       });
       const s = summarizeMc(acc);
       for (const K of Ks) {
-        const best = optimalOverEta(
-          s.mean.map((row) => row[K - 1]),
-          s.se.map((row) => row[K - 1]),
-          etas,
-        );
-        const E = invertOnePass(p, best.risk).N / N;
-        // standard error of E by the delta method through the inversion
-        const lo = invertOnePass(p, best.risk + best.se).N / N;
-        const hi = invertOnePass(p, Math.max(best.risk - best.se, best.risk * 1e-3)).N / N;
-        rows.push({ N, K, E, risk: best.risk, eta: best.eta, se: Math.abs(hi - lo) / 2, method });
+        const r = mcReuseRate(p, s, K, N);
+        rows.push({ N, K, E: r.E, risk: r.risk, eta: r.eta, se: r.se, method });
       }
     }
     return rows;

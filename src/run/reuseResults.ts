@@ -12,9 +12,10 @@ import {
   zipfOnePassAsymptote,
   zipfPlateauAsymptote,
 } from "../../theory/reuse/asymptotics";
-import { defaultMcEtaGrid, onePassSgd, optimalOverEta, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
+import { defaultMcEtaGrid, onePassSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
 import { maxEta, onePassRisk } from "../../theory/reuse/onePass";
-import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
+import { optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { plateauReuseRate } from "../../theory/reuse/plateau";
 import { linearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk, zipfSaturationPoint } from "../../theory/reuse/zipf";
@@ -75,36 +76,15 @@ export function stronglyConvexEvsK(scale: Scale) {
       });
       bar.done();
       const s = summarizeMc(acc);
-      const K: number[] = [];
-      const E: number[] = [];
-      const se: number[] = [];
-      const eta: number[] = [];
-      for (let k = 1; k <= config.Kmax; k = k < 4 ? k + 1 : Math.round(k * 1.5)) {
-        const best = optimalOverEta(
-          s.mean.map((r) => r[k - 1]),
-          s.se.map((r) => r[k - 1]),
-          etas,
-        );
-        const e = invertOnePass(p, best.risk).N / N;
-        const lo = invertOnePass(p, best.risk + best.se).N / N;
-        const hi = invertOnePass(p, Math.max(best.risk - best.se, 1e-3 * best.risk)).N / N;
-        K.push(k);
-        E.push(e);
-        se.push(Math.abs(hi - lo) / 2);
-        eta.push(best.eta);
-      }
-      if (K[K.length - 1] !== config.Kmax) {
-        // always include Kmax
-        const best = optimalOverEta(
-          s.mean.map((r) => r[config.Kmax - 1]),
-          s.se.map((r) => r[config.Kmax - 1]),
-          etas,
-        );
-        K.push(config.Kmax);
-        E.push(invertOnePass(p, best.risk).N / N);
-        se.push(0);
-        eta.push(best.eta);
-      }
+      // every K up to 4, then ×1.5 steps, always ending at Kmax
+      const Ks: number[] = [];
+      for (let k = 1; k < config.Kmax; k = k < 4 ? k + 1 : Math.round(k * 1.5)) Ks.push(k);
+      Ks.push(config.Kmax);
+      const rates = Ks.map((k) => mcReuseRate(p, s, k, N));
+      const K = rates.map((r) => r.K);
+      const E = rates.map((r) => r.E);
+      const se = rates.map((r) => r.se);
+      const eta = rates.map((r) => r.eta);
       const onePassEta = K.map((k) => optimalOnePassRisk(p, k * N).eta);
       curves.push({ N, K, E, se, eta, onePassEta, plateau: plateauReuseRate(p, N).E });
     }
