@@ -253,4 +253,34 @@ export const reuseClaims: Claim[] = [
       };
     },
   },
+  {
+    id: "reuse.mc-e-monotone-in-k",
+    result: "reuse",
+    paper: `${PAPER}, definition of E(K,N); reuse spec T9`,
+    statement:
+      "Strongly convex Monte Carlo (isotropic, d = 5, N = 100, Gaussian, σ = 0.1): E(1,N) = 1 within 3 standard errors, and E(K,N) is non-decreasing in K up to Monte Carlo noise (no drop beyond 3 combined standard errors).",
+    check(scale): Evidence {
+      const p = linearProblem(isotropicSpectrum(5), { sigma: 0.1, features: "gaussian" });
+      const N = 100;
+      const Kmax = pick(scale, 16, 32, 64);
+      const runs = pick(scale, 100, 300, 1000);
+      const etas = defaultMcEtaGrid(p, N, Kmax, 4);
+      const s = summarizeMc(multiEpochSgd(p, { N, Kmax, etas, runs, seed: 5 }));
+      const Ks = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64].filter((k) => k <= Kmax);
+      const rates = Ks.map((K) => mcReuseRate(p, s, K, N));
+      const z1 = (rates[0].E - 1) / rates[0].se;
+      let worstDrop = Infinity;
+      for (let i = 1; i < rates.length; i++) {
+        const z = (rates[i].E - rates[i - 1].E) / Math.hypot(rates[i].se, rates[i - 1].se);
+        worstDrop = Math.min(worstDrop, z);
+      }
+      return {
+        measured: { "z of E(1,N) − 1": z1, "worst step in K (z)": worstDrop },
+        predicted: "z of E(1,N) − 1 near 0; worst step in K ≥ −3 se",
+        tolerance: "|z| ≤ 3 and steps ≥ −3 se",
+        verdict: Math.abs(z1) <= 3 && worstDrop >= -3 ? "pass" : "fail",
+        details: { K: Ks, E: rates.map((r) => r.E), se: rates.map((r) => r.se), runs },
+      };
+    },
+  },
 ];
