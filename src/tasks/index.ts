@@ -1,0 +1,17 @@
+/**
+ * Synthetic tasks for small transformers (issue "Small-transformer engine", Tasks): S5 state
+ * tracking, multi-step modular arithmetic, multi-hop and one-hop QA, a Zipf synthetic language with
+ * a fixed N-token corpus for multi-epoch studies, skill distributions, batching, independent
+ * evaluators, and data recipes (mixtures with quality and duplication knobs).
+ */
+export * from "./task";
+export * from "./skillDistribution";
+export * from "./batch";
+export * from "./evaluators";
+export * from "./s5";
+export * from "./modularArithmetic";
+export * from "./multiHopQa";
+export * from "./zipfLanguage";
+export * from "./corpus";
+export * from "./mixture";
+export * from "./recipe";
