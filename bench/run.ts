@@ -5,10 +5,12 @@
  */
 import { formatTable, resultsFile, runBenchmarks, writeResults, type Benchmark } from "./harness";
 import { mcBenchmarks } from "./mc";
+import { nnBenchmarks } from "./nn";
 import { reuseBenchmarks } from "./reuse";
+import { skillsBenchmarks } from "./skills";
 
 /** Every registered benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [...reuseBenchmarks, ...mcBenchmarks];
+export const BENCHMARKS: Benchmark[] = [...reuseBenchmarks, ...mcBenchmarks, ...nnBenchmarks, ...skillsBenchmarks];
 
 async function main(argv: string[]): Promise<void> {
   const filter: string[] = [];
@@ -33,6 +35,8 @@ async function main(argv: string[]): Promise<void> {
   ratio("plateau-numpy", "plateau-grid", "(a) plateau speed-up over numpy (time per N, numpy / ours)");
   ratio("zipf-numpy", "zipf-grid", "(b) Zipf grid speed-up over numpy (numpy / ours)");
   ratio("mc-throughput", "mc-numpy", "(c) Monte Carlo throughput, ours / numpy");
+  ratio("nn-tiny-x8", "nn-torch-tiny", "(nn) tiny ×8 ms per model-step, ours / PyTorch CPU (target ≤ 3)");
+  ratio("nn-small-x1", "nn-torch-small", "(nn) small ×1 ms per step, ours / PyTorch CPU (target ≤ 5)");
   process.stdout.write(`results: ${resultsFile()}\n`);
 }
 

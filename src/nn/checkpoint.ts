@@ -1,0 +1,53 @@
+/**
+ * Checkpoint files: a JSON header and named float32 arrays in one binary file, written atomically
+ * (temporary file, then rename) so that a kill never leaves a half-written checkpoint.
+ * Layout: "DLNN1\n", uint32 header length (little endian), UTF-8 JSON header, padding to 4 bytes,
+ * then the arrays in header order.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const MAGIC = "DLNN1\n";
+
+/** A checkpoint: any JSON-serialisable header and named float32 arrays. */
+export interface Checkpoint<H = unknown> {
+  header: H;
+  arrays: Record<string, Float32Array>;
+}
+
+/** Write a checkpoint atomically. */
+export function saveCheckpoint<H>(file: string, ck: Checkpoint<H>): void {
+  const names = Object.keys(ck.arrays);
+  const meta = { header: ck.header, arrays: names.map((n) => ({ name: n, length: ck.arrays[n].length })) };
+  const json = Buffer.from(JSON.stringify(meta), "utf8");
+  const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length + pad);
+  const parts: Buffer[] = [Buffer.from(MAGIC, "ascii"), len, json, Buffer.alloc(pad, 0x20)];
+  for (const n of names) {
+    const a = ck.arrays[n];
+    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  }
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${Math.floor(performance.now() * 1000)}`;
+  fs.writeFileSync(tmp, Buffer.concat(parts));
+  fs.renameSync(tmp, file);
+}
+
+/** Read a checkpoint written by `saveCheckpoint`. */
+export function loadCheckpoint<H = unknown>(file: string): Checkpoint<H> {
+  const buf = fs.readFileSync(file);
+  if (buf.subarray(0, MAGIC.length).toString("ascii") !== MAGIC) throw new Error(`${file}: not a datalaws checkpoint`);
+  const jsonLen = buf.readUInt32LE(MAGIC.length);
+  const start = MAGIC.length + 4;
+  const meta = JSON.parse(buf.subarray(start, start + jsonLen).toString("utf8")) as { header: H; arrays: { name: string; length: number }[] };
+  let off = start + jsonLen;
+  const arrays: Record<string, Float32Array> = {};
+  for (const a of meta.arrays) {
+    const bytes = buf.subarray(off, off + 4 * a.length);
+    if (bytes.length !== 4 * a.length) throw new Error(`${file}: truncated (array ${a.name})`);
+    arrays[a.name] = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    off += 4 * a.length;
+  }
+  return { header: meta.header, arrays };
+}
