@@ -14,10 +14,13 @@ export function meanSe(xs: ArrayLike<number>): { mean: number; se: number; sd: n
   return { mean: m, se: sd / Math.sqrt(n), sd, n };
 }
 
-/** Ranks 1…n with ties given their average rank. */
+/** Three-way comparison that is exact for ±Infinity (a − b is NaN for ∞ − ∞). */
+const cmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Ranks 1…n with ties given their average rank (±Infinity allowed: equal infinities tie). */
 export function ranks(xs: ArrayLike<number>): Float64Array {
   const n = xs.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(xs[a], xs[b]));
   const r = new Float64Array(n);
   for (let i = 0; i < n; ) {
     let j = i;
@@ -66,7 +69,7 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return pearson(ranks(x), ranks(y));
 }
 
-/** Kendall τ-b (tie-corrected), O(n²). */
+/** Kendall τ-b (tie-corrected), O(n²); ±Infinity allowed (equal infinities tie). */
 export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPair(x, y);
   const n = x.length;
@@ -76,8 +79,8 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let ty = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const dx = Math.sign(x[i] - x[j]);
-      const dy = Math.sign(y[i] - y[j]);
+      const dx = cmp(x[i], x[j]);
+      const dy = cmp(y[i], y[j]);
       if (dx === 0 && dy === 0) continue;
       if (dx === 0) tx++;
       else if (dy === 0) ty++;

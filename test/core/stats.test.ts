@@ -54,6 +54,14 @@ describe("rank correlations", () => {
     expect(spearman(x, y)).toBeCloseTo(0.9, 14);
     expect(kendall(x, y)).toBeCloseTo(0.8, 14);
   });
+  it("+Infinity (diverged runs) ranks last and equal infinities tie, in ranks, Spearman and Kendall", () => {
+    expect(Array.from(ranks([Infinity, 2, Infinity, 1]))).toEqual([3.5, 2, 3.5, 1]);
+    // ties as average ranks: same as replacing both ∞ by one large finite value
+    const x = [1, 2, 3, 4];
+    expect(spearman(x, [1, 2, Infinity, Infinity])).toBeCloseTo(spearman(x, [1, 2, 9, 9]), 14);
+    expect(kendall(x, [1, 2, Infinity, Infinity])).toBeCloseTo(kendall(x, [1, 2, 9, 9]), 14);
+    expect(kendall(x, [1, 2, Infinity, Infinity])).toBeLessThan(1);
+  });
 });
 
 describe("special functions", () => {

@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Generate notebooks/03-proxy-ordering.ipynb (thin: prose + calls into the datalaws API).
+
+Run `python3 notebooks/03-proxy-ordering.py`, then execute it with
+`node scripts/notebooks-check.js 03` (outputs are committed at `small` scale).
+"""
+import json
+import os
+
+cells = []
+
+
+def md(text):
+    cells.append({"cell_type": "markdown", "metadata": {}, "source": text.strip("\n").splitlines(keepends=True)})
+
+
+def code(text):
+    cells.append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": text.strip("\n").splitlines(keepends=True)})
+
+
+md(r"""
+# 03 — Proxy-model ordering: random features trained with a reduced learning rate
+
+Data teams choose between candidate training-data **recipes** by training a small **proxy** model on each and ranking the recipes by validation loss. Wang, Wu, Lyu, Zou, Song, Jia and Mittal, *Can Small Training Runs Reliably Guide Data Curation? Rethinking Proxy-Model Practice* (arXiv [2512.24503](https://arxiv.org/abs/2512.24503), ICLR 2026), argue that the fair-looking protocol — one identical configuration for every recipe — measures the wrong thing: the large-scale team re-tunes hyperparameters for the chosen data, so the quantity to rank by is each recipe's **optimal achievable loss**. Their patch: train the proxy with a **tiny learning rate**. On LLMs (23 recipes, 4 curation dimensions) they report proxy → tuned-target Spearman ρ < 0.75 at the standard lr, > 0.92 once lr < 1e-4, and > 0.95 at 1e-5 for GPT2-125M → Pythia-1B (numbers from a summary of the full text, see `data/reference/proxy.json`). Their theory (Theorem 1, stated informally) is for **random-feature** models; this notebook builds that world and checks the statements in it.
+
+**What is the paper's and what is ours.** The paper's: the protocol critique, the tiny-lr patch, the one-step Taylor argument (alignment vs curvature), Theorem 1's setting (RF models, small lr, large width), the LLM numbers quoted. This toolkit's documented defaults (spec `proxy.md` §6.1, §8 — not the paper's): the synthetic world (d = 4 inputs, target f*(x) = sin(1.5 aᵀx) + 0.5 cos(cᵀx)), ReLU features with bias scale 0.5, the 16 recipes, squared loss, online SGD with batch B = 8, the fixed training time τ = ηT = 10⁴ and fixed step budget T = 1000, target width 256 (512 at `paper` scale), the lr grids, and the three versions of "optimal achievable loss".
+""")
+
+code(r"""
+import * as dl from "datalaws";
+
+const scale = dl.notebookScale();
+console.log(`datalaws scale: ${scale}`);
+""")
+
+md(r"""
+## 1. The random-feature world
+
+A frozen first layer W (W_ij ~ N(0, 1/d)), biases b_j ~ N(0, 0.5²) and ReLU give features φ_m(x) = max(Wx + b, 0)/√m; only the read-out θ is trained, f_θ(x) = θᵀφ_m(x). The model is **linear in θ**, so the kernel (NTK) regime is exact and the squared validation loss is an exact quadratic, ℓ_val(θ) = ½θᵀH_vθ − θᵀb_v + ½c_v, with H_v = E_v[φφᵀ], b_v = E_v[φ f*]. As m → ∞, φ_m(x)·φ_m(x′) tends to the arc-cosine kernel (Cho & Saul 2009). The finite-width kernel concentrates on it at rate m^−1/2:
+""")
+
+code(r"""
+const x = [0.3, -1.2, 0.5, 0.9], y = [1.1, 0.4, -0.7, 0.2];
+const kInf = dl.arcCosineKernel(x, y);
+dl.showTable([16, 128, 1024, 8192, 65536].map((m) => {
+  const ks = [0, 1, 2, 3, 4, 5, 6, 7].map((s) => dl.finiteWidthKernel(dl.randomFeatureMap(4, m, new dl.Rng(1, s)), x, y));
+  const mse = ks.reduce((a, k) => a + (k - kInf) ** 2, 0) / ks.length;
+  return { "width m": m, "K_m(x,y), seed 0": ks[0].toFixed(5), "K_∞ (arc-cosine)": kInf.toFixed(5), "rms error over 8 seeds": Math.sqrt(mse).toExponential(2), "rms · √m": (Math.sqrt(mse * m)).toFixed(3) };
+}));
+""")
+
+md(r"""
+## 2. Sixteen recipes along four curation axes
+
+Each recipe is a finite pool of inputs with, per input, a clean label, a probability that the label survives (otherwise it is replaced by 0: corruption) and a label-noise sd. The four axes mirror the paper's curation dimensions (its exact recipes are unknown): **mixture** (weights of an in-domain, a covariate-shifted and an other-task domain), **quality** (corruption rate), **diversity** (few unique inputs: duplication), **filtering** (a noisy quality-score threshold over a mixed-quality raw pool). Within each axis the milder recipe gets the louder label noise, σ = 1.2(1 − q) + 0.1 (the spec's device): noise does not change a recipe's optimum, but it hurts SGD at large lr — the ingredient that makes fixed-lr rankings flip.
+
+Every recipe is scored on one clean validation distribution. The table gives, at the target width, the three versions of the optimal achievable loss — L* = min over training time τ of the gradient-flow loss (tuned over lr × steps; the toolkit's default target), L*conv = ℓ_val(H_k⁺b_k) (η → 0 trained to convergence) and the tuned ridge (kernel ridge in the RF span) — and the first-order alignment a_k = b_vᵀb_k that short tiny-lr training ranks by.
+""")
+
+code(r"""
+const recipes = dl.defaultRecipes();
+const tcfg = dl.proxyResults.sweepConfig(scale, "fixed-time", "gd");
+const target = dl.targetOptimum(tcfg.world, recipes, tcfg.targetWidth, 0);
+const rk = dl.ranks(target.optimum), ra = dl.ranks(target.alignment.map((a) => -a));
+dl.showTable(recipes.map((r, k) => ({
+  recipe: r.name, axis: r.axis, "label noise σ": (r.noise ?? 0).toFixed(2),
+  "L* (rank)": `${target.optimum[k].toFixed(4)} (${rk[k]})`, "τ at L*": target.tau[k].toExponential(1),
+  "L*conv": target.converged[k].toFixed(4), "ridge": target.ridge[k].toFixed(4),
+  "alignment a_k (rank)": `${target.alignment[k].toFixed(4)} (${ra[k]})`,
+})));
+console.log(`target width ${target.width}: Spearman(L*conv, L*) = ${dl.spearman(target.converged, target.optimum).toFixed(3)}, Spearman(ridge, L*) = ${dl.spearman(target.ridge, target.optimum).toFixed(3)}, Spearman(alignment order, L*) = ${dl.spearman(target.alignment.map((a) => -a), target.optimum).toFixed(3)}`);
+""")
+
+md(r"""
+The duplication axis separates L*conv from L*: with 40 unique inputs the converged fit interpolates them, while early stopping (part of "tuning steps") regularises. And the alignment order is far from the optimal-loss order here — section 4 shows why that matters.
+
+## 3. Training at a fixed learning rate: the loss curves cross
+
+GD on the population moments is a closed form in the eigenbasis of H_k (θ̄_T = U diag((1 − (1 − ηλ_i)^T)/λ_i) Uᵀb_k), which is also the mean path of online SGD; online SGD itself (fresh samples, fresh noise and corruption at every draw, B = 8) is simulated by Monte Carlo on both cores. In the **fixed-time** regime the step count is T = τ/η, so as η → 0 the run approaches gradient flow for a fixed time τ.
+""")
+
+code(r"""
+await dl.showFigure("proxy/loss-vs-lr", scale);
+""")
+
+code(r"""
+await dl.showFigure("proxy/rank-map", scale);
+""")
+
+md(r"""
+## 4. Agreement with the target against the proxy learning rate — and the two tiny-lr regimes
+
+The central figure: Spearman ρ between the proxy ranking and the wide target's optimal-loss ranking. In the fixed-time regime, agreement is high well below 1/λ_max(H_v) and falls — to zero or below — as the lr approaches it, long before runs diverge at the stability edge: the SGD-noise excess η σ²_eff tr(H_v)/(4B) favours clean-but-worse recipes over noisy-but-better ones. This is the random-feature analogue of the paper's main transfer figure.
+""")
+
+code(r"""
+await dl.showFigure("proxy/spearman-vs-lr", scale);
+""")
+
+md(r"""
+**A finding to show, not to hide: two tiny-lr regimes.** With a *fixed step budget* (T = 1000, the LLM practice of a few hundred tiny-lr steps), ℓ_val(θ_T) ≈ ℓ_val(0) − ηT·a_k as η → 0, so the proxy ranks recipes by first-order gradient **alignment** a_k = b_vᵀb_k — the paper's one-step Taylor intuition. That is the optimal-loss order only when alignment and optimum agree. In the spec's 10-recipe world they nearly do (ρ ≈ 0.99); on the 16 default recipes they do not (ρ ≈ 0.3–0.4: duplicated and filtered pools are well aligned with the validation gradient yet generalise worse at their optimum). So short training at a tiny lr picks the wrong recipes here, while the fixed-time regime (steps growing like 1/η) keeps the optimal-loss order. The exact mean path shows where each regime agrees with which ranking:
+""")
+
+code(r"""
+await dl.showFigure("proxy/regimes", scale);
+""")
+
+code(r"""
+const ftS = await dl.proxyResults.proxySweep(scale, "fixed-time", "sgd");
+const fsS = await dl.proxyResults.proxySweep(scale, "fixed-steps", "sgd");
+const wTop = ftS.config.widths[ftS.config.widths.length - 1];
+const A = dl.proxyResults.rowsOf(ftS, wTop), B = dl.proxyResults.rowsOf(fsS, wTop);
+dl.showTable(A.map((r, i) => ({
+  "lr η": r.lr.toPrecision(3),
+  [`fixed time (τ = ${ftS.config.time}): ρ vs optimum`]: `${r.spearman.toFixed(3)} ± ${(r.spearmanSe || 0).toFixed(3)}`,
+  "fixed time: ρ vs alignment": r.spearmanAlignment.toFixed(3),
+  [`fixed steps (T = ${fsS.config.steps}): ρ vs optimum`]: `${B[i].spearman.toFixed(3)} ± ${(B[i].spearmanSe || 0).toFixed(3)}`,
+  "fixed steps: ρ vs alignment": B[i].spearmanAlignment.toFixed(3),
+  "regret@1": r.regret.toFixed(4),
+  "diverged": r.diverged.toFixed(2),
+})));
+console.log(`online SGD Monte Carlo, width ${wTop}, ${ftS.config.seeds} seeds (mean ± standard error over seeds)`);
+""")
+
+md(r"""
+## 5. Decision regret
+
+What a wrong ranking costs: regret@k is the target loss of the best recipe among the proxy's top k, minus the best target loss (the spec's reconstruction of the paper's appendix definition).
+""")
+
+code(r"""
+await dl.showFigure("proxy/regret", scale);
+""")
+
+md(r"""
+## 6. Why rankings flip: alignment, curvature and SGD noise
+
+For one full-batch step the change of validation loss is *exactly* −ηa_k + η²c_k/2 (a_k = ∇ℓ_val·∇ℓ_k, c_k = ∇ℓ_kᵀH_v∇ℓ_k): two recipes swap at η_flip = 2(a_A − a_B)/(c_A − c_B). That one-step flip sits near the stability edge in this world; the flips seen in multi-step SGD come earlier, from the noise floor: E ℓ ≈ D_k + η σ²_eff,k tr(H_v)/(4B), so a recipe with the lower drift D but the noisier labels loses above η_flip = (D_B − D_A)/(n_A − n_B). The figure compares that prediction with the crossings of the seed-averaged SGD losses.
+""")
+
+code(r"""
+await dl.showFigure("proxy/flip-lr", scale);
+""")
+
+code(r"""
+const flips = await dl.proxyResults.flipResults(scale);
+dl.showTable(flips.spec10.filter((r) => r.a === "spec-0").map((r) => ({
+  pair: `${r.a} vs ${r.b}`, "better at small lr": r.winner, "one-step flip": r.oneStep.toPrecision(3),
+  "noise flip (spec formula)": r.noise.toPrecision(3), "noise flip (GD drift, equilibrated trace)": r.discrete.toPrecision(3),
+  observed: r.observed === null ? "—" : r.observed.toPrecision(3), "observed/predicted": r.ratio === null ? "—" : r.ratio.toFixed(2),
+})));
+""")
+
+md(r"""
+## 7. Narrow proxies against wide targets
+
+Theorem 1 needs the width above a threshold: the proxy's own optimum differs from the infinite-width one by O(m^−1/2). The scan compares the tuned proxy (its L*(m)) and the tiny-lr fixed-time proxy against the wide target.
+""")
+
+code(r"""
+await dl.showFigure("proxy/width", scale);
+""")
+
+md(r"""
+## 8. The claims, checked
+
+`npm run -s datalaws -- check --only proxy` runs the same objects. A failing claim is shown as failing, with its numbers.
+""")
+
+code(r"""
+const outcomes = await dl.checkClaims("proxy", scale);
+dl.showClaims(outcomes);
+console.log(`${outcomes.filter((o) => o.verdict === "pass").length}/${outcomes.length} claims pass at scale ${scale}`);
+""")
+
+md(r"""
+## 9. What this does and does not show
+
+- **Reproduced in the RF world:** at a tiny lr in the fixed-time regime the proxy ranking matches the optimal-loss ranking of the same model and of a wide target tuned per recipe (ρ well above 0.9 at widths ≥ 32); near 1/λ_max(H_v) agreement collapses to around zero or below (the paper's LLM contrast 0.92+ vs < 0.75 is qualitatively the same); regret@k at tiny lr is near zero; predicted SGD-noise flip lrs land within about a factor of 2 of the observed crossings for well-separated pairs; the one-step Taylor expansion is exact for this model.
+- **The fixed-steps finding:** a tiny lr with a *fixed* step budget ranks by first-order alignment, not by the optimum; on the default recipes these differ (ρ ≈ 0.35), so that protocol fails here. The theorem's guarantee needs the drift to have settled (training time growing like 1/η), which the paper's "few hundred iterations" practice does not ensure in general — consistent with an independent SFT replication that found tiny-lr proxies worse than a moderate lr.
+- **Not shown:** anything about LLMs; the paper's 23 recipes, optimiser and lr grids are unknown and not reproduced. The transformer study (spec §6.5) is a separate issue. Predicted flip lrs are less accurate for pairs whose drift gap is tiny (the crossing is then set by Monte Carlo noise), and for the default recipes the crossings are read off a coarse lr grid.
+""")
+
+nb = {
+    "cells": cells,
+    "metadata": {
+        "kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
+        "language_info": {"codemirror_mode": {"mode": "typescript", "name": "javascript", "typescript": True}, "file_extension": ".ts", "mimetype": "text/typescript", "name": "typescript", "version": "3.7.2"},
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+for i, c in enumerate(nb["cells"]):
+    c["id"] = f"proxy-{i:02d}"
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "03-proxy-ordering.ipynb")
+with open(out, "w") as f:
+    json.dump(nb, f, indent=1, ensure_ascii=False)
+    f.write("\n")
+print(f"wrote {out}")
