@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate notebooks/03-proxy-ordering.ipynb (thin: prose + calls into the datalaws API).
 
-Run `python3 notebooks/03-proxy-ordering.py`, then execute it with
+Run `python3 notebooks/src/03-proxy-ordering.py`, then execute it with
 `node scripts/notebooks-check.js 03` (outputs are committed at `small` scale).
 """
 import json
@@ -192,7 +192,7 @@ nb = {
 }
 for i, c in enumerate(nb["cells"]):
     c["id"] = f"proxy-{i:02d}"
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "03-proxy-ordering.ipynb")
+out = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "03-proxy-ordering.ipynb")
 with open(out, "w") as f:
     json.dump(nb, f, indent=1, ensure_ascii=False)
     f.write("\n")
