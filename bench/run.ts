@@ -6,11 +6,12 @@
 import { formatTable, resultsFile, runBenchmarks, writeResults, type Benchmark } from "./harness";
 import { mcBenchmarks } from "./mc";
 import { nnBenchmarks } from "./nn";
+import { proxyBenchmarks } from "./proxy";
 import { reuseBenchmarks } from "./reuse";
 import { skillsBenchmarks } from "./skills";
 
 /** Every registered benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [...reuseBenchmarks, ...mcBenchmarks, ...nnBenchmarks, ...skillsBenchmarks];
+export const BENCHMARKS: Benchmark[] = [...reuseBenchmarks, ...mcBenchmarks, ...nnBenchmarks, ...skillsBenchmarks, ...proxyBenchmarks];
 
 async function main(argv: string[]): Promise<void> {
   const filter: string[] = [];

@@ -21,6 +21,33 @@ export * from "../theory/reuse/zipf";
 export * from "../theory/reuse/asymptotics";
 export * from "../theory/reuse/monteCarlo";
 export { reuseClaims } from "../theory/reuse/claims";
+// theory: power-law skill composition (Wang, Dang, Lee, Lyu, arXiv 2604.22951)
+export * from "../theory/skills/distributions";
+export * from "../theory/skills/model";
+export * from "../theory/skills/statisticalQuery";
+export * from "../theory/skills/initialAlignment";
+export * from "../theory/skills/ode";
+export * from "../theory/skills/populationGd";
+export * from "../theory/skills/onlineSgd";
+export * from "../theory/skills/landscape";
+export * from "../theory/skills/sampleComplexity";
+export { makeSkillsClaims, escapeClaimConfig, auc, SPEC_TABLE_D120 } from "../theory/skills/claims";
+export { sgdSweep, skillsClaims } from "./run/skills";
+export * as skillsResults from "./run/skillsResults";
+// theory: proxy-model ordering (Wang et al., arXiv 2512.24503)
+export * from "../theory/proxy/randomFeatures";
+export * from "../theory/proxy/recipes";
+export * from "../theory/proxy/problem";
+export * from "../theory/proxy/training";
+export * from "../theory/proxy/optimalLoss";
+export * from "../theory/proxy/ordering";
+export * from "../theory/proxy/taylor";
+export * from "../theory/proxy/flipStudy";
+export * from "../theory/proxy/sweep";
+export { proxyClaims } from "../theory/proxy/claims";
+export { runSweep as runProxySweep, SWEEP_DEFAULTS as PROXY_SWEEP_DEFAULTS } from "./run/proxySweep";
+export type { SweepConfig as ProxySweepConfig, SweepResult as ProxySweepResult } from "./run/proxySweep";
+export * as proxyResults from "./run/proxyResults";
 // run machinery
 export { multiEpochMcParallel } from "./run/mcParallel";
 export { reuseRates, applicableMethods, defaultMethod, REUSE_METHODS } from "./run/reuseRate";
@@ -28,6 +55,12 @@ export type { ReuseMethod, ReuseRow, ReuseSubject, ReuseRateOptions } from "./ru
 export * as reuseResults from "./run/reuseResults";
 export { cached, resultsDir, projectRoot } from "./run/store";
 export { progress } from "./run/progress";
+export * as nn from "./nn"; // transformer engine; TensorFlow.js loads on first use
+export * as tasks from "./tasks";
+export * as reuseTransformer from "./experiments/reuse"; // transformer study of E(K,N)
+export * as skillsTransformer from "./experiments/skills"; // transformer study of uniform vs power-law skills
+export * as proxyTransformer from "./experiments/proxy"; // transformer study of proxy-lr recipe rankings
+export { runStudy, studyNames, getStudy } from "./experiments/study";
 // figures, claims, plotting and notebooks
 export { figures, selectFigures } from "./figures";
 export { claims } from "./claims";

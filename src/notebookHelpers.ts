@@ -2,6 +2,7 @@
 import { runClaim, SCALES, type ClaimOutcome, type Scale } from "./core/claim";
 import { ParameterError } from "./core/validate";
 import { selectClaims } from "./cli/check";
+import { isStudyClaim } from "./experiments/study";
 import { figures } from "./figures";
 import { show, showMarkdown, showTable } from "./plot/notebook";
 import { formatValue } from "./plot/report";
@@ -29,10 +30,20 @@ export async function showFigure(id: string, scale: Scale = notebookScale()): Pr
   showMarkdown(`*${def.caption}*`);
 }
 
-/** Run the claims of a result (or id prefix) and return their outcomes. */
-export async function checkClaims(only: string, scale: Scale = notebookScale()): Promise<ClaimOutcome[]> {
+/**
+ * Run the claims of a result (or id prefix) and return their outcomes. `includeStudies: false` leaves
+ * out the transformer-study claims (which need their study trained or cached).
+ */
+export async function checkClaims(
+  only: string,
+  scale: Scale = notebookScale(),
+  opts: { includeStudies?: boolean } = {},
+): Promise<ClaimOutcome[]> {
   const out: ClaimOutcome[] = [];
-  for (const c of selectClaims(only)) out.push(await runClaim(c, scale));
+  for (const c of selectClaims(only)) {
+    if (opts.includeStudies === false && isStudyClaim(c.id)) continue;
+    out.push(await runClaim(c, scale));
+  }
   return out;
 }
 

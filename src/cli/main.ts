@@ -18,6 +18,18 @@ const commands: Record<string, () => Command> = {
     const f = require("./figures");
     return { usage: "reuse figures [--scale ci|small|paper] [--out DIR]", run: (a: Args) => f.run(a, "reuse") };
   },
+  "skills sgd": () => require("./skillsSgd"),
+  "skills ode": () => require("./skillsOde"),
+  "skills landscape": () => require("./skillsLandscape"),
+  "skills figures": () => ({ usage: "skills figures [--scale ci|small|paper] [--out DIR]", run: (a: Args) => require("./figures").run(a, "skills") }),
+  "nn bench": () => require("./nnBench"),
+  "proxy sweep": () => require("./proxySweep"),
+  "proxy flip": () => require("./proxyFlip"),
+  "proxy figures": () => {
+    const f = require("./figures");
+    return { usage: "proxy figures [--scale ci|small|paper] [--out DIR]", run: (a: Args) => f.run(a, "proxy") };
+  },
+  study: () => require("./study"),
   check: () => require("./check"),
   figures: () => require("./figures"),
   all: () => require("./all"),

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Generate notebooks/12-skills-transformers.ipynb (unexecuted). Execute it with
+`node scripts/notebooks-check.js 12` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 12`."""
+import json, os
+
+cells = []
+def md(s): cells.append({"cell_type": "markdown", "metadata": {}, "source": s.strip("\n")})
+def code(s): cells.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": s.strip("\n")})
+
+md(r"""
+# 12 — Power-law vs uniform skill frequencies for a small transformer
+
+Zixuan Wang, Xingyu Dang, Jason D. Lee, Kaifeng Lyu, *The Power of Power Law: Asymmetry Enables Compositional Reasoning* (arXiv 2604.22951), find that when a task needs **several skills composed inside one forward pass** (multi-step arithmetic, S5 state tracking, multi-hop QA — no chain of thought), training data whose skill frequencies follow a **power law** learns faster than data with **uniform** skill frequencies, *even when the test set is uniform over skills*; on **one-hop QA** (memorisation) the usual intuition holds and uniform wins. Their mechanism (proved in a toy model, notebook 02): frequent "head" skills are learned first and then act as a stepping stone for the rare tail skills.
+
+This notebook runs that comparison — on multi-step modular arithmetic and two-hop QA (composition) and one-hop QA (control) — on a small GPT (the toolkit's TensorFlow.js engine) with the toolkit's task generators (`dl.tasks`). **What is the paper's and what is ours:** the protocol — identical model and hyper-parameters, only the training skill distribution changes, uniform test sets, per-rank-bin accuracy — is the paper's; every size (model, k, modulus, |E|, |R|, α, steps, batch, learning rate, seeds) is this toolkit's documented default (`dl.skillsTransformer.SKILLS_STUDY_CONFIGS`, skills spec §8), since the paper's are unknown. The power law is p(skill of rank i) ∝ i^−α over a random ranking of the skills, one ranking per seed (shared by that seed's uniform run, which also shares its initialisation); every slot of a problem draws its skill independently.
+""")
+code(r"""
+import * as dl from "datalaws";
+
+const scale = dl.notebookScale();
+console.log(`datalaws scale: ${scale}`);
+""")
+md(r"""
+## 1. The configuration
+""")
+code(r"""
+const cfg = dl.skillsTransformer.skillsStudyConfig(scale);
+dl.showTable(cfg.tasks.map((t) => {
+  const task = dl.skillsTransformer.skillsTask(t);
+  return {
+    task: t.task,
+    role: t.role,
+    "size": t.task === "arithmetic" ? `mod ${t.P}, ${(t.k ?? 0) + 1} operands` : t.task === "s5" ? `k = ${t.k}` : `|E| = ${t.entities}, |R| = ${t.relations}${t.k ? `, k = ${t.k}` : ""}`,
+    "skills d": task.numSkills,
+    "slots": task.slots,
+    "context T": task.contextLength,
+    steps: t.steps,
+    "α trained": t.alphas.join(", "),
+  };
+}));
+dl.showTable([{
+  model: `${cfg.model.layers} layers, d = ${cfg.model.dModel}, ${cfg.model.heads} heads`,
+  batch: cfg.batchSize,
+  "AdamW lr (warm-up, then constant)": `${cfg.lr} (${cfg.warmup} steps)`,
+  "weight decay": cfg.weightDecay,
+  "grad clip": cfg.clipNorm,
+  seeds: cfg.seeds.join(", "),
+  "uniform test problems": cfg.testSize,
+  "rank bins × problems": `${cfg.bins} × ${cfg.binSize}`,
+}]);
+""")
+md(r"""
+## 2. Run (or load) the study
+
+`dl.runStudy("skills", scale)` trains every run (task × α × seed) on worker threads (both cores), resumes unfinished runs from their files after a kill, or loads the stored result. The same call sits behind `npm run -s datalaws -- study skills --scale small`.
+""")
+code(r"""
+const t0 = Date.now();
+const r = await dl.runStudy<dl.skillsTransformer.SkillsStudyResult>("skills", scale, { quiet: true });
+console.log(`study ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (when the stored result was made: ${r.seconds.toFixed(0)} s on ${r.threads} thread(s))`);
+""")
+md(r"""
+## 3. Uniform-test accuracy: power law vs uniform
+
+The paper's main figure (multi-step arithmetic, S5) and its one-hop control. Chance level is 1/P for arithmetic and 1/|E| for QA.
+""")
+code(r"""
+await dl.showFigure("skills/transformer-accuracy", scale);
+dl.showTable(r.tasks.map((t) => {
+  const uni = t.arms.find((a) => a.alpha === 0)!;
+  const pow = t.arms.find((a) => a.alpha === r.config.alpha)!;
+  return {
+    task: t.task,
+    role: t.role,
+    "AUC uniform": `${uni.auc.toFixed(3)} ± ${uni.aucSe.toFixed(3)}`,
+    [`AUC α = ${r.config.alpha}`]: `${pow.auc.toFixed(3)} ± ${pow.aucSe.toFixed(3)}`,
+    "Δ AUC per seed": t.deltaAucSeeds.map((x) => x.toFixed(3)).join(", "),
+    "final uniform": uni.final.toFixed(3),
+    [`final α = ${r.config.alpha}`]: pow.final.toFixed(3),
+  };
+}));
+""")
+md(r"""
+AUC is the mean uniform-test accuracy over the evaluations (the area under the curve divided by its length), so it rewards learning *early*, which is what the paper reports ("learns much faster"). Δ is power law − uniform for the same seed.
+
+## 4. Head first, then tail
+
+Per-rank-bin accuracy: each bin's test set draws every slot from that bin of the seed's ranking (bin 1 = the most frequent skills under the power law). For the uniform runs the bins are only labels.
+""")
+code(r"""
+await dl.showFigure("skills/transformer-bins", scale);
+""")
+md(r"""
+## 5. Tail-skill gradients: head vs random context
+
+The paper's stage II: once head skills are learned, a problem that needs one rare tail skill sends a larger gradient when its other slots hold head skills. For the first seed of the first composition task, the uniform and power-law runs are repeated with parameter checkpoints, and ‖∇L‖ is measured on the same tail-skill batches with head-bin context and with random context (paired problems: same tail skill, slot and operators). In the uniform run the "head" bin is just a label, so its ratio shows how the bins differ in themselves; the claim compares the two ratios.
+""")
+code(r"""
+await dl.showFigure("skills/transformer-tail-gradients", scale);
+if (r.gradient) {
+  dl.showTable(r.gradient.arms.map((a) => {
+    const q = dl.skillsTransformer.headRandomRatios(a);
+    return {
+      arm: a.alpha === 0 ? "uniform" : `power law α = ${a.alpha}`,
+      "‖∇L‖ head / random: median over checkpoints t > 0": q.median.toFixed(3),
+      mean: q.mean.toFixed(3),
+      "per checkpoint": q.ratios.map((x) => x.toFixed(2)).join(", "),
+    };
+  }));
+}
+""")
+md(r"""
+The same checkpoints give the **PCA loss landscape** (spec F8): the top-2 principal directions of the consecutive checkpoint differences of each run span a plane through the initialisation, on which the uniform-test loss is drawn with the projected trajectory. The paper reports a flat patch near the initialisation for uniform training and a descent direction for the power law.
+""")
+code(r"""
+await dl.showFigure("skills/transformer-landscape", scale);
+""")
+md(r"""
+## 6. The exponent trade-off
+
+Where a task is trained with several exponents (at `small`: arithmetic with α ∈ {0, 1, 1.5, 2}): the early-learning area, the final accuracy, and the final head- and tail-bin accuracy against α. The paper's trade-off: a heavier head (larger α) speeds the early stage, a lighter tail slows the last one.
+""")
+code(r"""
+await dl.showFigure("skills/transformer-alpha", scale);
+""")
+md(r"""
+## 7. Claims
+""")
+code(r"""
+const outcomes = await dl.checkClaims("skills.transformer", scale);
+dl.showClaims(outcomes);
+""")
+code(r"""
+const verdicts = Object.fromEntries(outcomes.map((o) => [o.id, o.verdict]));
+const lines = r.tasks.map((t) => `- **${t.task}** (${t.role}): Δ AUC (power law − uniform) = ${t.deltaAuc.toFixed(3)}${Number.isFinite(t.deltaAucSe) ? ` ± ${t.deltaAucSe.toFixed(3)}` : ""} over ${t.deltaAucSeeds.length} seeds.`);
+dl.showMarkdown(`### Measured at scale \`${scale}\`\n\n${lines.join("\n")}\n\nVerdicts: ${Object.entries(verdicts).map(([k, v]) => `\`${k}\` ${v}`).join("; ")}.`);
+""")
+md(r"""
+## 8. Discussion
+
+- **What the `small` run found** (3 seeds, arithmetic mod 7 with 3 operands, 2500 steps; two-hop QA with |E| = 50, |R| = 20, 1500 steps; one-hop QA on the same sizes, 600 steps; numbers from the run stored with this notebook — the cell above recomputes them). *Arithmetic:* uniform training stays flat at ≈ 25 % uniform-test accuracy (chance 1/7 ≈ 14 %), while every power law (α = 1, 1.5, 2) climbs to 31–34 % by step 2500; at α = 1.5 the final accuracy is higher for all three seeds (+0.21, +0.04, +0.01) but the area under the curve only by +0.034 ± 0.030 (seeds +0.093, +0.013, −0.004), so the claim, which asks for more than two standard errors on every composition task, **fails**: the direction agrees with the paper, the evidence at this scale is not significant, and neither arm is anywhere near solving the task. *Two-hop QA:* neither arm learns to compose (5–8 % against 2 % chance after 1500 steps; the power law only lifts its head bin to 0.24), and uniform is slightly ahead on every seed (area −0.019 ± 0.003) — consistent with a model that is still memorising the atomic facts, where uniform relation frequencies win as in the one-hop control; the budget is far below what multi-hop composition needs (Yao et al. 2025 report data requirements growing exponentially in k). *One-hop control:* uniform wins clearly (area −0.073 ± 0.014, final 63 % vs 34 %), as the paper says — **pass**. *Head first:* the power law's head bin is learned almost perfectly within 750 steps while the tail bin stays at or below the uniform run's level — **pass** (the same happens in one-hop, where it is simply memorisation of frequent facts). *Tail gradients:* the power-law run's ratio ‖∇L‖_head/‖∇L‖_random rises from 0.8–1.1 (steps 250–750) to 1.4–2.0 later (10.8 at the last checkpoint), while the uniform run's stays at 1.4–1.8 throughout; but the median ratio over all checkpoints (1.50) is not above the uniform run's (1.57), so the claim **fails** (its mean, 2.36, is carried by one checkpoint). One seed only. *Landscape:* the power-law trajectory moves much farther from the initialisation (≈ 45 vs 13 units along v₁) into a lower basin; the uniform run leaves the initial ridge and then drifts on a flat plateau (loss ≈ 1.9), the picture the paper describes, but for one seed and on a plane that differs between the panels.
+- **α trade-off** (arithmetic, `small`): final accuracy 0.313 / 0.335 / 0.326 for α = 1 / 1.5 / 2 against 0.248 uniform, the head bin solved at α ≥ 1.5 (0.47 at α = 1), the tail bin at 0.20–0.25 for every power law against 0.29 for uniform — a heavier head buys the head bin, a lighter tail costs a little on the tail, but the differences between the power laws are within one or two standard errors, so no trade-off is resolved at this scale.
+- **Scale.** At `ci` the runs are a few hundred steps of a tiny model; they test the machinery, not the paper, and their verdicts are reported as they come out. The `small` configuration is a 2-core CPU budget of about 15 minutes; the `paper` configuration (spec §6.4: S5 with k = 8, arithmetic mod 97, three-hop QA, 6-layer d = 256 GPTs, 10⁵ steps) is named but needs a GPU.
+- **Why a small-scale failure is not a refutation.** The paper's effect is about *how fast* an optimiser escapes a flat region: with uniform skills, the gradient signal of a k-fold composition is suppressed like A^{k−1} (toy model, notebook 02). At the sizes a CPU can train in minutes, both arms may still be below chance-plus-noise (nothing learned yet), or the task may be small enough to be memorised as a lookup table, in which case it behaves like the one-hop control. Either way the comparison says little about composition; the claims still report what was measured.
+- **One-hop control.** Memorising |E|·|R| independent facts has no composition to bootstrap: the power law only shifts samples from tail facts to head facts, so uniform-test accuracy should not improve.
+- **Not done here** (see the issue): S5 (and three-hop QA) are configured only at `paper` scale and were not run here (the study and its data functions support them; a trial with the harder arithmetic mod 23, 3 operands — 2-layer d = 64 model, 1500 steps — left both arms near chance, 7–9 % against 4.3 %, and two-hop QA above did not learn either, which suggests S5 needs more than a 15-minute CPU budget; untested), a statistic (over seeds) for the loss landscape, which is drawn here for one seed only.
+""")
+
+nb = {"cells": cells, "metadata": {"kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
+      "language_info": {"name": "typescript"}}, "nbformat": 4, "nbformat_minor": 5}
+out = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "12-skills-transformers.ipynb")
+json.dump(nb, open(out, "w"), indent=1, ensure_ascii=False)
+print(out)

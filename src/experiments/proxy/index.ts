@@ -1,0 +1,6 @@
+/** The transformer proxy study (recipe rankings of small proxies over a learning-rate sweep vs tuned targets): configs, data, runner, claims. */
+export * from "./config";
+export * from "./data";
+export * from "./study";
+export * from "./claims";
+export * from "./register";

@@ -1,0 +1,207 @@
+/**
+ * Configurations of the transformer skills study (skills spec §1.2–1.4, §6.4, §8: Wang, Dang, Lee,
+ * Lyu, "The Power of Power Law: Asymmetry Enables Compositional Reasoning", arXiv 2604.22951).
+ *
+ * Every number here is this toolkit's documented default, not the paper's: the paper's model sizes,
+ * optimiser, batch, steps, k, moduli, |E|, |R| and exponents are unknown (spec §8). Uniform and
+ * power-law runs of a task use identical hyper-parameters and the same initialisation seed; only the
+ * training skill distribution changes, and every test set is uniform over skills.
+ */
+import type { Scale } from "../../core/claim";
+import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../../core/validate";
+import type { GptConfig } from "../../nn/gpt";
+
+/** The task families of the study. */
+export const SKILLS_TASKS = ["s5", "arithmetic", "multi-hop", "one-hop"] as const;
+export type SkillsTaskName = (typeof SKILLS_TASKS)[number];
+
+/** One task of the study with its options, run length and exponents. */
+export interface SkillsTaskSpec {
+  /** task family */
+  task: SkillsTaskName;
+  /** "composition" (power law expected to win) or "control" (one-hop memorisation: uniform expected to win) */
+  role: "composition" | "control";
+  /** k: permutations (S5), operators (arithmetic, k+1 operands) or hops (multi-hop) */
+  k?: number;
+  /** P: prime modulus (arithmetic) */
+  P?: number;
+  /** |E| and |R| (QA) */
+  entities?: number;
+  relations?: number;
+  /** optimiser steps of every run of the task */
+  steps: number;
+  /** exponents trained: 0 (uniform) and the main power law, plus any trade-off values */
+  alphas: number[];
+}
+
+/** Everything that determines the study's result (stored with it; a change recomputes). */
+export interface SkillsStudyConfig {
+  /** configuration name (the scale, or e.g. "micro" for tests) */
+  name: string;
+  tasks: SkillsTaskSpec[];
+  /** the transformer (vocab and context are set from each task) */
+  model: Omit<GptConfig, "vocab" | "context" | "lnEps" | "initStd">;
+  /** sequences per step */
+  batchSize: number;
+  /** peak learning rate; linear warm-up over `warmup` steps, then constant (the same for every run) */
+  lr: number;
+  warmup: number;
+  weightDecay: number;
+  /** gradient clipping by global norm */
+  clipNorm: number;
+  /** the main power-law exponent (compared with α = 0 in the claims) */
+  alpha: number;
+  /** seeds: each seed has its own initialisation, data stream and skill ranking (shared by its α runs) */
+  seeds: number[];
+  /** uniform test problems per task, and problems per rank-bin test set */
+  testSize: number;
+  binSize: number;
+  /** rank bins (equal size) of the per-bin accuracy */
+  bins: number;
+  /** evaluations per run (every steps/evalPoints steps) */
+  evalPoints: number;
+  /**
+   * Tail-sample gradient norms (F9): for the first composition task and the first seed, the uniform
+   * and main power-law runs are repeated with parameter checkpoints at every evaluation step, and
+   * ‖∇L‖ is measured on `batches` batches of `batchSize` tail-skill problems with head vs random
+   * context; the same checkpoints give the PCA loss landscape on a `grid` × `grid` lattice. Absent:
+   * neither is measured. (Not part of the run-folder hash: adding it keeps the other runs.)
+   */
+  gradient?: { batches: number; batchSize: number; grid: number };
+}
+
+const model = (layers: number, dModel: number, heads: number) => ({ layers, dModel, heads, mlpRatio: 4 });
+
+/**
+ * The named configurations. `ci`: well under two minutes (arithmetic and one-hop, two seeds).
+ * `small`: a 2-core CPU in about 15 minutes. `paper`: a GPU-scale analogue of spec §6.4 — named,
+ * not run here.
+ */
+export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
+  ci: {
+    name: "ci",
+    tasks: [
+      { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 300, alphas: [0, 1.5, 2.0] },
+      { task: "multi-hop", role: "composition", entities: 20, relations: 8, k: 2, steps: 300, alphas: [0, 1.5] },
+      { task: "one-hop", role: "control", entities: 30, relations: 10, steps: 300, alphas: [0, 1.5] },
+    ],
+    model: model(2, 32, 4),
+    batchSize: 32,
+    lr: 3e-3,
+    warmup: 20,
+    weightDecay: 0.01,
+    clipNorm: 1,
+    alpha: 1.5,
+    seeds: [1, 2],
+    testSize: 256,
+    binSize: 128,
+    bins: 4,
+    evalPoints: 6,
+    gradient: { batches: 2, batchSize: 32, grid: 9 },
+  },
+  small: {
+    name: "small",
+    tasks: [
+      { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 2500, alphas: [0, 1.0, 1.5, 2.0] },
+      { task: "multi-hop", role: "composition", entities: 50, relations: 20, k: 2, steps: 1500, alphas: [0, 1.5] },
+      { task: "one-hop", role: "control", entities: 50, relations: 20, steps: 600, alphas: [0, 1.5] },
+    ],
+    model: model(2, 64, 4),
+    batchSize: 64,
+    lr: 3e-3,
+    warmup: 50,
+    weightDecay: 0.01,
+    clipNorm: 1,
+    alpha: 1.5,
+    seeds: [1, 2, 3],
+    testSize: 512,
+    binSize: 256,
+    bins: 4,
+    evalPoints: 10,
+    gradient: { batches: 4, batchSize: 64, grid: 11 },
+  },
+  paper: {
+    name: "paper",
+    tasks: [
+      { task: "s5", role: "composition", k: 8, steps: 100_000, alphas: [0, 1.0, 1.5, 2.0] },
+      { task: "arithmetic", role: "composition", P: 97, k: 4, steps: 100_000, alphas: [0, 1.5] },
+      { task: "multi-hop", role: "composition", entities: 1000, relations: 50, k: 3, steps: 200_000, alphas: [0, 1.5] },
+      { task: "one-hop", role: "control", entities: 1000, relations: 50, steps: 50_000, alphas: [0, 1.5] },
+    ],
+    model: model(6, 256, 8),
+    batchSize: 256,
+    lr: 1e-3,
+    warmup: 500,
+    weightDecay: 0.01,
+    clipNorm: 1,
+    alpha: 1.5,
+    seeds: [1, 2, 3],
+    testSize: 4096,
+    binSize: 1024,
+    bins: 6,
+    evalPoints: 100,
+    gradient: { batches: 16, batchSize: 256, grid: 41 },
+  },
+};
+
+/** A config for tests of the machinery (seconds). */
+export const SKILLS_MICRO_CONFIG: SkillsStudyConfig = {
+  name: "micro",
+  tasks: [
+    { task: "arithmetic", role: "composition", P: 5, k: 1, steps: 6, alphas: [0, 1.5] },
+    { task: "one-hop", role: "control", entities: 6, relations: 4, steps: 6, alphas: [0, 1.5] },
+  ],
+  model: model(1, 8, 2),
+  batchSize: 8,
+  lr: 3e-3,
+  warmup: 2,
+  weightDecay: 0.01,
+  clipNorm: 1,
+  alpha: 1.5,
+  seeds: [1, 2],
+  testSize: 16,
+  binSize: 8,
+  bins: 2,
+  evalPoints: 3,
+  gradient: { batches: 1, batchSize: 4, grid: 3 },
+};
+
+/** Validate a config (throws a `ParameterError` naming the field). */
+export function validateSkillsConfig(c: SkillsStudyConfig): SkillsStudyConfig {
+  if (c.tasks.length < 1) throw new ParameterError("tasks", "[]", "at least one task");
+  if (c.seeds.length < 1) throw new ParameterError("seeds", "[]", "at least one seed");
+  for (const s of c.seeds) requireInteger("seed", s, { min: 0 });
+  if (new Set(c.seeds).size !== c.seeds.length) throw new ParameterError("seeds", c.seeds.join(","), "distinct");
+  requireInteger("batchSize", c.batchSize, { min: 1 });
+  requireNumber("lr", c.lr, { gt: 0 });
+  requireInteger("warmup", c.warmup, { min: 0 });
+  requireNumber("weightDecay", c.weightDecay, { min: 0 });
+  requireNumber("clipNorm", c.clipNorm, { gt: 0 });
+  requireNumber("alpha", c.alpha, { gt: 0 });
+  requireInteger("testSize", c.testSize, { min: 1 });
+  requireInteger("binSize", c.binSize, { min: 1 });
+  requireInteger("bins", c.bins, { min: 1 });
+  requireInteger("evalPoints", c.evalPoints, { min: 1 });
+  const seen = new Set<string>();
+  c.tasks.forEach((t, i) => {
+    requireOneOf(`tasks[${i}].task`, t.task, SKILLS_TASKS);
+    requireOneOf(`tasks[${i}].role`, t.role, ["composition", "control"] as const);
+    if (seen.has(t.task)) throw new ParameterError(`tasks[${i}].task`, t.task, "each task at most once");
+    seen.add(t.task);
+    requireInteger(`tasks[${i}].steps`, t.steps, { min: c.evalPoints });
+    if (!t.alphas.includes(0) || !t.alphas.includes(c.alpha)) throw new ParameterError(`tasks[${i}].alphas`, t.alphas.join(","), `including 0 and alpha = ${c.alpha}`);
+    for (const a of t.alphas) requireNumber(`tasks[${i}].alphas`, a, { min: 0 });
+  });
+  if (c.gradient) {
+    requireInteger("gradient.batches", c.gradient.batches, { min: 1 });
+    requireInteger("gradient.batchSize", c.gradient.batchSize, { min: 1 });
+    requireInteger("gradient.grid", c.gradient.grid, { min: 2 });
+    if (!c.tasks.some((t) => t.role === "composition")) throw new ParameterError("gradient", "set", "a composition task to measure");
+  }
+  return c;
+}
+
+/** The config of a scale. */
+export function skillsStudyConfig(scale: Scale): SkillsStudyConfig {
+  return validateSkillsConfig(SKILLS_STUDY_CONFIGS[scale]);
+}
