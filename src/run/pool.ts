@@ -40,7 +40,7 @@ export function packageRoot(from: string = __dirname): string {
 export function resolveWorkerFile(workerFile: string): string {
   const file = path.isAbsolute(workerFile) ? workerFile : path.join(packageRoot(), workerFile);
   if (!fs.existsSync(file)) {
-    throw new Error(`worker file ${file} not found: run \`npm run build\` (npx tsc -p .) to compile the workers into dist/`);
+    throw new Error(`worker file ${file} not found: run \`npm run build\` to compile the workers into dist/`);
   }
   return file;
 }

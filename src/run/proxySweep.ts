@@ -113,11 +113,9 @@ export async function runSweep(c: SweepConfig, opts: { threads?: number; onProgr
   validateSweepConfig(c);
   const tasks = sweepTasks(c);
   const key = JSON.stringify([c.world, c.recipes, c.targetWidth]);
-  let target = targetMemo.get(key);
-  if (!target) {
-    target = targetOptimum(c.world, c.recipes, c.targetWidth, 0);
-    targetMemo.set(key, target);
-  }
+  const memo = targetMemo.get(key);
+  const target = memo ?? targetOptimum(c.world, c.recipes, c.targetWidth, 0);
+  if (!memo) targetMemo.set(key, target);
   const cells = await runInWorkers<SweepCellSpec, SweepCell>(path.join("dist", "src", "run", "proxyWorker.js"), tasks, {
     threads: opts.threads,
     onProgress: opts.onProgress,

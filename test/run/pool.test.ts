@@ -14,7 +14,7 @@ const distPool = path.join(root, "dist/src/run/pool.js");
 
 function requireBuild(): void {
   for (const f of [distPool, path.join(root, MC_WORKER_FILE)]) {
-    if (!fs.existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` (npx tsc -p .) before these tests`);
+    if (!fs.existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` before these tests`);
   }
 }
 
