@@ -3,10 +3,11 @@
 
 Run `python3 notebooks/src/01-reuse-rate.py`, then execute it with `node scripts/notebooks-check.js 01`.
 """
-import json, sys, uuid
-cells = []
-def md(src): cells.append({"cell_type": "markdown", "id": uuid.uuid4().hex[:8], "metadata": {}, "source": src.strip("\n").splitlines(True)})
-def code(src): cells.append({"cell_type": "code", "id": uuid.uuid4().hex[:8], "metadata": {}, "execution_count": None, "outputs": [], "source": src.strip("\n").splitlines(True)})
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import code, md, write  # noqa: E402
 
 md(r"""
 # 01 — The effective reuse rate E(K,N)
@@ -115,8 +116,5 @@ md(r"""
 - **Choices of this toolkit, not the paper's:** last-iterate output, independent uniform permutations per epoch, w* = 1, σ = 0.1, the spectra and N ranges shown, and the Zipf reconstruction itself.
 - Muennighoff et al.'s E_M(K) = 1 + R*(1 − e^{−(K−1)/R*}) (R* = 15.39) is drawn for comparison; it does not depend on N, which is exactly what the theory disputes.
 """)
-nb = {"cells": cells, "metadata": {"kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
-      "language_info": {"name": "typescript"}}, "nbformat": 4, "nbformat_minor": 5}
-import os
-out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "01-reuse-rate.ipynb")
-json.dump(nb, open(out, "w"), indent=1, ensure_ascii=False)
+
+write("01-reuse-rate.ipynb", sys.argv[1] if len(sys.argv) > 1 else None)

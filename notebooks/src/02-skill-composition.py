@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Generate notebooks/02-skill-composition.ipynb (unexecuted). Execute it with
 `node scripts/notebooks-check.js 02` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 02`."""
-import json, os
+import os
+import sys
 
-cells = []
-def md(s): cells.append({"cell_type": "markdown", "metadata": {}, "source": s.strip("\n")})
-def code(s): cells.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": s.strip("\n")})
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import code, md, write  # noqa: E402
 
 md(r"""
 # 02 — Power-law skill composition
@@ -139,19 +139,5 @@ md(r"""
 - **Not shown:** anything about transformers or the paper's tasks (another notebook), the paper's own numbers (none are available for the toy), and the constants/polylogs of Theorems A/B. The fraction of Zipf seeds that escape at k = 6, d = 256 is an implementation-dependent outcome of a stochastic process at a fixed budget, reported rather than predicted.
 """)
 
-nb = {
-    "cells": cells,
-    "metadata": {
-        "kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
-        "language_info": {"codemirror_mode": {"mode": "typescript", "name": "javascript", "typescript": True}, "file_extension": ".ts", "mimetype": "text/typescript", "name": "typescript", "version": "3.7.2"},
-    },
-    "nbformat": 4,
-    "nbformat_minor": 5,
-}
-for i, c in enumerate(nb["cells"]):
-    c["id"] = f"c{i:02d}"
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "02-skill-composition.ipynb")
-with open(out, "w") as f:
-    json.dump(nb, f, indent=1, ensure_ascii=False)
-    f.write("\n")
-print(out)
+
+write("02-skill-composition.ipynb", sys.argv[1] if len(sys.argv) > 1 else None)

@@ -4,19 +4,11 @@
 Run `python3 notebooks/src/03-proxy-ordering.py`, then execute it with
 `node scripts/notebooks-check.js 03` (outputs are committed at `small` scale).
 """
-import json
 import os
+import sys
 
-cells = []
-
-
-def md(text):
-    cells.append({"cell_type": "markdown", "metadata": {}, "source": text.strip("\n").splitlines(keepends=True)})
-
-
-def code(text):
-    cells.append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": text.strip("\n").splitlines(keepends=True)})
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import code, md, write  # noqa: E402
 
 md(r"""
 # 03 — Proxy-model ordering: random features trained with a reduced learning rate
@@ -181,19 +173,5 @@ md(r"""
 - **Not shown:** anything about LLMs; the paper's 23 recipes, optimiser and lr grids are unknown and not reproduced. The transformer study (spec §6.5) is a separate issue. Predicted flip lrs are less accurate for pairs whose drift gap is tiny (the crossing is then set by Monte Carlo noise), and for the default recipes the crossings are read off a coarse lr grid.
 """)
 
-nb = {
-    "cells": cells,
-    "metadata": {
-        "kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
-        "language_info": {"codemirror_mode": {"mode": "typescript", "name": "javascript", "typescript": True}, "file_extension": ".ts", "mimetype": "text/typescript", "name": "typescript", "version": "3.7.2"},
-    },
-    "nbformat": 4,
-    "nbformat_minor": 5,
-}
-for i, c in enumerate(nb["cells"]):
-    c["id"] = f"proxy-{i:02d}"
-out = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "03-proxy-ordering.ipynb")
-with open(out, "w") as f:
-    json.dump(nb, f, indent=1, ensure_ascii=False)
-    f.write("\n")
-print(f"wrote {out}")
+
+write("03-proxy-ordering.ipynb", sys.argv[1] if len(sys.argv) > 1 else None)

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Generate notebooks/11-reuse-transformers.ipynb (unexecuted). Execute it with
 `node scripts/notebooks-check.js 11` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 11`."""
-import json, os
+import os
+import sys
 
-cells = []
-def md(s): cells.append({"cell_type": "markdown", "metadata": {}, "source": s.strip("\n")})
-def code(s): cells.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": s.strip("\n")})
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import code, md, write  # noqa: E402
 
 md(r"""
 # 11 — Effective reuse rate of a small transformer
@@ -123,19 +123,5 @@ Numbers below are those of the committed `small`-scale run (3 seeds, N = 2k…33
 - **Caveats:** one constant learning rate (3·10⁻³) for every run, chosen before the study, not tuned; the saturation crossing is interpolated linearly in K (the paper's tie-breaking is unknown); E beyond the one-pass curve's range would be censored (none at `small`).
 """)
 
-nb = {
-    "cells": cells,
-    "metadata": {
-        "kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
-        "language_info": {"codemirror_mode": {"mode": "typescript", "name": "javascript", "typescript": True}, "file_extension": ".ts", "mimetype": "text/typescript", "name": "typescript", "version": "3.7.2"},
-    },
-    "nbformat": 4,
-    "nbformat_minor": 5,
-}
-for i, c in enumerate(nb["cells"]):
-    c["id"] = f"c{i:02d}"
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "11-reuse-transformers.ipynb")
-with open(out, "w") as f:
-    json.dump(nb, f, indent=1, ensure_ascii=False)
-    f.write("\n")
-print(out)
+
+write("11-reuse-transformers.ipynb", sys.argv[1] if len(sys.argv) > 1 else None)

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Generate notebooks/12-skills-transformers.ipynb (unexecuted). Execute it with
 `node scripts/notebooks-check.js 12` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 12`."""
-import json, os
+import os
+import sys
 
-cells = []
-def md(s): cells.append({"cell_type": "markdown", "metadata": {}, "source": s.strip("\n")})
-def code(s): cells.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": s.strip("\n")})
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import code, md, write  # noqa: E402
 
 md(r"""
 # 12 — Power-law vs uniform skill frequencies for a small transformer
@@ -146,8 +146,5 @@ md(r"""
 - **Not done here** (see the issue): S5 (and three-hop QA) are configured only at `paper` scale and were not run here (the study and its data functions support them; a trial with the harder arithmetic mod 23, 3 operands — 2-layer d = 64 model, 1500 steps — left both arms near chance, 7–9 % against 4.3 %, and two-hop QA above did not learn either, which suggests S5 needs more than a 15-minute CPU budget; untested), a statistic (over seeds) for the loss landscape, which is drawn here for one seed only.
 """)
 
-nb = {"cells": cells, "metadata": {"kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
-      "language_info": {"name": "typescript"}}, "nbformat": 4, "nbformat_minor": 5}
-out = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "12-skills-transformers.ipynb")
-json.dump(nb, open(out, "w"), indent=1, ensure_ascii=False)
-print(out)
+
+write("12-skills-transformers.ipynb", sys.argv[1] if len(sys.argv) > 1 else None)

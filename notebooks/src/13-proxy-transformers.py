@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Generate notebooks/13-proxy-transformers.ipynb (unexecuted). Execute it with
 `node scripts/notebooks-check.js 13` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 13`."""
-import json, os
+import os
+import sys
 
-cells = []
-def md(s): cells.append({"cell_type": "markdown", "metadata": {}, "source": s.strip("\n")})
-def code(s): cells.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": s.strip("\n")})
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import code, md, write  # noqa: E402
 
 md(r"""
 # 13 — Proxy transformers at a reduced learning rate: do they rank data recipes like tuned targets?
@@ -116,19 +116,5 @@ dl.showClaims(outcomes);
 DISCUSSION = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "13-proxy-transformers.discussion.md")).read()
 md(DISCUSSION)
 
-nb = {
-    "cells": cells,
-    "metadata": {
-        "kernelspec": {"display_name": "TypeScript (datalaws)", "language": "typescript", "name": "datalaws-tslab"},
-        "language_info": {"codemirror_mode": {"mode": "typescript", "name": "javascript", "typescript": True}, "file_extension": ".ts", "mimetype": "text/typescript", "name": "typescript", "version": "3.7.2"},
-    },
-    "nbformat": 4,
-    "nbformat_minor": 5,
-}
-for i, c in enumerate(nb["cells"]):
-    c["id"] = f"c{i:02d}"
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "13-proxy-transformers.ipynb")
-with open(out, "w") as f:
-    json.dump(nb, f, indent=1, ensure_ascii=False)
-    f.write("\n")
-print(out)
+
+write("13-proxy-transformers.ipynb", sys.argv[1] if len(sys.argv) > 1 else None)
