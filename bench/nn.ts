@@ -6,7 +6,11 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import { nnBench } from "../src/nn/bench";
+import * as path from "node:path";
+import { benchConfig, nnBench } from "../src/nn/bench";
+import { gptConfig } from "../src/nn/gpt";
+import { trainDataParallel } from "../src/nn/many";
+import { packageRoot } from "../src/run/pool";
 import { PYTHON, type Benchmark } from "./harness";
 
 const TORCH_SCRIPT = "/work/shared/bench/gpt_torch.py";
@@ -49,5 +53,36 @@ const torch = (config: string): Benchmark => ({
   },
 });
 
-/** tiny × 8 models (workers) and small × 1, with the PyTorch reference of each. */
-export const nnBenchmarks: Benchmark[] = [ours("nn-tiny-x8", "tiny", 8, 10), torch("tiny"), ours("nn-small-x1", "small", 1, 10), torch("small")];
+/** One model trained data-parallel on 2 worker threads (each computes half of every batch). */
+const dataParallel = (name: string, config: string, steps: number): Benchmark => ({
+  name,
+  unit: "ms per step",
+  params: { config, models: 1, workers: 2, steps, warmup: 3 },
+  repeats: 3,
+  run: async () => {
+    const bc = benchConfig(config);
+    const cfg = gptConfig(bc.model);
+    const r = await trainDataParallel(
+      {
+        model: bc.model,
+        seed: 1,
+        steps: steps + 3,
+        batchSize: bc.batch,
+        schedule: { kind: "constant", lr: 1e-3 },
+        optimizer: { weightDecay: 0.01 },
+        data: { module: path.join(packageRoot(__dirname), "dist", "src", "nn", "bench.js"), export: "randomTokenData", args: { V: cfg.vocab, B: bc.batch, T: cfg.context, seed: 1 } },
+      },
+      { workers: 2, warmup: 3 },
+    );
+    return { value: r.medianMs, extra: { lossFirst: r.history[0].loss, lossLast: r.history[r.history.length - 1].loss } };
+  },
+});
+
+/** tiny × 8 models (workers), small × 1 (one core, and data-parallel on both), with the PyTorch reference of each. */
+export const nnBenchmarks: Benchmark[] = [
+  ours("nn-tiny-x8", "tiny", 8, 10),
+  torch("tiny"),
+  ours("nn-small-x1", "small", 1, 10),
+  dataParallel("nn-small-dp2", "small", 12),
+  torch("small"),
+];

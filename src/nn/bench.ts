@@ -134,3 +134,8 @@ export async function nnBench(config: string, opts: { models?: number; steps?: n
     gflops: flopsPerStep(cfg, bc.batch) / (msPerModelStep * 1e6),
   };
 }
+
+/** `randomTokens` as a data module function for worker threads: `{ V, B, T, seed } → (step) → batch`. */
+export function randomTokenData(args: { V: number; B: number; T: number; seed: number }): (step: number) => TokenBatch {
+  return randomTokens(args.V, args.B, args.T, args.seed);
+}

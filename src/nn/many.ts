@@ -8,12 +8,14 @@
  * (and would still use one core); the wasm backend's own threads do not start under Node. Worker
  * threads give 1.9× one thread's model-steps per second (tiny config, 8 models).
  */
-import { requireInteger } from "../core/validate";
+import { ParameterError, requireInteger } from "../core/validate";
 import { defaultThreads, runInWorkers } from "../run/pool";
 import { initBackend, type BackendName } from "./backend";
 import type { StepTiming } from "./bench";
 import { handle, type ManyJob, type ManyReply, type ManyTask } from "./manyWorker";
-import type { TrainResult } from "./train";
+import type { StepRecord, TrainResult } from "./train";
+import { allReduceBytes } from "./dataParallel";
+import { gptConfig, paramLayout } from "./gpt";
 
 /** The compiled worker file (relative to the package root). */
 export const NN_WORKER_FILE = "dist/src/nn/manyWorker.js";
@@ -48,6 +50,26 @@ export async function benchInWorkers(config: string, o: { models: number; steps:
   }
   const replies = await runWithBackend(tasks, o.threads, o.backend);
   return replies.map((r) => (r as Extract<ManyReply, { kind: "bench" }>).timing);
+}
+
+/**
+ * Train ONE model data-parallel on `workers` worker threads (wasm/cpu backends): each worker computes
+ * the gradient of its rows of every batch; gradients are averaged in shared memory (dataParallel.ts).
+ * Returns the step history, the final parameters and the median ms per step after `warmup` steps.
+ */
+export async function trainDataParallel(
+  job: ManyJob,
+  opts: { workers?: number; warmup?: number; backend?: BackendName } = {},
+): Promise<{ history: StepRecord[]; params: Float32Array; medianMs: number }> {
+  const workers = requireInteger("workers", opts.workers ?? 2, { min: 1 });
+  const info = await initBackend({ backend: opts.backend });
+  if (info.name !== "wasm" && info.name !== "cpu") throw new ParameterError("backend", info.name, "wasm or cpu for data-parallel worker threads");
+  const size = paramLayout(gptConfig(job.model)).size;
+  const sab = new SharedArrayBuffer(allReduceBytes(size, workers));
+  const tasks: ManyTask[] = Array.from({ length: workers }, (_, rank) => ({ kind: "dataParallel", job, sab, rank, parties: workers, warmup: opts.warmup ?? 0 }));
+  // every shard must run at once (they meet at barriers): one thread per worker, never in-process
+  const replies = (await runWithBackend(tasks, Math.max(2, workers), info.name)) as Extract<ManyReply, { kind: "dataParallel" }>[];
+  return { history: replies[0].history, params: replies[0].params as Float32Array, medianMs: replies[0].medianMs };
 }
 
 async function runWithBackend(tasks: ManyTask[], threads: number, backend: string, onProgress?: (done: number, total: number) => void): Promise<ManyReply[]> {

@@ -7,7 +7,8 @@
 import { serveWorker } from "../run/pool";
 import { initBackend, type BackendName } from "./backend";
 import type { TokenBatch } from "./gpt";
-import { trainSync, type TrainData, type TrainOptions, type TrainResult } from "./train";
+import { Trainer, trainSync, type StepRecord, type TrainData, type TrainOptions, type TrainResult } from "./train";
+import { SharedAllReduce } from "./dataParallel";
 import { timeSteps, type StepTiming } from "./bench";
 
 /** Where a worker gets its training data: rows sent along, or a module function `(args) => TrainData` it loads itself. */
@@ -18,9 +19,13 @@ export type ManyJob = Omit<TrainOptions, "data" | "onStep" | "onEval" | "onCheck
 
 export type ManyTask =
   | { kind: "train"; job: ManyJob; backend: string }
-  | { kind: "bench"; config: string; models: number; steps: number; warmup: number; barrier: SharedArrayBuffer; parties: number; seed: number };
+  | { kind: "bench"; config: string; models: number; steps: number; warmup: number; barrier: SharedArrayBuffer; parties: number; seed: number }
+  | { kind: "dataParallel"; job: ManyJob; sab: SharedArrayBuffer; rank: number; parties: number; warmup: number };
 
-export type ManyReply = { kind: "train"; result: TrainResult } | { kind: "bench"; timing: StepTiming };
+export type ManyReply =
+  | { kind: "train"; result: TrainResult }
+  | { kind: "bench"; timing: StepTiming }
+  | { kind: "dataParallel"; history: StepRecord[]; params: Float32Array | null; medianMs: number };
 
 /** Resolve a data spec to training data. */
 export function resolveData(spec: DataSpec): TrainData {
@@ -37,6 +42,25 @@ export function handle(task: ManyTask): ManyReply {
   if (task.kind === "train") {
     const { data, ...rest } = task.job;
     return { kind: "train", result: trainSync({ ...rest, data: resolveData(data), progress: false }, task.backend) };
+  }
+  if (task.kind === "dataParallel") {
+    const { data, ...config } = task.job;
+    const trainer = new Trainer(config, resolveData(data));
+    try {
+      const ar = new SharedAllReduce(task.sab, trainer.model.layout.size, task.parties, task.rank);
+      ar.barrier(); // start together
+      const history: StepRecord[] = [];
+      const times: number[] = [];
+      while (trainer.step < config.steps) {
+        const t0 = performance.now();
+        history.push(trainer.trainStepSharded(task.rank, task.parties, (g, w, l) => ar.reduce(g, w, l)));
+        if (trainer.step > task.warmup) times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return { kind: "dataParallel", history, params: task.rank === 0 ? trainer.params() : null, medianMs: times.length ? times[times.length >> 1] : NaN };
+    } finally {
+      trainer.dispose();
+    }
   }
   // benchmark: wait until every worker is ready, so that their timed loops overlap
   const flag = new Int32Array(task.barrier);

@@ -16,6 +16,7 @@ import { initBackend, tfjs, type BackendInfo } from "./backend";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { Gpt, gptConfig, initParams, type GptConfig, type TokenBatch } from "./gpt";
 import { AdamW, learningRate, type AdamWOptions, type Schedule } from "./optim";
+import { scoredTokens, shardBatch } from "./dataParallel";
 import type * as TF from "@tensorflow/tfjs";
 
 /** Rng streams of a training run: parameter initialisation, data order. */
@@ -175,6 +176,43 @@ export class Trainer {
     this.theta = out.theta;
     this.step++;
     return { step: this.step, loss: lossValue, gradNorm: out.info.gradNorm, lr };
+  }
+
+  /**
+   * One optimiser step of data-parallel training: the gradient of shard `index` of `count` of the
+   * next batch, combined across workers by `reduce` (see dataParallel.ts) before the update.
+   */
+  trainStepSharded(
+    index: number,
+    count: number,
+    reduce: (grad: Float32Array, weight: number, loss: number) => { grad: Float32Array; loss: number },
+  ): StepRecord {
+    const tf = tfjs();
+    const lr = learningRate(this.config.schedule, this.step, this.config.steps);
+    const b = shardBatch(this.batch(this.step), index, count);
+    const weight = scoredTokens(b);
+    let local: Float32Array;
+    let lossLocal = 0;
+    if (weight === 0) local = new Float32Array(this.model.layout.size); // an empty shard adds nothing
+    else {
+      const { loss, grad } = tf.tidy(() => this.model.lossAndGrad(this.theta, b));
+      local = grad.dataSync() as Float32Array;
+      lossLocal = loss.dataSync()[0];
+      loss.dispose();
+      grad.dispose();
+    }
+    const all = reduce(local, weight, lossLocal);
+    const g = tf.tensor1d(all.grad);
+    let out;
+    try {
+      out = this.opt.step(this.theta, g, lr);
+    } finally {
+      g.dispose();
+    }
+    this.theta.dispose();
+    this.theta = out.theta;
+    this.step++;
+    return { step: this.step, loss: all.loss, gradNorm: out.info.gradNorm, lr };
   }
 
   /** Evaluate on a set of rows, `chunk` rows per forward pass. */
