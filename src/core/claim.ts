@@ -7,6 +7,11 @@
 export type Scale = "ci" | "small" | "paper";
 export const SCALES: readonly Scale[] = ["ci", "small", "paper"];
 
+/** The value for a scale: `pickByScale(scale, ciValue, smallValue, paperValue)`. */
+export function pickByScale<T>(scale: Scale, ci: T, small: T, paper: T): T {
+  return scale === "ci" ? ci : scale === "small" ? small : paper;
+}
+
 /** The evidence a claim's check produces. */
 export interface Evidence {
   /** The measured value (a number, or a short list/record of numbers). */

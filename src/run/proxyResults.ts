@@ -3,7 +3,7 @@
  * (data/results/proxy/*.json). The world, recipes, grids and regimes are this toolkit's documented defaults
  * (spec proxy.md §6.1, §8), not the paper's LLM settings. Wang et al., arXiv 2512.24503.
  */
-import type { Scale } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/claim";
 import { flipStudy, noiseModels, type FlipRow } from "../../theory/proxy/flipStudy";
 import { optimalFlowLoss } from "../../theory/proxy/optimalLoss";
 import { rankAgreement, regretCurve } from "../../theory/proxy/ordering";
@@ -16,7 +16,6 @@ import { progress } from "./progress";
 import { meanLosses, runSweep, type SweepConfig, type SweepResult } from "./proxySweep";
 import { cached } from "./store";
 
-const pick = <T>(scale: Scale, ci: T, small: T, paper: T): T => (scale === "ci" ? ci : scale === "small" ? small : paper);
 /** Bump when the computation changes (the cache key also holds every parameter). */
 const MODEL_VERSION = 1;
 

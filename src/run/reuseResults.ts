@@ -2,7 +2,7 @@
  * The computed results behind the reuse figures, per scale, cached in the result store
  * (data/results/reuse/*.json). Parameters are this toolkit's documented defaults (reuse spec §5, §8).
  */
-import type { Scale } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/claim";
 import { powerLawFit } from "../core/fit";
 import { evenSpectrum, isotropicSpectrum, powerSpectrum, zipfModel } from "../core/spectra";
 import {
@@ -23,10 +23,8 @@ import { multiEpochMcParallel } from "./mcParallel";
 import { progress } from "./progress";
 import * as path from "node:path";
 import { cached, resultsDir } from "./store";
+import { logGrid } from "../core/grid";
 
-const pick = <T>(scale: Scale, ci: T, small: T, paper: T): T => (scale === "ci" ? ci : scale === "small" ? small : paper);
-export const logGrid = (lo: number, hi: number, n: number): number[] =>
-  Array.from({ length: n }, (_, i) => Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1)));
 
 const ZIPF = { a: 4.5, b: 1, d: 1e5 };
 

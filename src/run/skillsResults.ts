@@ -3,7 +3,7 @@
  * (data/results/skills/*.json). Every parameter that affects a result is in its config. Settings are
  * this toolkit's documented defaults (skills spec §6.1, §6.3, §8), not the paper's (unknown).
  */
-import type { Scale } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/claim";
 import { binnedZipfSkills, zipfSkills } from "../../theory/skills/distributions";
 import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
 import { gaussianInit, skillModel, gdStabilityLimit } from "../../theory/skills/model";
@@ -15,7 +15,6 @@ import { progress } from "./progress";
 import { sgdSweep } from "./skills";
 import { cached } from "./store";
 
-const pick = <T>(scale: Scale, ci: T, small: T, paper: T): T => (scale === "ci" ? ci : scale === "small" ? small : paper);
 
 /** p_i against rank for d = 120 (the size of S₅), α ∈ {0, 1, 1.2, 1.5, 2}, and a 6-bin coarse power law at α = 1.5. */
 export function distributions() {

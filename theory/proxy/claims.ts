@@ -4,7 +4,7 @@
  * (proxy.md §2.3, §6). The LLM numbers of the paper are quoted in the details for comparison only; the
  * RF world, recipes, grids and regimes are this toolkit's documented defaults. Pure: no files, clock or threads.
  */
-import type { Claim, Evidence, Scale } from "../../src/core/claim";
+import { pickByScale as pick, type Claim, type Evidence, type Scale } from "../../src/core/claim";
 import { spearman } from "../../src/core/stats";
 import { flipStudy } from "./flipStudy";
 import { convergedLoss, optimalFlowLoss, optimalRidgeLoss } from "./optimalLoss";
@@ -16,7 +16,6 @@ import { allOneStepFlips, oneStepLoss, oneStepTaylor, taylorTerms } from "./tayl
 import { gdLoss, lrGrid } from "./training";
 
 const PAPER = "Wang et al. 2025, arXiv 2512.24503";
-const pick = <T>(scale: Scale, ci: T, small: T, paper: T): T => (scale === "ci" ? ci : scale === "small" ? small : paper);
 
 /** Sizes of each scale: pool size, target width, proxy widths, seeds. */
 export function claimSizes(scale: Scale) {

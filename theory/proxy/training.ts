@@ -14,6 +14,7 @@
 import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber, requireOneOf } from "../../src/core/validate";
 import { eigenLoss, fromEigen, quadraticLoss, type QuadraticLoss, type RecipeModel } from "./problem";
+import { logGrid } from "../../src/core/grid";
 
 /** Training regime: fixed step budget, or fixed training time η·T. */
 export type Regime = "fixed-time" | "fixed-steps";
@@ -25,14 +26,7 @@ export const OPTIMIZERS: readonly Optimizer[] = ["sgd", "gd"];
 /** A loss above DIVERGENCE_FACTOR·(1 + ℓ_val(0)) (or non-finite) marks a diverged run. */
 export const DIVERGENCE_FACTOR = 1e6;
 
-/** n log-spaced points from lo to hi inclusive. */
-export function logGrid(lo: number, hi: number, n: number): number[] {
-  requireNumber("lo", lo, { gt: 0 });
-  requireNumber("hi", hi, { gt: 0 });
-  requireInteger("n", n, { min: 1 });
-  if (n === 1) return [lo];
-  return Array.from({ length: n }, (_, i) => Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1)));
-}
+export { logGrid }; // n log-spaced points from lo to hi inclusive (src/core/grid.ts)
 
 /** Learning-rate grid with `perDecade` points per decade from lo to hi (≥ 3 decades by default: 1e-2 … 10). */
 export function lrGrid(lo = 1e-2, hi = 10, perDecade = 4): number[] {

@@ -3,7 +3,7 @@
  * Multi-Epoch Scaling in Linear Regression" (arXiv 2511.13421), with the checks of the reuse spec §6.
  * Each check computes its evidence from the theory modules; nothing here reads files or clocks.
  */
-import { within, type Claim, type Evidence, type Scale } from "../../src/core/claim";
+import { pickByScale as pick, within, type Claim, type Evidence } from "../../src/core/claim";
 import { powerLawFit, linearFit } from "../../src/core/fit";
 import { evenSpectrum, isotropicSpectrum, minEigen, powerSpectrum, trace, zipfModel } from "../../src/core/spectra";
 import { PAPER_ZIPF_PLATEAU_FIT, thm42PlateauSlope, thm51Exponents, thm52PlateauExponent } from "./asymptotics";
@@ -15,10 +15,9 @@ import { plateauReuseRate } from "./plateau";
 import { linearProblem } from "./problem";
 import { zipfReuseRate, zipfRisk, zipfSaturationPoint } from "./zipf";
 
+import { logGrid } from "../../src/core/grid";
+
 const PAPER = "Yan et al. 2025, arXiv 2511.13421";
-const pick = <T>(scale: Scale, ci: T, small: T, paper: T): T => (scale === "ci" ? ci : scale === "small" ? small : paper);
-const logGrid = (lo: number, hi: number, n: number): number[] =>
-  Array.from({ length: n }, (_, i) => Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1)));
 const zipfDefault = () => zipfModel(4.5, 1, 1e5);
 
 /** Slope of the plateau E(∞,N) against ln N for a strongly convex spectrum (Thm 4.2; spec T7). */

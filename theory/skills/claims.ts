@@ -5,7 +5,7 @@
  * sweeps go through an injectable runner (in-process by default; `src/run/skillsClaims.ts` plugs in
  * the worker-thread runner). Settings marked "default" are this toolkit's, not the paper's (unknown).
  */
-import { within, type Claim, type Evidence, type Scale } from "../../src/core/claim";
+import { pickByScale as pick, within, type Claim, type Evidence, type Scale } from "../../src/core/claim";
 import { powerLawFit } from "../../src/core/fit";
 import { skillStats, zipfSkills } from "./distributions";
 import { gaussianInit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel, gdStabilityLimit } from "./model";
@@ -17,7 +17,6 @@ import { medianReached, odeEscapeVsD, runSgdTask, type SgdOutcome, type SgdTask 
 import { Rng } from "../../src/core/rng";
 
 const PAPER = "Wang, Dang, Lee, Lyu 2026, arXiv 2604.22951";
-const pick = <T>(scale: Scale, ci: T, small: T, paper: T): T => (scale === "ci" ? ci : scale === "small" ? small : paper);
 
 /** Runs a list of SGD tasks and returns their outcomes in order (in-process by default). */
 export type SgdRunner = (tasks: SgdTask[]) => Promise<SgdOutcome[]>;
