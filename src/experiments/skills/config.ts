@@ -62,10 +62,10 @@ export interface SkillsStudyConfig {
   evalPoints: number;
   /**
    * Tail-sample gradient norms (F9): for the first composition task and the first seed, the uniform
-   * and main power-law runs are repeated with parameter checkpoints at every evaluation step, and
+   * and main power-law runs write parameter checkpoints at every evaluation step, and
    * ‖∇L‖ is measured on `batches` batches of `batchSize` tail-skill problems with head vs random
    * context; the same checkpoints give the PCA loss landscape on a `grid` × `grid` lattice. Absent:
-   * neither is measured. (Not part of the run-folder hash: adding it keeps the other runs.)
+   * neither is measured.
    */
   gradient?: { batches: number; batchSize: number; grid: number };
 }
@@ -73,14 +73,16 @@ export interface SkillsStudyConfig {
 const model = (layers: number, dModel: number, heads: number) => ({ layers, dModel, heads, mlpRatio: 4 });
 
 /**
- * The named configurations. `ci`: well under two minutes (arithmetic and one-hop, two seeds).
- * `small`: a 2-core CPU in about 15 minutes. `paper`: a GPU-scale analogue of spec §6.4 — named,
+ * The named configurations. `ci`: well under two minutes (every task, two seeds).
+ * `small`: a 2-core CPU in under 15 minutes (S5 with k = 2: longer chains do not start to learn
+ * within a CPU budget; see notebook 12). `paper`: a GPU-scale analogue of spec §6.4 — named,
  * not run here.
  */
 export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   ci: {
     name: "ci",
     tasks: [
+      { task: "s5", role: "composition", k: 2, steps: 300, alphas: [0, 1.5] },
       { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 300, alphas: [0, 1.5, 2.0] },
       { task: "multi-hop", role: "composition", entities: 20, relations: 8, k: 2, steps: 300, alphas: [0, 1.5] },
       { task: "one-hop", role: "control", entities: 30, relations: 10, steps: 300, alphas: [0, 1.5] },
@@ -102,6 +104,7 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   small: {
     name: "small",
     tasks: [
+      { task: "s5", role: "composition", k: 2, steps: 3000, alphas: [0, 1.5] },
       { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 2500, alphas: [0, 1.0, 1.5, 2.0] },
       { task: "multi-hop", role: "composition", entities: 50, relations: 20, k: 2, steps: 1500, alphas: [0, 1.5] },
       { task: "one-hop", role: "control", entities: 50, relations: 20, steps: 600, alphas: [0, 1.5] },

@@ -127,7 +127,7 @@ export async function skillsGradients(c: SkillsStudyConfig, dir: string): Promis
     const random: number[] = [];
     const thetas: Float32Array[] = [];
     for (const s of steps) {
-      const file = path.join(dir, `ckpt-${skillsRunKey(t.task, alpha, seed)}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
+      const file = path.join(dir, `${skillsRunKey(t.task, alpha, seed)}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
       if (!fs.existsSync(file)) throw new Error(`missing checkpoint ${file}`);
       const params = loadCheckpoint(file).arrays.params;
       thetas.push(params);
@@ -140,8 +140,8 @@ export async function skillsGradients(c: SkillsStudyConfig, dir: string): Promis
   return { task: t.task, seed, steps, arms, landscapes };
 }
 
-/** The folder of a config's run files (the gradient settings do not change the runs, so they are left out of the hash). */
-export const skillsRunDir = (c: SkillsStudyConfig): string => path.join(studyDir("skills", c.name), `runs-${configHash({ ...c, gradient: undefined })}`);
+/** The folder of a config's run files (a hash of the whole config: the gradient settings decide which runs write checkpoints). */
+export const skillsRunDir = (c: SkillsStudyConfig): string => path.join(studyDir("skills", c.name), `runs-${configHash(c)}`);
 
 /** The training runs of a config (longest first). */
 export function skillsStudyRuns(c: SkillsStudyConfig): StudyRun[] {
@@ -168,11 +168,9 @@ export function skillsStudyRuns(c: SkillsStudyConfig): StudyRun[] {
           saveEvery: 200,
           data: { module: SKILLS_DATA_MODULE(), export: "skillsData", args },
         };
-        runs.push({ key, job });
-        // the gradient diagnostic: the same run again, writing parameter checkpoints (same trajectory: the engine is deterministic)
-        if (c.gradient && t === gradientTask(c) && seed === c.seeds[0] && (alpha === 0 || alpha === c.alpha)) {
-          runs.push({ key: `ckpt-${key}`, checkpoints: true, job: { ...job, evalSets: undefined, evalEvery: undefined, checkpointSteps: checkpointSteps(c, t) } });
-        }
+        // the gradient diagnostic reads parameter checkpoints of the uniform and main power-law runs of the first seed
+        const diagnosed = c.gradient !== undefined && t === gradientTask(c) && seed === c.seeds[0] && (alpha === 0 || alpha === c.alpha);
+        runs.push(diagnosed ? { key, checkpoints: true, job: { ...job, checkpointSteps: checkpointSteps(c, t) } } : { key, job });
       }
     }
   }
