@@ -60,9 +60,16 @@ describe("proxy study configs and analysis", () => {
     expect(() => validateProxyConfig({ ...C, tinyLr: 5e-5 })).toThrow(/^tinyLr = 0.00005: must be one of proxy.lrs/);
     expect(() => validateProxyConfig({ ...C, standardLr: 1e-4, tinyLr: 1e-2 })).toThrow(/^tinyLr = 0.01: must be < standardLr/);
     expect(() => validateProxyConfig({ ...C, recipes: [C.recipes[0], C.recipes[0], C.recipes[1]] })).toThrow(/^recipe name = "uniform"/);
-    // one run per (role, seed, lr, recipe), plus an initial-loss run per (role, seed)
+    expect(() => validateProxyConfig({ ...C, longProxy: { steps: C.proxy.steps, lrs: [C.standardLr, C.tinyLr] } })).toThrow(/^longProxy.steps = 6: must be a finite number ≥ 7/);
+    expect(() => validateProxyConfig({ ...C, longProxy: { steps: 20, lrs: [C.standardLr, 5e-5] } })).toThrow(/^longProxy.lrs = 0.00005: must be one of proxy.lrs/);
+    expect(() => validateProxyConfig({ ...C, longProxy: { steps: 20, lrs: [C.standardLr] } })).toThrow(/^longProxy.lrs = "0.01": must be including tinyLr/);
+    // one run per (role, seed, lr, recipe), plus an initial-loss run per (role, seed), plus the long proxy runs
     const n = (s: ProxyStudyConfig["proxy"]) => s.seeds.length * (1 + s.lrs.length * C.recipes.length);
-    expect(proxyStudyRuns(C).length).toBe(n(C.proxy) + n(C.target));
+    const nLong = C.proxy.seeds.length * C.longProxy!.lrs.length * C.recipes.length;
+    const runs = proxyStudyRuns(C);
+    expect(runs.length).toBe(n(C.proxy) + n(C.target) + nLong);
+    expect(runs.filter((r) => r.key.startsWith("proxy-long-")).every((r) => r.job.steps === C.longProxy!.steps)).toBe(true);
+    expect(new Set(runs.map((r) => r.key)).size).toBe(runs.length);
   });
 
   /** synthetic records: target loss per recipe is base[i] + tuning penalty; the proxy loss is a given function */
@@ -72,6 +79,9 @@ describe("proxy study configs and analysis", () => {
     c.recipes.forEach((r, i) => {
       for (const lr of c.target.lrs) for (const s of c.target.seeds) out.push({ role: "target", recipe: r.name, lr, seed: s, loss: targetLoss(i, lr), domains: dom(targetLoss(i, lr)), trainLoss: 0 });
       for (const lr of c.proxy.lrs) for (const s of c.proxy.seeds) out.push({ role: "proxy", recipe: r.name, lr, seed: s, loss: proxyLoss(i, lr, s), domains: dom(proxyLoss(i, lr, s)), trainLoss: 0 });
+      // long runs: the proxy loss with the roles of standard and tiny lr swapped (so the long and short verdicts differ)
+      const swap = (lr: number) => (lr === c.tinyLr ? c.standardLr : lr === c.standardLr ? c.tinyLr : lr);
+      for (const lr of c.longProxy?.lrs ?? []) for (const s of c.proxy.seeds) out.push({ role: "proxy-long", recipe: r.name, lr, seed: s, loss: proxyLoss(i, swap(lr), s), domains: dom(proxyLoss(i, swap(lr), s)), trainLoss: 0 });
     });
     return out;
   };
@@ -97,10 +107,18 @@ describe("proxy study configs and analysis", () => {
     expect(std.mean.spearman).toBeCloseTo(1 - (6 * (4 + 9 + 4 + 1 + 16)) / (5 * 24), 12);
     const ev = tinyBeatsStandard({ ...r, seconds: 0, threads: 1 });
     expect(ev.verdict).toBe("pass");
+    // the long runs are analysed apart from the short ones: there the standard lr agrees and the tiny one does not
+    expect(r.agreementLong.map((a) => a.lr)).toEqual(c.longProxy!.lrs);
+    expect(r.agreementLong.find((a) => a.lr === c.standardLr)!.mean.spearman).toBeCloseTo(1, 12);
+    expect(tinyBeatsStandard({ ...r, seconds: 0, threads: 1 }, true).verdict).toBe("fail");
+    const noLong = analyseProxy({ ...c, longProxy: undefined }, records({ ...c, longProxy: undefined }, prx, tgt), { proxy: [12, 12], target: [12] });
+    expect(noLong.agreementLong).toEqual([]);
+    expect(tinyBeatsStandard({ ...noLong, seconds: 0, threads: 1 }, true)).toMatchObject({ verdict: "fail", details: { reason: "no long proxy runs in this configuration" } });
     expect(paperLevels({ ...r, seconds: 0, threads: 1 }).verdict).toBe("pass");
     // swap the roles: the standard-lr proxy now agrees, the tiny-lr proxy does not → fail
     const r2 = analyseProxy(c, records(c, (i, lr, s) => prx(i, lr === c.tinyLr ? c.standardLr : c.tinyLr, s), tgt), { proxy: [12, 12], target: [12] });
     expect(tinyBeatsStandard({ ...r2, seconds: 0, threads: 1 }).verdict).toBe("fail");
+    expect(tinyBeatsStandard({ ...r2, seconds: 0, threads: 1 }, true).verdict).toBe("pass");
   });
 });
 
@@ -121,14 +139,16 @@ describe("proxy study machinery on a micro config (worker threads, resume)", () 
       const full = await runProxyStudyConfig(C, { dir: path.join(tmp, "b"), quiet: true });
       expect(resumed.runs).toEqual(full.runs);
       expect(resumed.agreement).toEqual(full.agreement);
-      expect(full.runs.length).toBe(C.recipes.length * (C.proxy.lrs.length * C.proxy.seeds.length + C.target.lrs.length * C.target.seeds.length));
+      expect(full.runs.length).toBe(C.recipes.length * ((C.proxy.lrs.length + C.longProxy!.lrs.length) * C.proxy.seeds.length + C.target.lrs.length * C.target.seeds.length));
+      expect(resumed.agreementLong).toEqual(full.agreementLong);
+      expect(full.agreementLong.length).toBe(C.longProxy!.lrs.length);
       // the initial loss is the same for every recipe (it depends on the seed only): near ln V for a 0.02-std init
       const V = proxyMixture(C.domains).vocab.size;
       for (const L of full.initialLoss.proxy) expect(Math.abs(L - Math.log(V))).toBeLessThan(0.1);
       const big = full.agreement.find((x) => x.lr === Math.max(...C.proxy.lrs))!;
       for (const d of big.drop) expect(d).toBeGreaterThan(0);
       for (const a2 of full.agreement) expect(a2.spearmanSeeds.length).toBe(C.proxy.seeds.length);
-      for (const e of [tinyBeatsStandard(full), paperLevels(full)]) expect(["pass", "fail"]).toContain(e.verdict);
+      for (const e of [tinyBeatsStandard(full), tinyBeatsStandard(full, true), paperLevels(full)]) expect(["pass", "fail"]).toContain(e.verdict);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -19,8 +19,8 @@ const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x)
 export const PAPER_STANDARD_LR_MAX_SPEARMAN = 0.75;
 export const PAPER_TINY_LR_MIN_SPEARMAN = 0.95;
 
-const perLr = (r: ProxyStudyResult) =>
-  Object.fromEntries(r.agreement.map((a) => [`lr=${a.lr}`, { spearman: r3(a.mean.spearman), seedMean: r3(a.spearmanSeedMean), seedSe: r3(a.spearmanSeedSe), pairwise: r3(a.mean.pairwise), regret1: r3(a.mean.regret) }]));
+const perLr = (r: ProxyStudyResult, long = false) =>
+  Object.fromEntries((long ? r.agreementLong : r.agreement).map((a) => [`lr=${a.lr}`, { spearman: r3(a.mean.spearman), seedMean: r3(a.spearmanSeedMean), seedSe: r3(a.spearmanSeedSe), pairwise: r3(a.mean.pairwise), regret1: r3(a.mean.regret) }]));
 
 export const proxyTransformerClaims: Claim[] = [
   {
@@ -34,6 +34,16 @@ export const proxyTransformerClaims: Claim[] = [
     },
   },
   {
+    id: "proxy.transformer-long-run-tiny-beats-standard",
+    result: "proxy",
+    paper: `${PAPER}, Findings I–II (a tiny-lr proxy trained long enough to learn)`,
+    statement:
+      "Transformer study, long proxy runs (`longProxy`: the same proxies trained several times longer, so that the tiny-lr proxy's loss moves well away from its initial value): the tiny-lr proxies rank the recipes more like the tuned targets than the standard-lr proxies trained as long — the per-seed Spearman ρ(tiny) − ρ(standard) is positive on average over the proxy seeds, and so is the difference for the seed-mean ranking.",
+    async check(scale): Promise<Evidence> {
+      return tinyBeatsStandard(await study(scale), true);
+    },
+  },
+  {
     id: "proxy.transformer-paper-levels",
     result: "proxy",
     paper: `${PAPER}, GPT2-125M → Pythia-1B: ρ < ${PAPER_STANDARD_LR_MAX_SPEARMAN} at the standard lr, ρ > ${PAPER_TINY_LR_MIN_SPEARMAN} at 1e-5`,
@@ -44,9 +54,11 @@ export const proxyTransformerClaims: Claim[] = [
   },
 ];
 
-/** Evidence of "tiny-lr proxies agree with the tuned targets better than standard-lr proxies" for a study result. */
-export function tinyBeatsStandard(r: ProxyStudyResult): Evidence {
-  const { standard, tiny } = standardAndTiny(r);
+/** Evidence of "tiny-lr proxies agree with the tuned targets better than standard-lr proxies" for a study result (its long proxy runs with `long`). */
+export function tinyBeatsStandard(r: ProxyStudyResult, long = false): Evidence {
+  const pair = long ? standardAndTiny(r, true) : standardAndTiny(r);
+  if (!pair) return { measured: NaN, predicted: "> 0", tolerance: "needs config.longProxy", verdict: "fail", details: { reason: "no long proxy runs in this configuration" } };
+  const { standard, tiny } = pair;
   const diffs = tiny.spearmanSeeds.map((x, i) => x - standard.spearmanSeeds[i]);
   const d = diffs.length >= 2 ? meanSe(diffs) : { mean: diffs[0], se: NaN };
   const meanDiff = tiny.mean.spearman - standard.mean.spearman;
@@ -56,6 +68,7 @@ export function tinyBeatsStandard(r: ProxyStudyResult): Evidence {
     tolerance: "mean over seeds of ρ_s(tiny) − ρ_s(standard) > 0 and ρ(tiny) − ρ(standard) > 0 for the seed-mean ranking",
     verdict: d.mean > 0 && meanDiff > 0 ? "pass" : "fail",
     details: {
+      steps: long ? r.config.longProxy!.steps : r.config.proxy.steps,
       standardLr: r.config.standardLr,
       tinyLr: r.config.tinyLr,
       spearmanStandardSeeds: standard.spearmanSeeds.map(r3),
@@ -63,7 +76,8 @@ export function tinyBeatsStandard(r: ProxyStudyResult): Evidence {
       minLossDropAtTinyLr: r3(Math.min(...tiny.drop)),
       tunedProxySpearman: r3(r.tunedProxy.spearman),
       targetFixedLrSpearman: Object.fromEntries(r.config.target.lrs.map((lr, i) => [`lr=${lr}`, r3(r.targetFixedLrSpearman[i])])),
-      perLr: perLr(r),
+      perLr: perLr(r, long),
+      ...(long ? { shortRun: { steps: r.config.proxy.steps, spearmanStandard: r3(standardAndTiny(r).standard.mean.spearman), spearmanTiny: r3(standardAndTiny(r).tiny.mean.spearman) } } : {}),
     },
   };
 }

@@ -64,6 +64,14 @@ export interface ProxyStudyConfig {
   standardLr: number;
   /** the reduced ("tiny") proxy learning rate of the claim (one of proxy.lrs) */
   tinyLr: number;
+  /**
+   * Long proxy runs (spec §6.5: proxy steps ∈ {300, 2000}; F2's "long-T" series): the proxy model,
+   * recipes and seeds again at `lrs` (a subset of proxy.lrs that includes the standard and the tiny
+   * lr) for `steps` > proxy.steps steps. At a fixed short length a tiny lr barely moves the loss and
+   * ranks by first-order alignment (notebook 03); trained longer it shows whether the tiny-lr ranking
+   * is the better one once the proxy has learned. Absent: not run.
+   */
+  longProxy?: { steps: number; lrs: number[] };
   /** warm-up steps as a fraction of all steps; cosine decay to `minRatio`·lr */
   warmupFraction: number;
   minRatio: number;
@@ -102,10 +110,12 @@ export const PROXY_RECIPES: Recipe[] = [
 const PROXY_LRS = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5];
 
 /**
- * The named configurations. `ci`: 8 recipes, 3 proxy lrs, 2 proxy seeds, targets over 3 lrs with 1 seed (under 2 minutes on 2 cores).
- * `small`: 12 recipes, 7 proxy lrs (3e-2 … 3e-5), 3 proxy seeds, targets tuned over 4 lrs
- * (1e-3 … 3e-2) with 2 seeds each (≈ 15 minutes on a shared 2-core CPU). `paper`: spec §6.5's GPU analogue (proxy 2 layers d = 128, target 4
- * layers d = 256; 12 recipes) — named, not run here.
+ * The named configurations. `ci`: 8 recipes, 3 proxy lrs, 2 proxy seeds, targets over 3 lrs with 1 seed,
+ * long proxies at 1.5× the steps (under 2 minutes on 2 cores). `small`: 12 recipes, 7 proxy lrs
+ * (3e-2 … 3e-5) at 300 steps and 3 of them at 3000, 3 proxy seeds, targets tuned over 4 lrs
+ * (1e-3 … 3e-2) with 2 seeds each (under 15 minutes on a 2-core CPU). `paper`: spec §6.5's GPU
+ * analogue (proxy 2 layers d = 128 at 300 and 2000 steps, target 4 layers d = 256; 12 recipes) —
+ * named, not run here.
  */
 export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
   ci: {
@@ -116,6 +126,7 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-3, 1e-2, 3e-2], steps: 300, batchSize: 16, seeds: [1] },
     standardLr: 3e-3,
     tinyLr: 3e-5,
+    longProxy: { steps: 450, lrs: [3e-3, 3e-5] },
     warmupFraction: 0.05,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -129,6 +140,7 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [1e-3, 3e-3, 1e-2, 3e-2], steps: 600, batchSize: 16, seeds: [1, 2] },
     standardLr: 3e-3,
     tinyLr: 3e-5,
+    longProxy: { steps: 3000, lrs: [3e-3, 3e-4, 3e-5] },
     warmupFraction: 0.05,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -138,10 +150,11 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     name: "paper",
     domains: DOMAINS,
     recipes: PROXY_RECIPES,
-    proxy: { model: { layers: 2, dModel: 128, heads: 4, mlpRatio: 4 }, lrs: [3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5], steps: 2000, batchSize: 64, seeds: [1, 2, 3] },
+    proxy: { model: { layers: 2, dModel: 128, heads: 4, mlpRatio: 4 }, lrs: [3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5], steps: 300, batchSize: 64, seeds: [1, 2, 3] },
     target: { model: { layers: 4, dModel: 256, heads: 4, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 2e-3, 4e-3], steps: 8000, batchSize: 64, seeds: [1, 2] },
     standardLr: 1e-3,
     tinyLr: 1e-5,
+    longProxy: { steps: 2000, lrs: [3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5] },
     warmupFraction: 0.02,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -167,6 +180,7 @@ export const PROXY_MICRO_CONFIG: ProxyStudyConfig = {
   target: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [3e-3, 1e-2], steps: 8, batchSize: 4, seeds: [1] },
   standardLr: 1e-2,
   tinyLr: 1e-4,
+  longProxy: { steps: 8, lrs: [1e-2, 1e-4] },
   warmupFraction: 0.1,
   minRatio: 0.1,
   weightDecay: 0.1,
@@ -198,6 +212,13 @@ export function validateProxyConfig(c: ProxyStudyConfig): ProxyStudyConfig {
   if (!c.proxy.lrs.includes(c.standardLr)) throw new ParameterError("standardLr", c.standardLr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
   if (!c.proxy.lrs.includes(c.tinyLr)) throw new ParameterError("tinyLr", c.tinyLr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
   if (!(c.tinyLr < c.standardLr)) throw new ParameterError("tinyLr", c.tinyLr, `< standardLr = ${c.standardLr}`);
+  if (c.longProxy) {
+    requireInteger("longProxy.steps", c.longProxy.steps, { min: c.proxy.steps + 1 });
+    for (const lr of c.longProxy.lrs) if (!c.proxy.lrs.includes(lr)) throw new ParameterError("longProxy.lrs", lr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
+    if (new Set(c.longProxy.lrs).size !== c.longProxy.lrs.length) throw new ParameterError("longProxy.lrs", c.longProxy.lrs.join(","), "distinct values");
+    for (const [name, lr] of [["standardLr", c.standardLr], ["tinyLr", c.tinyLr]] as const)
+      if (!c.longProxy.lrs.includes(lr)) throw new ParameterError("longProxy.lrs", c.longProxy.lrs.join(","), `including ${name} = ${lr}`);
+  }
   requireNumber("warmupFraction", c.warmupFraction, { min: 0, lt: 1 });
   requireNumber("minRatio", c.minRatio, { min: 0, max: 1 });
   requireNumber("weightDecay", c.weightDecay, { min: 0 });

@@ -20,7 +20,8 @@ import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, validationSets, type P
 
 /** Final validation losses of one run. */
 export interface ProxyRunRecord {
-  role: "proxy" | "target";
+  /** "proxy-long": the long proxy runs (`config.longProxy`) */
+  role: "proxy" | "proxy-long" | "target";
   recipe: string;
   lr: number;
   seed: number;
@@ -68,6 +69,8 @@ export interface ProxyStudyResult {
   agreement: LrAgreement[];
   /** the proxy tuned per recipe too (best over proxy lrs of the seed-mean loss) against the tuned target */
   tunedProxy: Agreement;
+  /** per long-proxy lr (`config.longProxy.lrs` order): agreement of the long proxy runs with the tuned target ([] without long runs) */
+  agreementLong: LrAgreement[];
   seconds: number;
   threads: number;
 }
@@ -75,7 +78,7 @@ export interface ProxyStudyResult {
 /** Run key of a (role, recipe, lr, seed) cell. */
 export const runKey = (role: string, recipe: string, lr: number, seed: number): string => `${role}-${recipe}-lr${lr.toExponential(1)}-s${seed}`;
 
-function sideJobs(c: ProxyStudyConfig, role: "proxy" | "target", side: ProxySide): StudyRun[] {
+function sideJobs(c: ProxyStudyConfig, role: "proxy" | "target", side: ProxySide, long?: { steps: number; lrs: number[] }): StudyRun[] {
   const val = validationSets(c.domains, c.validationPerDomain);
   const runs: StudyRun[] = [];
   const job = (recipeIndex: number, lr: number, seed: number, steps: number): ManyJob => {
@@ -97,23 +100,27 @@ function sideJobs(c: ProxyStudyConfig, role: "proxy" | "target", side: ProxySide
     // the initial validation loss (0 steps): the same for every recipe, since the initialisation depends on the seed only
     runs.push({ key: `${role}-init-s${seed}`, job: job(0, side.lrs[0], seed, 0) });
     for (const lr of side.lrs) c.recipes.forEach((r, i) => runs.push({ key: runKey(role, r.name, lr, seed), job: job(i, lr, seed, side.steps) }));
+    if (long) for (const lr of long.lrs) c.recipes.forEach((r, i) => runs.push({ key: runKey(`${role}-long`, r.name, lr, seed), job: job(i, lr, seed, long.steps) }));
   }
   return runs;
 }
 
-/** The training jobs of a config: targets first (the longest runs), then the proxy sweep. */
+/** The training jobs of a config: targets, then the proxy sweep and the long proxy runs, longest first (keeps both workers busy to the end). */
 export function proxyStudyRuns(c: ProxyStudyConfig): StudyRun[] {
   validateProxyConfig(c);
-  return [...sideJobs(c, "target", c.target), ...sideJobs(c, "proxy", c.proxy)].map((r) => ({
+  const runs = [...sideJobs(c, "target", c.target), ...sideJobs(c, "proxy", c.proxy, c.longProxy)].map((r) => ({
     ...r,
     job: { ...r.job, model: { ...r.job.model, vocab: vocabOf(c), context: contextOf(c) } },
   }));
+  // rough work of a run (steps × batch × per-token parameters): for the order only
+  const cost = ({ job: { steps, batchSize, model: m } }: StudyRun) => steps * batchSize * ((m.layers ?? 1) * (m.dModel ?? 1) ** 2 + (m.dModel ?? 1) * (m.vocab ?? 1));
+  return runs.map((r, i) => ({ r, i })).sort((a, b) => cost(b.r) - cost(a.r) || a.i - b.i).map((x) => x.r);
 }
 
 const vocabOf = (c: ProxyStudyConfig) => proxyMixture(c.domains).vocab.size;
 const contextOf = (c: ProxyStudyConfig) => proxyMixture(c.domains).contextLength;
 
-function record(role: "proxy" | "target", recipe: string, lr: number, seed: number, r: TrainResult): ProxyRunRecord {
+function record(role: ProxyRunRecord["role"], recipe: string, lr: number, seed: number, r: TrainResult): ProxyRunRecord {
   const last = r.evals[r.evals.length - 1];
   if (!last || last.step !== r.config.steps) throw new Error(`run ${runKey(role, recipe, lr, seed)}: no final evaluation`);
   const domains: Record<string, number> = {};
@@ -141,22 +148,29 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
   const order = recipes.map((_, i) => i).sort((a, b) => targetBest[a] - targetBest[b]);
   const targetRank = recipes.map((_, i) => order.indexOf(i) + 1);
   const targetFixedLrSpearman = targetLoss.map((row) => (row.every(Number.isFinite) ? spearman(row, targetBest) : rankAgreement(row, targetBest).spearman));
-  const agreement: LrAgreement[] = c.proxy.lrs.map((lr) => {
-    const perSeed = c.proxy.seeds.map((s) => recipes.map((rc) => find("proxy", rc, lr, s).loss));
+  const agreementAt = (role: "proxy" | "proxy-long", lr: number): LrAgreement => {
+    const perSeed = c.proxy.seeds.map((s) => recipes.map((rc) => find(role, rc, lr, s).loss));
     const loss = recipes.map((_, i) => mean(perSeed.map((p) => p[i])));
     const spearmanSeeds = perSeed.map((p) => rankAgreement(p, targetBest).spearman);
     const ms = spearmanSeeds.length >= 2 ? meanSe(spearmanSeeds) : { mean: spearmanSeeds[0], se: NaN };
     const drop = recipes.map((_, i) => mean(perSeed.map((p, k) => initialLoss.proxy[k] - p[i])));
     return { lr, mean: rankAgreement(loss, targetBest), spearmanSeeds, spearmanSeedMean: ms.mean, spearmanSeedSe: ms.se, loss, drop };
-  });
+  };
+  const agreement = c.proxy.lrs.map((lr) => agreementAt("proxy", lr));
+  const agreementLong = (c.longProxy?.lrs ?? []).map((lr) => agreementAt("proxy-long", lr));
   const tunedLoss = recipes.map((_, i) => Math.min(...agreement.map((a) => a.loss[i])));
-  return { config: c, recipes, runs, initialLoss, targetLoss, targetBest, targetBestLr, targetRank, targetFixedLrSpearman, agreement, tunedProxy: rankAgreement(tunedLoss, targetBest) };
+  return { config: c, recipes, runs, initialLoss, targetLoss, targetBest, targetBestLr, targetRank, targetFixedLrSpearman, agreement, tunedProxy: rankAgreement(tunedLoss, targetBest), agreementLong };
 }
 
-/** The agreement at the config's standard and tiny proxy lrs. */
-export function standardAndTiny(r: ProxyStudyResult): { standard: LrAgreement; tiny: LrAgreement } {
-  const at = (lr: number) => r.agreement.find((a) => a.lr === lr)!;
-  return { standard: at(r.config.standardLr), tiny: at(r.config.tinyLr) };
+/** The agreement at the config's standard and tiny proxy lrs (of the long proxy runs with `long`; undefined if there are none). */
+export function standardAndTiny(r: ProxyStudyResult): { standard: LrAgreement; tiny: LrAgreement };
+export function standardAndTiny(r: ProxyStudyResult, long: true): { standard: LrAgreement; tiny: LrAgreement } | undefined;
+export function standardAndTiny(r: ProxyStudyResult, long = false): { standard: LrAgreement; tiny: LrAgreement } | undefined {
+  const rows = long ? r.agreementLong : r.agreement;
+  const at = (lr: number) => rows.find((a) => a.lr === lr);
+  const standard = at(r.config.standardLr);
+  const tiny = at(r.config.tinyLr);
+  return standard && tiny ? { standard, tiny } : undefined;
 }
 
 /** Run (or resume, or load) the study for a config; `opts.dir` holds the run files (tests: bypasses the cache). */
@@ -171,8 +185,13 @@ export async function runProxyStudyConfig(c: ProxyStudyConfig, opts: StudyRunOpt
     const byKey = new Map(runs.map((r, i) => [r.key, out.results[i]]));
     const init = (role: string, seeds: number[]) => seeds.map((s) => domainMeanLoss(byKey.get(`${role}-init-s${s}`)!.evals[0].results));
     const records: ProxyRunRecord[] = [];
-    for (const [role, side] of [["target", c.target], ["proxy", c.proxy]] as const) {
-      for (const seed of side.seeds) for (const lr of side.lrs) for (const rc of c.recipes) records.push(record(role, rc.name, lr, seed, byKey.get(runKey(role, rc.name, lr, seed))!));
+    const sides: Array<[ProxyRunRecord["role"], number[], number[]]> = [
+      ["target", c.target.seeds, c.target.lrs],
+      ["proxy", c.proxy.seeds, c.proxy.lrs],
+      ["proxy-long", c.proxy.seeds, c.longProxy?.lrs ?? []],
+    ];
+    for (const [role, seeds, lrs] of sides) {
+      for (const seed of seeds) for (const lr of lrs) for (const rc of c.recipes) records.push(record(role, rc.name, lr, seed, byKey.get(runKey(role, rc.name, lr, seed))!));
     }
     return {
       ...analyseProxy(c, records, { proxy: init("proxy", c.proxy.seeds), target: init("target", c.target.seeds) }),
