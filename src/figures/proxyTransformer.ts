@@ -26,7 +26,7 @@ export const proxyTransformerFigures: FigureDef[] = [
     result: "proxy",
     title: "Transformer: agreement of proxy recipe rankings with tuned targets, against the proxy learning rate",
     caption:
-      "Spearman ρ between the recipe ranking of small proxy GPTs trained at one learning rate (a fixed number of steps, warm-up + cosine) and the ranking of larger target GPTs tuned per recipe (best validation loss over the target learning rates, seed mean). Blue: ranking by the seed-mean proxy loss; grey: each proxy seed's own ranking (bars on the blue curve: ±1 standard error of the per-seed ρ); green: pairwise accuracy (share of recipe pairs ordered as by the target) of the seed-mean ranking. Orange: the same proxies trained longer (the study's long runs, at a few of the lrs), ±1 standard error of the per-seed ρ. Dashed: the proxy tuned per recipe as well (best over its short-run lrs). Dotted: the paper's levels for GPT2-125M → Pythia-1B on 23 real recipes (ρ < 0.75 at the standard lr, > 0.95 at 1e-5). Synthetic recipes, models, lrs and steps are this toolkit's defaults, not the paper's (unknown).",
+      "Spearman ρ between the recipe ranking of small proxy GPTs trained at one learning rate (a fixed number of steps, warm-up + cosine) and the ranking of larger target GPTs tuned per recipe (best validation loss over the target learning rates, seed mean). Blue: ranking by the seed-mean proxy loss; grey: each proxy seed's own ranking (bars on the blue curve: ±1 standard error of the per-seed ρ); green: pairwise accuracy (share of recipe pairs ordered as by the target) of the seed-mean ranking. Black diamonds: the same proxies trained longer (the study's long runs, at the standard and the tiny lr), ±1 standard error of the per-seed ρ. Dashed: the proxy tuned per recipe as well (best over its short-run lrs). Dotted: the paper's levels for GPT2-125M → Pythia-1B on 23 real recipes (ρ < 0.75 at the standard lr, > 0.95 at 1e-5). Synthetic recipes, models, lrs and steps are this toolkit's defaults, not the paper's (unknown).",
     async build(scale: Scale) {
       const r = await study(scale);
       const lrs = r.agreement.map((a) => a.lr);
@@ -42,9 +42,9 @@ export const proxyTransformerFigures: FigureDef[] = [
       traces.push(lineTrace({ x: lrs, y: r.agreement.map((a) => a.mean.pairwise), name: "pairwise accuracy", method: "mc", mode: "lines+markers", color: "#009E73", dash: "dot" }));
       if (r.agreementLong.length > 0) {
         const long = r.agreementLong;
-        traces.push(
-          lineTrace({ x: long.map((a) => a.lr), y: long.map((a) => a.mean.spearman), name: `ρ, seed-mean ranking, long runs (${r.config.longProxy!.steps} steps)`, method: "mc", mode: "lines+markers", color: "#E69F00", errorY: long.map((a) => (Number.isFinite(a.spearmanSeedSe) ? a.spearmanSeedSe : 0)) }),
-        );
+        // markers only: the long runs are at a few lrs, and a line between them would suggest values in between
+        const t = lineTrace({ x: long.map((a) => a.lr), y: long.map((a) => a.mean.spearman), name: `ρ, seed-mean ranking, long runs (${r.config.longProxy!.steps} steps)`, method: "mc", mode: "markers", color: "#000000", errorY: long.map((a) => (Number.isFinite(a.spearmanSeedSe) ? a.spearmanSeedSe : 0)) });
+        traces.push({ ...t, marker: { ...(t.marker as Record<string, unknown>), symbol: "diamond", size: 11 } });
       }
       const span = [Math.min(...lrs) / 1.5, Math.max(...lrs) * 1.5];
       traces.push(lineTrace({ x: span, y: [r.tunedProxy.spearman, r.tunedProxy.spearman], name: "proxy tuned per recipe (ρ)", method: "reference", dash: "dash", color: "#555555" }));
@@ -55,7 +55,7 @@ export const proxyTransformerFigures: FigureDef[] = [
         {
           data: traces,
           layout: {
-            title: { text: `Proxy (${modelName(r.config.proxy.model)}, ${r.config.proxy.steps} steps) → tuned target (${modelName(r.config.target.model)}), ${r.recipes.length} recipes` },
+            title: { text: `Proxy (${modelName(r.config.proxy.model)}, ${r.config.proxy.steps} steps) → tuned target (${modelName(r.config.target.model)})<br><sup>${r.recipes.length} recipes; ranking agreement at each proxy lr</sup>` },
             xaxis: axis("proxy learning rate", { log: true }),
             yaxis: axis("agreement with tuned-target ranking", { range: [-1.05, 1.05] }),
             annotations: [mark(r.config.standardLr, "standard"), mark(r.config.tinyLr, "tiny")],

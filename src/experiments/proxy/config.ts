@@ -112,7 +112,7 @@ const PROXY_LRS = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5];
 /**
  * The named configurations. `ci`: 8 recipes, 3 proxy lrs, 2 proxy seeds, targets over 3 lrs with 1 seed,
  * long proxies at 1.5× the steps (under 2 minutes on 2 cores). `small`: 12 recipes, 7 proxy lrs
- * (3e-2 … 3e-5) at 300 steps and 3 of them at 3000, 3 proxy seeds, targets tuned over 4 lrs
+ * (3e-2 … 3e-5) at 300 steps and the standard and tiny lr at 2000 (spec §6.5's two lengths), 3 proxy seeds, targets tuned over 4 lrs
  * (1e-3 … 3e-2) with 2 seeds each (under 15 minutes on a 2-core CPU). `paper`: spec §6.5's GPU
  * analogue (proxy 2 layers d = 128 at 300 and 2000 steps, target 4 layers d = 256; 12 recipes) —
  * named, not run here.
@@ -140,7 +140,7 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [1e-3, 3e-3, 1e-2, 3e-2], steps: 600, batchSize: 16, seeds: [1, 2] },
     standardLr: 3e-3,
     tinyLr: 3e-5,
-    longProxy: { steps: 3000, lrs: [3e-3, 3e-4, 3e-5] },
+    longProxy: { steps: 2000, lrs: [3e-3, 3e-5] },
     warmupFraction: 0.05,
     minRatio: 0.1,
     weightDecay: 0.1,

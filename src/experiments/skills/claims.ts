@@ -47,7 +47,13 @@ export const skillsTransformerClaims: Claim[] = [
         predicted: "> 0 on every composition task",
         tolerance: "mean over seeds of AUC(power law) − AUC(uniform) > 2 standard errors (seed-paired)",
         verdict: ok ? "pass" : "fail",
-        details: { alpha: r.config.alpha, seeds: r.config.seeds, ...Object.fromEntries(comp.map((t) => [t.task, taskDetails(t, r.config.alpha)])) },
+        details: {
+          alpha: r.config.alpha,
+          seeds: r.config.seeds,
+          // which tasks reproduce on their own: the claim needs all of them
+          reproducedOn: comp.filter((t) => t.deltaAuc > 2 * t.deltaAucSe).map((t) => t.task),
+          ...Object.fromEntries(comp.map((t) => [t.task, { ...taskDetails(t, r.config.alpha), standardErrors: r3(t.deltaAuc / t.deltaAucSe) }])),
+        },
       };
     },
   },

@@ -105,8 +105,8 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
     name: "small",
     tasks: [
       { task: "s5", role: "composition", k: 2, steps: 3000, alphas: [0, 1.5] },
-      { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 2500, alphas: [0, 1.0, 1.5, 2.0] },
-      { task: "multi-hop", role: "composition", entities: 50, relations: 20, k: 2, steps: 1500, alphas: [0, 1.5] },
+      { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 2000, alphas: [0, 1.0, 1.5, 2.0] },
+      { task: "multi-hop", role: "composition", entities: 50, relations: 20, k: 2, steps: 1000, alphas: [0, 1.5] },
       { task: "one-hop", role: "control", entities: 50, relations: 20, steps: 600, alphas: [0, 1.5] },
     ],
     model: model(2, 64, 4),
