@@ -57,7 +57,7 @@ md(r"""
 code(r"""
 const t0 = Date.now();
 const r = await dl.runStudy<dl.proxyTransformer.ProxyStudyResult>("proxy", scale, { quiet: true });
-console.log(`study ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (the invocation that stored the result trained for ${r.seconds.toFixed(0)} s on ${r.threads} thread(s) of a shared machine; runs already on disk are read back, not retrained)`);
+console.log(`study ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (the invocation that stored the result trained for ${r.seconds.toFixed(0)} s on ${r.threads} thread(s); runs already on disk are read back, not retrained)`);
 """)
 md(r"""
 ## 3. The tuned targets
