@@ -7,6 +7,7 @@
 import { runClaim, SCALES } from "../core/claim";
 import { ParameterError } from "../core/validate";
 import { getStudy, studyNames } from "../experiments/study";
+import { initBackend } from "../nn/backend";
 import type { Args } from "./args";
 import { fmt, jsonLine, table } from "./output";
 
@@ -19,6 +20,13 @@ export async function run(args: Args): Promise<void> {
   const scale = args.oneOf("scale", SCALES, "small");
   const json = args.bool("json");
   const threads = args.has("threads") ? args.integer("threads", 2, { min: 1 }) : undefined;
+  if (scale === "paper") {
+    const backend = await initBackend({ verbose: false });
+    if (backend.name !== "node-gpu")
+      process.stderr.write(
+        `study ${name}: the paper scale is sized for a GPU, and this machine trains on the ${backend.name} backend — expect days (the progress line estimates the time left); the study resumes where it stopped after Ctrl-C. See the README for the GPU backend.\n`,
+      );
+  }
   const t0 = Date.now();
   await study.run(scale, { threads });
   process.stderr.write(`study ${name} (${scale}): results ready in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
