@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { getStudy } from "../../src/experiments/study";
+
+// `datalaws study <name> [--scale] [--threads] [--json]` is a stable contract (issue: transformer studies).
+const main = path.resolve(__dirname, "../../dist/src/cli/main.js");
+const data = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-study-cli-"));
+const run = (args: string[]) => spawnSync(process.execPath, [main, ...args], { encoding: "utf8", env: { ...process.env, DATALAWS_DATA: data } });
+afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
+
+describe("datalaws study", () => {
+  const bad: Array<[string, string[], RegExp]> = [
+    ["no study name", ["study"], /study name = "\(missing\)": must be one of reuse, skills, proxy/],
+    ["unknown study", ["study", "vision"], /study = "vision": must be one of reuse, skills, proxy/],
+    ["unknown scale", ["study", "reuse", "--scale", "huge"], /--scale = "huge": must be one of ci, small, paper/],
+    ["threads < 1", ["study", "reuse", "--scale", "ci", "--threads", "0"], /--threads = 0: must be/],
+  ];
+  for (const [what, args, msg] of bad) {
+    it(`bad input (${what}) exits with status 2 and one line naming the parameter`, () => {
+      const r = run(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(msg);
+    });
+  }
+
+  it("--json: one line per claim of the study with id, paper, verdict, measured, predicted, tolerance; a second call loads the stored result and prints the same", () => {
+    const a = run(["study", "reuse", "--scale", "ci", "--json"]);
+    expect(a.status, a.stderr).toBe(0);
+    const rows = a.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.id)).toEqual(getStudy("reuse").claims.map((c) => c.id));
+    for (const r of rows) {
+      expect(Object.keys(r).sort()).toEqual(["id", "measured", "paper", "predicted", "tolerance", "verdict"]);
+      expect(["pass", "fail"]).toContain(r.verdict);
+    }
+    // progress and timing go to stderr, never to stdout
+    expect(a.stderr).toMatch(/study reuse \(ci\)/);
+    expect(fs.existsSync(path.join(data, "results", "studies", "reuse-ci", "result.json"))).toBe(true);
+    const b = run(["study", "reuse", "--scale", "ci", "--json"]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+  }, 180_000);
+});
