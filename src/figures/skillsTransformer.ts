@@ -116,7 +116,7 @@ export const skillsTransformerFigures: FigureDef[] = [
     result: "skills",
     title: "Transformer: gradient norm on tail-skill problems, head vs random context",
     caption:
-      "‖∇_θ L‖ of the batch-mean loss on problems with one skill from the tail rank bin (in a random slot) and the other slots from the head bin (solid) or uniform over all skills (dashed), at parameter checkpoints of the uniform (vermilion) and power-law (dark) runs of the first seed of the first composition task; mean over the diagnostic batches, the same batches at every checkpoint (paired: same tail skill, slot and operators in both contexts). The paper's stage II: once the head skills are learned, the gradient reaching a tail skill is larger when its context is made of head skills. One seed only — a diagnostic, not a statistic.",
+      "‖∇_θ L‖ of the batch-mean loss on problems with one skill from the tail rank bin (in a random slot) and the other slots from the head bin (solid) or uniform over all skills (dashed), at parameter checkpoints of the uniform (vermilion) and power-law (dark) runs of the first composition task; mean over the diagnostic batches, the same batches at every checkpoint (paired: same tail skill, slot and operators in both contexts). The paper's stage II: once the head skills are learned, the gradient reaching a tail skill is larger when its context is made of head skills. The first seed is drawn; the claim checks the ratio on every seed (per-seed table in notebook 12).",
     async build(scale: Scale) {
       const r = await study(scale);
       const g = r.gradient;

@@ -35,9 +35,9 @@ describe("skills study configs", () => {
     const c = SKILLS_MICRO_CONFIG;
     const runs = skillsStudyRuns(c);
     expect(runs.length).toBe(c.tasks.reduce((s, t) => s + t.alphas.length, 0) * c.seeds.length);
-    // the gradient diagnostic reads checkpoints of the uniform and main power-law runs of the first seed of the first composition task
+    // the gradient diagnostic reads checkpoints of the uniform and main power-law runs of every seed of the first composition task
     const ck = runs.filter((r) => r.checkpoints);
-    expect(ck.map((r) => r.key).sort()).toEqual([`arithmetic-a0-s${c.seeds[0]}`, `arithmetic-a${c.alpha}-s${c.seeds[0]}`].sort());
+    expect(ck.map((r) => r.key).sort()).toEqual(c.seeds.flatMap((s) => [`arithmetic-a0-s${s}`, `arithmetic-a${c.alpha}-s${s}`]).sort());
     for (const r of ck) expect(r.job.checkpointSteps).toEqual([0, 2, 4, 6]);
     for (const t of c.tasks)
       for (const seed of c.seeds) {
@@ -182,7 +182,12 @@ describe("skills study machinery on a micro config (worker threads, resume)", ()
     // state (its parameters score the uniform test set as the run's last evaluation did)
     const g = full.gradient!;
     expect(g.steps).toEqual([0, 2, 4, 6]);
-    for (const a of g.arms) for (const x of [...a.head, ...a.random]) expect(Number.isFinite(x) && x > 0).toBe(true);
+    expect(g.seeds.map((x) => x.seed)).toEqual(c.seeds);
+    expect(g.seeds[0].arms).toEqual(g.arms);
+    expect(g.landscapes.map((l) => l.alpha)).toEqual([0, c.alpha]);
+    for (const { arms } of g.seeds) for (const a of arms) for (const x of [...a.head, ...a.random]) expect(Number.isFinite(x) && x > 0).toBe(true);
+    // seeds differ in initialisation, data and skill ranking: their gradient norms differ
+    expect(g.seeds[1].arms[0].head).not.toEqual(g.seeds[0].arms[0].head);
     await initBackend({ verbose: false });
     const spec = c.tasks[0];
     const task = skillsTask(spec);

@@ -61,10 +61,10 @@ export interface SkillsStudyConfig {
   /** evaluations per run (every steps/evalPoints steps) */
   evalPoints: number;
   /**
-   * Tail-sample gradient norms (F9): for the first composition task and the first seed, the uniform
-   * and main power-law runs write parameter checkpoints at every evaluation step, and
-   * ‖∇L‖ is measured on `batches` batches of `batchSize` tail-skill problems with head vs random
-   * context; the same checkpoints give the PCA loss landscape on a `grid` × `grid` lattice. Absent:
+   * Tail-sample gradient norms (F9): for the first composition task, the uniform and main power-law
+   * runs of every seed write parameter checkpoints at every evaluation step, and ‖∇L‖ is measured on
+   * `batches` batches of `batchSize` tail-skill problems with head vs random context; the first
+   * seed's checkpoints also give the PCA loss landscape on a `grid` × `grid` lattice. Absent:
    * neither is measured.
    */
   gradient?: { batches: number; batchSize: number; grid: number };

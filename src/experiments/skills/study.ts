@@ -69,15 +69,25 @@ export interface SkillsTaskSummary {
   deltaFinal: number;
 }
 
-/** Tail-sample gradient norms over training (one task, one seed). */
+/** Mean ‖∇L‖ on tail-skill batches with head-bin context and with random context, at every checkpoint of one run. */
+export interface SkillsGradientArm {
+  alpha: number;
+  head: number[];
+  random: number[];
+}
+
+/** Tail-sample gradient norms over training (first composition task; every seed), and the PCA landscape (first seed). */
 export interface SkillsGradientResult {
   task: SkillsTaskName;
+  /** the seed of `arms` and `landscapes` (the first seed) */
   seed: number;
   /** checkpoint steps (0 = initialisation) */
   steps: number[];
-  /** per α: mean ‖∇L‖ on tail-skill batches with head-bin context and with random context */
-  arms: { alpha: number; head: number[]; random: number[] }[];
-  /** per α: the PCA loss landscape (uniform-test loss) of the checkpoint trajectory */
+  /** per α (uniform, main power law): the first seed's gradient norms */
+  arms: SkillsGradientArm[];
+  /** the same for every seed of the config (the first is `arms`) */
+  seeds: { seed: number; arms: SkillsGradientArm[] }[];
+  /** per α: the PCA loss landscape (uniform-test loss) of the first seed's checkpoint trajectory */
   landscapes: ({ alpha: number } & RunLandscape)[];
 }
 
@@ -110,38 +120,48 @@ export function checkpointSteps(c: SkillsStudyConfig, t: SkillsTaskSpec): number
   return out;
 }
 
-/** Measure the tail-sample gradient norms from the checkpoint runs in `dir`. */
+/** Measure the tail-sample gradient norms (every seed) and the PCA landscape (first seed) from the checkpoint runs in `dir`. */
 export async function skillsGradients(c: SkillsStudyConfig, dir: string): Promise<SkillsGradientResult | null> {
   const t = gradientTask(c);
   if (!c.gradient || !t) return null;
   const task = skillsTask(t);
-  const seed = c.seeds[0];
-  const batches = tailContextBatches(task, rankBins(t, seed, c.bins), seed, c.gradient.batches, c.gradient.batchSize);
   const model = { ...c.model, vocab: task.vocab.size, context: task.contextLength };
   const steps = checkpointSteps(c, t);
-  const arms: SkillsGradientResult["arms"] = [];
-  const landscapes: SkillsGradientResult["landscapes"] = [];
   const test = uniformTestSet(t, c.testSize);
-  for (const alpha of [0, c.alpha]) {
-    const head: number[] = [];
-    const random: number[] = [];
-    const thetas: Float32Array[] = [];
-    for (const s of steps) {
-      const file = path.join(dir, `${skillsRunKey(t.task, alpha, seed)}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
-      if (!fs.existsSync(file)) throw new Error(`missing checkpoint ${file}`);
-      const params = loadCheckpoint(file).arrays.params;
-      thetas.push(params);
-      head.push(await meanGradientNorm(model, params, batches.head));
-      random.push(await meanGradientNorm(model, params, batches.random));
+  const seeds: SkillsGradientResult["seeds"] = [];
+  const landscapes: SkillsGradientResult["landscapes"] = [];
+  for (const seed of c.seeds) {
+    const batches = tailContextBatches(task, rankBins(t, seed, c.bins), seed, c.gradient.batches, c.gradient.batchSize);
+    const arms: SkillsGradientArm[] = [];
+    for (const alpha of [0, c.alpha]) {
+      const head: number[] = [];
+      const random: number[] = [];
+      const thetas: Float32Array[] = [];
+      for (const s of steps) {
+        const file = path.join(dir, `${skillsRunKey(t.task, alpha, seed)}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
+        if (!fs.existsSync(file)) throw new Error(`missing checkpoint ${file}`);
+        const params = loadCheckpoint(file).arrays.params;
+        thetas.push(params);
+        head.push(await meanGradientNorm(model, params, batches.head));
+        random.push(await meanGradientNorm(model, params, batches.random));
+      }
+      arms.push({ alpha, head, random });
+      if (seed === c.seeds[0]) landscapes.push({ alpha, ...(await runLandscape(model, thetas, test, c.gradient.grid)) });
     }
-    arms.push({ alpha, head, random });
-    landscapes.push({ alpha, ...(await runLandscape(model, thetas, test, c.gradient.grid)) });
+    seeds.push({ seed, arms });
   }
-  return { task: t.task, seed, steps, arms, landscapes };
+  return { task: t.task, seed: c.seeds[0], steps, arms: seeds[0].arms, seeds, landscapes };
 }
 
-/** The folder of a config's run files (a hash of the whole config: the gradient settings decide which runs write checkpoints). */
-export const skillsRunDir = (c: SkillsStudyConfig): string => path.join(studyDir("skills", c.name), `runs-${configHash(c)}`);
+/**
+ * Version of what the study stores: bump it when the result's shape or what the runs write (e.g. which
+ * runs keep checkpoints) changes, so stored results and run folders of an older layout are not reused.
+ * 2: checkpoints and gradient norms for every seed.
+ */
+export const SKILLS_STUDY_FORMAT = 2;
+
+/** The folder of a config's run files (a hash of the whole config and the format: the gradient settings decide which runs write checkpoints). */
+export const skillsRunDir = (c: SkillsStudyConfig): string => path.join(studyDir("skills", c.name), `runs-${configHash({ ...c, format: SKILLS_STUDY_FORMAT })}`);
 
 /** The training runs of a config (longest first). */
 export function skillsStudyRuns(c: SkillsStudyConfig): StudyRun[] {
@@ -168,8 +188,8 @@ export function skillsStudyRuns(c: SkillsStudyConfig): StudyRun[] {
           saveEvery: 200,
           data: { module: SKILLS_DATA_MODULE(), export: "skillsData", args },
         };
-        // the gradient diagnostic reads parameter checkpoints of the uniform and main power-law runs of the first seed
-        const diagnosed = c.gradient !== undefined && t === gradientTask(c) && seed === c.seeds[0] && (alpha === 0 || alpha === c.alpha);
+        // the gradient diagnostic reads parameter checkpoints of the uniform and main power-law runs of every seed
+        const diagnosed = c.gradient !== undefined && t === gradientTask(c) && (alpha === 0 || alpha === c.alpha);
         runs.push(diagnosed ? { key, checkpoints: true, job: { ...job, checkpointSteps: checkpointSteps(c, t) } } : { key, job });
       }
     }
@@ -268,7 +288,7 @@ export async function runSkillsStudyConfig(c: SkillsStudyConfig, opts: StudyRunO
     const gradient = await skillsGradients(c, dir);
     return { config: c, runs: records, tasks: analyseSkills(c, records), gradient, seconds: (Date.now() - t0) / 1000, threads: out.threads };
   };
-  return opts.dir ? compute() : cachedStudy("skills", c.name, c, compute);
+  return opts.dir ? compute() : cachedStudy("skills", c.name, { ...c, format: SKILLS_STUDY_FORMAT }, compute);
 }
 
 /** Run (or resume, or load) the study at a scale. */
