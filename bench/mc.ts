@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { powerSpectrum } from "../src/core/spectra";
 import { packageRoot } from "../src/run/pool";
-import { multiEpochMcParallel } from "../src/run/mcParallel";
+import { multiEpochMcParallel } from "../src/reuse/mcParallel";
 import { defaultMcEtaGrid } from "../theory/reuse/monteCarlo";
 import { linearProblem } from "../theory/reuse/problem";
 import { numpySkipReason, PYTHON, type Benchmark } from "./harness";

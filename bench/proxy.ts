@@ -7,7 +7,7 @@
  */
 import { defaultRecipes } from "../theory/proxy/recipes";
 import { lrGrid } from "../theory/proxy/training";
-import { runSweep, SWEEP_DEFAULTS, type SweepConfig } from "../src/run/proxySweep";
+import { runSweep, SWEEP_DEFAULTS, type SweepConfig } from "../src/proxy/sweepRunner";
 import type { Benchmark } from "./harness";
 
 const base = (): SweepConfig => ({ ...SWEEP_DEFAULTS, recipes: defaultRecipes(), lrs: lrGrid(0.03, 30, 3) });

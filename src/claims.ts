@@ -1,11 +1,11 @@
 /** Every registered claim of the toolkit, by result. */
 import type { Claim } from "./core/claim";
-import { reuseClaims } from "../theory/reuse/claims";
-import { skillsClaims } from "./run/skills";
-import { proxyClaims } from "../theory/proxy/claims";
-import { reuseTransformerClaims } from "./experiments/reuse/claims";
-import { proxyTransformerClaims } from "./experiments/proxy/claims";
-import { skillsTransformerClaims } from "./experiments/skills/claims";
+import { reuseClaims } from "./reuse/claims";
+import { skillsClaims } from "./skills/sgdSweep";
+import { proxyClaims } from "./proxy/claims";
+import { reuseTransformerClaims } from "./reuse/study/claims";
+import { proxyTransformerClaims } from "./proxy/study/claims";
+import { skillsTransformerClaims } from "./skills/study/claims";
 
 /** All claims, in report order. */
 export const claims: Claim[] = [...reuseClaims, ...skillsClaims, ...proxyClaims, ...reuseTransformerClaims, ...skillsTransformerClaims, ...proxyTransformerClaims];

@@ -20,7 +20,7 @@ export * from "../theory/reuse/plateau";
 export * from "../theory/reuse/zipf";
 export * from "../theory/reuse/asymptotics";
 export * from "../theory/reuse/monteCarlo";
-export { reuseClaims } from "../theory/reuse/claims";
+export { reuseClaims } from "./reuse/claims";
 // theory: power-law skill composition (Wang, Dang, Lee, Lyu, arXiv 2604.22951)
 export * from "../theory/skills/distributions";
 export * from "../theory/skills/model";
@@ -31,9 +31,9 @@ export * from "../theory/skills/populationGd";
 export * from "../theory/skills/onlineSgd";
 export * from "../theory/skills/landscape";
 export * from "../theory/skills/sampleComplexity";
-export { makeSkillsClaims, escapeClaimConfig, auc, SPEC_TABLE_D120 } from "../theory/skills/claims";
-export { sgdSweep, skillsClaims } from "./run/skills";
-export * as skillsResults from "./run/skillsResults";
+export { makeSkillsClaims, escapeClaimConfig, auc, SPEC_TABLE_D120 } from "./skills/claims";
+export { sgdSweep, skillsClaims } from "./skills/sgdSweep";
+export * as skillsResults from "./skills/results";
 // theory: proxy-model ordering (Wang et al., arXiv 2512.24503)
 export * from "../theory/proxy/randomFeatures";
 export * from "../theory/proxy/recipes";
@@ -44,23 +44,23 @@ export * from "../theory/proxy/ordering";
 export * from "../theory/proxy/taylor";
 export * from "../theory/proxy/flipStudy";
 export * from "../theory/proxy/sweep";
-export { proxyClaims } from "../theory/proxy/claims";
-export { runSweep as runProxySweep, SWEEP_DEFAULTS as PROXY_SWEEP_DEFAULTS } from "./run/proxySweep";
-export type { SweepConfig as ProxySweepConfig, SweepResult as ProxySweepResult } from "./run/proxySweep";
-export * as proxyResults from "./run/proxyResults";
+export { proxyClaims } from "./proxy/claims";
+export { runSweep as runProxySweep, SWEEP_DEFAULTS as PROXY_SWEEP_DEFAULTS } from "./proxy/sweepRunner";
+export type { SweepConfig as ProxySweepConfig, SweepResult as ProxySweepResult } from "./proxy/sweepRunner";
+export * as proxyResults from "./proxy/results";
 // run machinery
-export { multiEpochMcParallel } from "./run/mcParallel";
-export { reuseRates, applicableMethods, defaultMethod, REUSE_METHODS } from "./run/reuseRate";
-export type { ReuseMethod, ReuseRow, ReuseSubject, ReuseRateOptions } from "./run/reuseRate";
-export * as reuseResults from "./run/reuseResults";
+export { multiEpochMcParallel } from "./reuse/mcParallel";
+export { reuseRates, applicableMethods, defaultMethod, REUSE_METHODS } from "./reuse/reuseRate";
+export type { ReuseMethod, ReuseRow, ReuseSubject, ReuseRateOptions } from "./reuse/reuseRate";
+export * as reuseResults from "./reuse/results";
 export { cached, resultsDir, projectRoot } from "./run/store";
 export { progress } from "./run/progress";
 export * as nn from "./nn"; // transformer engine; TensorFlow.js loads on first use
 export * as tasks from "./tasks";
-export * as reuseTransformer from "./experiments/reuse"; // transformer study of E(K,N)
-export * as skillsTransformer from "./experiments/skills"; // transformer study of uniform vs power-law skills
-export * as proxyTransformer from "./experiments/proxy"; // transformer study of proxy-lr recipe rankings
-export { runStudy, studyNames, getStudy } from "./experiments/study";
+export * as reuseTransformer from "./reuse/study"; // transformer study of E(K,N)
+export * as skillsTransformer from "./skills/study"; // transformer study of uniform vs power-law skills
+export * as proxyTransformer from "./proxy/study"; // transformer study of proxy-lr recipe rankings
+export { runStudy, studyNames, getStudy } from "./studies";
 // figures, claims, plotting and notebooks
 export { figures, selectFigures } from "./figures";
 export { claims } from "./claims";

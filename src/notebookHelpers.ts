@@ -2,7 +2,7 @@
 import { runClaim, SCALES, type ClaimOutcome, type Scale } from "./core/claim";
 import { ParameterError } from "./core/validate";
 import { selectClaims } from "./cli/check";
-import { isStudyClaim } from "./experiments/study";
+import { isStudyClaim } from "./studies";
 import { figures } from "./figures";
 import { show, showMarkdown, showTable } from "./plot/notebook";
 import { formatValue } from "./plot/report";

@@ -10,7 +10,7 @@ import type { Args } from "./args";
 import { selectFigures } from "../figures";
 import { exportFigures } from "../plot/export";
 import { selectClaims } from "./check";
-import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../experiments/study";
+import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../studies";
 
 export const usage = "all [--scale ci|small|paper] [--only RESULT] [--skip-transformers]";
 

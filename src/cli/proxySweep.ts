@@ -9,7 +9,7 @@ import { ParameterError } from "../core/validate";
 import { resolveRecipes, type RecipeSpec } from "../../theory/proxy/recipes";
 import { lrGrid, OPTIMIZERS, REGIMES } from "../../theory/proxy/training";
 import { progress } from "../run/progress";
-import { runSweep, SWEEP_DEFAULTS, type SweepConfig } from "../run/proxySweep";
+import { runSweep, SWEEP_DEFAULTS, type SweepConfig } from "../proxy/sweepRunner";
 import type { Args } from "./args";
 import { fmt, jsonLine, table } from "./output";
 

@@ -2,7 +2,7 @@
 import { linearProblem, FEATURES } from "../../theory/reuse/problem";
 import { progress } from "../run/progress";
 import { resultsDir } from "../run/store";
-import { defaultMethod, REUSE_METHODS, reuseRates, type ReuseSubject } from "../run/reuseRate";
+import { defaultMethod, REUSE_METHODS, reuseRates, type ReuseSubject } from "../reuse/reuseRate";
 import type { Args } from "./args";
 import { fmt, jsonLine, table } from "./output";
 import { parseSpectrum } from "./spectrum";

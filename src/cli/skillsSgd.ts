@@ -2,7 +2,7 @@
 import { RANK_ORDERS } from "../../theory/skills/distributions";
 import type { SgdTask } from "../../theory/skills/sampleComplexity";
 import { progress } from "../run/progress";
-import { sgdSweep } from "../run/skills";
+import { sgdSweep } from "../skills/sgdSweep";
 import type { Args } from "./args";
 import { fmt, jsonLine, table } from "./output";
 import { etaFlag, modelFlags } from "./skillsCommon";

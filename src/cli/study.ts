@@ -6,7 +6,7 @@
  */
 import { runClaim, SCALES } from "../core/claim";
 import { ParameterError } from "../core/validate";
-import { getStudy, studyNames } from "../experiments/study";
+import { getStudy, studyNames } from "../studies";
 import { initBackend } from "../nn/backend";
 import type { Args } from "./args";
 import { fmt, jsonLine, table } from "./output";

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { getStudy } from "../../src/experiments/study";
+import { getStudy } from "../../src/studies";
 
 // `datalaws study <name> [--scale] [--threads] [--json]` is a stable contract (issue: transformer studies).
 const main = path.resolve(__dirname, "../../dist/src/cli/main.js");

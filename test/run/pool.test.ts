@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot, resolveWorkerFile, runInWorkers } from "../../src/run/pool";
-import { MC_WORKER_FILE, multiEpochMcParallel } from "../../src/run/mcParallel";
+import { MC_WORKER_FILE, multiEpochMcParallel } from "../../src/reuse/mcParallel";
 import { multiEpochSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
 import { linearProblem } from "../../theory/reuse/problem";
 import { evenSpectrum, powerSpectrum } from "../../src/core/spectra";

@@ -1,0 +1,266 @@
+/**
+ * The transformer reuse study (reuse spec §2.3, §2.4, §3.3; Yan et al., arXiv 2511.13421, Section
+ * 6.3, on a Zipf Markov language instead of DCLM): for several N, train a small GPT on N unique
+ * tokens for K_max epochs at one constant learning rate, recording the validation loss after every
+ * epoch; separately train the same model for one pass over K_max·N_max fresh tokens of the same
+ * language, evaluating it at log-spaced token counts; locate each K-epoch loss on the (monotone)
+ * one-pass curve to get N′ and E(K,N) = N′/N; find the saturation point K(λ = 0.75, N) and fit it
+ * against ln N. Runs train on worker threads and resume after a kill (see ../study.ts).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Scale } from "../../core/claim";
+import { logLinearFit, type LinearFit } from "../../core/fit";
+import { meanSe } from "../../core/stats";
+import { initBackend } from "../../nn/backend";
+import { loadCheckpoint } from "../../nn/checkpoint";
+import { Trainer, type TrainResult } from "../../nn/train";
+import type { ManyJob } from "../../nn/manyWorker";
+import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
+import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../run/study";
+import { reuseStudyConfig, validateReuseConfig, type ReuseStudyConfig } from "./config";
+import { REUSE_DATA_MODULE, studyLanguage, validationSet, type ReuseDataArgs } from "./data";
+import { logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint, type MonotoneCurve } from "./measure";
+
+/** Validation losses of one multi-epoch run, after every epoch. */
+export interface EpochRunRecord {
+  seed: number;
+  N: number;
+  /** validation loss after epochs 1 … K_max */
+  valLoss: number[];
+  /** mean training loss over each epoch's steps */
+  trainLoss: number[];
+}
+
+/** The one-pass curve of one seed: validation loss at log-spaced token counts. */
+export interface OnePassRecord {
+  seed: number;
+  tokens: number[];
+  valLoss: number[];
+}
+
+/** E(K,N) and the saturation point for one N. */
+export interface ReuseCurve {
+  N: number;
+  /** E(K,N), K = 1 … K_max, from the seed-mean losses on the seed-mean one-pass curve (NaN where censored) */
+  E: number[];
+  /** "below"/"above" where the loss is outside the one-pass curve's range, else null */
+  censored: (string | null)[];
+  /** per seed: E from that seed's own (paired) runs and curve */
+  Eseeds: number[][];
+  /** standard error of E across seeds (per K) */
+  Ese: number[];
+  /** seed-mean validation loss after each epoch */
+  valLoss: number[];
+  /** seed-mean training loss of each epoch */
+  trainLoss: number[];
+  /** K(λ,N) from the seed-mean E (Infinity if E/K stays above λ) */
+  Ksat: number;
+  /** K(λ,N) per seed */
+  KsatSeeds: number[];
+  /** the saturation level max_K E(K,N) (seed mean curve) and per seed */
+  Emax: number;
+  EmaxSeeds: number[];
+  /** the K at which E peaks */
+  Kpeak: number;
+}
+
+/** The study's stored result. */
+export interface ReuseStudyResult {
+  config: ReuseStudyConfig;
+  /** exact entropy rate of the language (the Bayes next-token loss) and its unigram entropy, nats */
+  entropyRate: number;
+  unigramEntropy: number;
+  /** K = 1 … K_max */
+  K: number[];
+  runs: EpochRunRecord[];
+  onePass: OnePassRecord[];
+  /** seed-mean one-pass curve (raw) and its monotone version */
+  onePassMean: { tokens: number[]; valLoss: number[] };
+  curve: MonotoneCurve;
+  curves: ReuseCurve[];
+  /** K(λ,N) = slope·ln N + intercept over the N with a finite K(λ,N) (N in tokens, natural log); null if < 2 points */
+  fit: (LinearFit & { N: number[]; Ksat: number[] }) | null;
+  /** Muennighoff et al.'s E_M(K) on the K grid (R* = 15.39) */
+  muennighoff: number[];
+  /** wall time of training and evaluation, threads used */
+  seconds: number;
+  threads: number;
+}
+
+/** Steps of one epoch over N tokens. */
+const stepsPerEpoch = (c: ReuseStudyConfig, N: number) => N / (c.language.contextLength * c.batchSize);
+
+/** The training jobs of a config: per seed one one-pass run and one K_max-epoch run per N (longest first). */
+export function reuseStudyRuns(c: ReuseStudyConfig): StudyRun[] {
+  validateReuseConfig(c);
+  const val = validationSet(c.language, c.validationWindows);
+  const model = { ...c.model, vocab: c.language.vocabSize, context: c.language.contextLength };
+  const common = (seed: number) => ({
+    model,
+    seed,
+    batchSize: c.batchSize,
+    schedule: { kind: "constant" as const, lr: c.lr },
+    optimizer: { weightDecay: c.weightDecay },
+    saveEvery: 200,
+  });
+  const data = (args: ReuseDataArgs, fn: string): ManyJob["data"] => ({ module: REUSE_DATA_MODULE(), export: fn, args });
+  const runs: StudyRun[] = [];
+  const Nmax = c.N[c.N.length - 1];
+  const onePassSteps = c.Kmax * stepsPerEpoch(c, Nmax);
+  for (const seed of c.seeds) {
+    runs.push({
+      key: `onepass-s${seed}`,
+      checkpoints: true,
+      job: {
+        ...common(seed),
+        steps: onePassSteps,
+        checkpointSteps: onePassEvalSteps(c),
+        data: data({ language: c.language, seed, batchSize: c.batchSize }, "freshData"),
+      },
+    });
+    for (const N of c.N) {
+      runs.push({
+        key: `N${N}-s${seed}`,
+        job: {
+          ...common(seed),
+          steps: c.Kmax * stepsPerEpoch(c, N),
+          evalSets: { val },
+          evalEvery: stepsPerEpoch(c, N),
+          data: data({ language: c.language, seed, batchSize: c.batchSize, N }, "epochData"),
+        },
+      });
+    }
+  }
+  return runs.sort((a, b) => b.job.steps - a.job.steps);
+}
+
+/** Steps at which the one-pass run is evaluated: log-spaced, plus the end of epoch 1 of every N (so E(1,N) = 1). */
+export function onePassEvalSteps(c: ReuseStudyConfig): number[] {
+  const Nmax = c.N[c.N.length - 1];
+  return logSteps(c.Kmax * stepsPerEpoch(c, Nmax), c.pointsPerOctave, c.N.map((N) => stepsPerEpoch(c, N)));
+}
+
+/** Evaluate the one-pass checkpoints of a seed on the validation set (in this thread). */
+async function evaluateOnePass(c: ReuseStudyConfig, dir: string, key: string, seed: number): Promise<OnePassRecord> {
+  await initBackend({ verbose: false });
+  const val = validationSet(c.language, c.validationWindows);
+  const model = { ...c.model, vocab: c.language.vocabSize, context: c.language.contextLength };
+  const trainer = new Trainer({ model, seed, steps: 0, batchSize: 1, schedule: { kind: "constant", lr: c.lr } }, val);
+  const tokensPerStep = c.language.contextLength * c.batchSize;
+  const steps = onePassEvalSteps(c).filter((s) => s >= 1);
+  const valLoss: number[] = [];
+  try {
+    for (const s of steps) {
+      const file = path.join(dir, `${key}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
+      trainer.setParams(loadCheckpoint(file).arrays.params);
+      valLoss.push(trainer.evaluate(val, 64).loss); // the chunk size of the in-run evaluations (same arithmetic)
+    }
+  } finally {
+    trainer.dispose();
+  }
+  return { seed, tokens: steps.map((s) => s * tokensPerStep), valLoss };
+}
+
+function epochRecord(c: ReuseStudyConfig, seed: number, N: number, r: TrainResult): EpochRunRecord {
+  const spe = stepsPerEpoch(c, N);
+  const valLoss: number[] = [];
+  const trainLoss: number[] = [];
+  for (let k = 1; k <= c.Kmax; k++) {
+    const e = r.evals.find((x) => x.step === k * spe);
+    if (!e) throw new Error(`run N${N}-s${seed}: no evaluation after epoch ${k}`);
+    valLoss.push(e.results.val.loss);
+    let s = 0;
+    for (let i = (k - 1) * spe; i < k * spe; i++) s += r.history[i].loss;
+    trainLoss.push(s / spe);
+  }
+  return { seed, N, valLoss, trainLoss };
+}
+
+/** Analyse the records: E(K,N) from seed means and per seed, saturation points, the log-N fit. */
+export function analyseReuse(c: ReuseStudyConfig, runs: EpochRunRecord[], onePass: OnePassRecord[]): Omit<ReuseStudyResult, "seconds" | "threads" | "entropyRate" | "unigramEntropy"> {
+  const K = Array.from({ length: c.Kmax }, (_, i) => i + 1);
+  const tokens = onePass[0].tokens;
+  const meanOf = (rows: number[][]) => rows[0].map((_, i) => rows.reduce((s, r) => s + r[i], 0) / rows.length);
+  const onePassMean = { tokens, valLoss: meanOf(onePass.map((o) => o.valLoss)) };
+  const curve = monotoneCurve(tokens, onePassMean.valLoss);
+  const seedCurves = new Map(onePass.map((o) => [o.seed, monotoneCurve(o.tokens, o.valLoss)]));
+  const curves: ReuseCurve[] = c.N.map((N) => {
+    const mine = runs.filter((r) => r.N === N);
+    const valLoss = meanOf(mine.map((r) => r.valLoss));
+    const trainLoss = meanOf(mine.map((r) => r.trainLoss));
+    const { E, censored } = reuseRatesFromLosses(curve, N, valLoss);
+    const Eseeds = mine.map((r) => reuseRatesFromLosses(seedCurves.get(r.seed)!, N, r.valLoss).E);
+    const Ese = K.map((_, k) => {
+      const xs = Eseeds.map((e) => e[k]).filter(Number.isFinite);
+      return xs.length >= 2 ? meanSe(xs).se : NaN;
+    });
+    const finiteMax = (e: number[]) => Math.max(...e.filter(Number.isFinite));
+    const Emax = finiteMax(E);
+    return {
+      N,
+      E,
+      censored,
+      Eseeds,
+      Ese,
+      valLoss,
+      trainLoss,
+      Ksat: saturationPoint(E, c.lambda),
+      KsatSeeds: Eseeds.map((e) => saturationPoint(e, c.lambda)),
+      Emax,
+      EmaxSeeds: Eseeds.map(finiteMax),
+      Kpeak: E.indexOf(Emax) + 1,
+    };
+  });
+  const ok = curves.filter((cv) => Number.isFinite(cv.Ksat));
+  const fit =
+    ok.length >= 2
+      ? { ...logLinearFit(ok.map((cv) => cv.N), ok.map((cv) => cv.Ksat)), N: ok.map((cv) => cv.N), Ksat: ok.map((cv) => cv.Ksat) }
+      : null;
+  return { config: c, K, runs, onePass, onePassMean, curve, curves, fit, muennighoff: K.map((k) => muennighoffReuseRate(k)) };
+}
+
+/** Run (or resume, or load) the study for a config; `dir` holds the run files. */
+export async function runReuseStudyConfig(c: ReuseStudyConfig, opts: StudyRunOptions = {}): Promise<ReuseStudyResult> {
+  validateReuseConfig(c);
+  const compute = async (): Promise<ReuseStudyResult> => {
+    const dir = opts.dir ?? path.join(studyDir("reuse", c.name), `runs-${configHash(c)}`);
+    const runs = reuseStudyRuns(c);
+    const t0 = Date.now();
+    const out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, opts);
+    if (!out.complete) throw new StudyInterrupted("reuse");
+    const epochRuns: EpochRunRecord[] = [];
+    const onePass: OnePassRecord[] = [];
+    for (const seed of c.seeds) {
+      const key = `onepass-s${seed}`;
+      const evalFile = path.join(dir, `${key}.eval.json`);
+      let rec: OnePassRecord | undefined;
+      const stamp = JSON.stringify(c);
+      if (fs.existsSync(evalFile)) {
+        const saved = JSON.parse(fs.readFileSync(evalFile, "utf8")) as { config: string; record: OnePassRecord };
+        if (saved.config === stamp) rec = saved.record;
+      }
+      if (!rec) {
+        rec = await evaluateOnePass(c, dir, key, seed);
+        fs.writeFileSync(evalFile, JSON.stringify({ config: stamp, record: rec }));
+      }
+      onePass.push(rec);
+      for (const N of c.N) epochRuns.push(epochRecord(c, seed, N, out.results[runs.findIndex((r) => r.key === `N${N}-s${seed}`)]));
+    }
+    const lang = studyLanguage(c.language);
+    return {
+      ...analyseReuse(c, epochRuns, onePass),
+      entropyRate: lang.entropyRate(),
+      unigramEntropy: lang.unigramEntropy(),
+      seconds: (Date.now() - t0) / 1000,
+      threads: out.threads,
+    };
+  };
+  // a custom folder (tests) bypasses the study cache
+  return opts.dir ? compute() : cachedStudy("reuse", c.name, c, compute);
+}
+
+/** Run (or resume, or load) the study at a scale. */
+export function runReuseStudy(scale: Scale, opts: StudyRunOptions = {}): Promise<ReuseStudyResult> {
+  return runReuseStudyConfig(reuseStudyConfig(scale), opts);
+}

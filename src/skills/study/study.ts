@@ -1,0 +1,297 @@
+/**
+ * The transformer skills study (skills spec §1.3, §3.5, §3.6, §6.4, §6.5; Wang, Dang, Lee, Lyu,
+ * arXiv 2604.22951): for each task, train the same small GPT with uniform (α = 0) and power-law
+ * (α > 0) training skill frequencies, same initialisation and hyper-parameters, over several seeds;
+ * evaluate uniform-test accuracy (exact match of the answer) and per-rank-bin accuracy at regular
+ * intervals. Runs train on worker threads and resume after a kill (see ../runner.ts).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Scale } from "../../core/claim";
+import { loadCheckpoint } from "../../nn/checkpoint";
+import { meanSe } from "../../core/stats";
+import type { TrainResult } from "../../nn/train";
+import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../run/study";
+import { skillsStudyConfig, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
+import { binTestSets, rankBins, skillsTask, SKILLS_DATA_MODULE, uniformTestSet, type SkillsDataArgs } from "./data";
+import { meanGradientNorm, tailContextBatches } from "./gradient";
+import { runLandscape, type RunLandscape } from "./landscape";
+
+/** The evaluation record of one run. */
+export interface SkillsRunRecord {
+  task: SkillsTaskName;
+  alpha: number;
+  seed: number;
+  /** evaluation steps */
+  steps: number[];
+  /** uniform-test exact-match accuracy and loss at each evaluation */
+  testAcc: number[];
+  testLoss: number[];
+  /** binAcc[b][i]: accuracy on bin b's test set at evaluation i */
+  binAcc: number[][];
+  /** mean training loss since the previous evaluation */
+  trainLoss: number[];
+}
+
+/** Seed statistics of one (task, α). */
+export interface SkillsArm {
+  alpha: number;
+  steps: number[];
+  /** uniform-test accuracy over training: seed mean and standard error */
+  accMean: number[];
+  accSe: number[];
+  testLossMean: number[];
+  /** per-bin accuracy over training, seed mean [bin][eval] */
+  binAccMean: number[][];
+  /** area under the accuracy curve = mean accuracy over the evaluations, per seed, and its mean ± se */
+  aucSeeds: number[];
+  auc: number;
+  aucSe: number;
+  /** final accuracy per seed, mean ± se */
+  finalSeeds: number[];
+  final: number;
+  finalSe: number;
+  /** per bin: mean accuracy over the evaluations (seed mean), head bin first */
+  binAuc: number[];
+}
+
+/** Uniform vs the main power law on one task. */
+export interface SkillsTaskSummary {
+  task: SkillsTaskName;
+  role: SkillsTaskSpec["role"];
+  spec: SkillsTaskSpec;
+  arms: SkillsArm[];
+  /** paired (same seed) differences power − uniform of the accuracy-curve area and of the final accuracy */
+  deltaAucSeeds: number[];
+  deltaAuc: number;
+  deltaAucSe: number;
+  deltaFinalSeeds: number[];
+  deltaFinal: number;
+}
+
+/** Mean ‖∇L‖ on tail-skill batches with head-bin context and with random context, at every checkpoint of one run. */
+export interface SkillsGradientArm {
+  alpha: number;
+  head: number[];
+  random: number[];
+}
+
+/** Tail-sample gradient norms over training (first composition task; every seed), and the PCA landscape (first seed). */
+export interface SkillsGradientResult {
+  task: SkillsTaskName;
+  /** the seed of `arms` and `landscapes` (the first seed) */
+  seed: number;
+  /** checkpoint steps (0 = initialisation) */
+  steps: number[];
+  /** per α (uniform, main power law): the first seed's gradient norms */
+  arms: SkillsGradientArm[];
+  /** the same for every seed of the config (the first is `arms`) */
+  seeds: { seed: number; arms: SkillsGradientArm[] }[];
+  /** per α: the PCA loss landscape (uniform-test loss) of the first seed's checkpoint trajectory */
+  landscapes: ({ alpha: number } & RunLandscape)[];
+}
+
+/** The study's stored result. */
+export interface SkillsStudyResult {
+  config: SkillsStudyConfig;
+  runs: SkillsRunRecord[];
+  tasks: SkillsTaskSummary[];
+  /** tail-sample gradient norms (when `config.gradient` is set) */
+  gradient: SkillsGradientResult | null;
+  seconds: number;
+  threads: number;
+}
+
+/** The key of run (task, α, seed). */
+export const skillsRunKey = (task: string, alpha: number, seed: number): string => `${task}-a${alpha}-s${seed}`;
+
+/** Evaluation interval of a task. */
+export const evalEvery = (c: SkillsStudyConfig, t: SkillsTaskSpec): number => Math.max(1, Math.floor(t.steps / c.evalPoints));
+
+/** The task of the gradient diagnostic: the first composition task. */
+export const gradientTask = (c: SkillsStudyConfig): SkillsTaskSpec | undefined => c.tasks.find((t) => t.role === "composition");
+
+/** Checkpoint steps of the gradient diagnostic: the initialisation and every evaluation step. */
+export function checkpointSteps(c: SkillsStudyConfig, t: SkillsTaskSpec): number[] {
+  const every = evalEvery(c, t);
+  const out = [0];
+  for (let s = every; s < t.steps; s += every) out.push(s);
+  out.push(t.steps);
+  return out;
+}
+
+/** Measure the tail-sample gradient norms (every seed) and the PCA landscape (first seed) from the checkpoint runs in `dir`. */
+export async function skillsGradients(c: SkillsStudyConfig, dir: string): Promise<SkillsGradientResult | null> {
+  const t = gradientTask(c);
+  if (!c.gradient || !t) return null;
+  const task = skillsTask(t);
+  const model = { ...c.model, vocab: task.vocab.size, context: task.contextLength };
+  const steps = checkpointSteps(c, t);
+  const test = uniformTestSet(t, c.testSize);
+  const seeds: SkillsGradientResult["seeds"] = [];
+  const landscapes: SkillsGradientResult["landscapes"] = [];
+  for (const seed of c.seeds) {
+    const batches = tailContextBatches(task, rankBins(t, seed, c.bins), seed, c.gradient.batches, c.gradient.batchSize);
+    const arms: SkillsGradientArm[] = [];
+    for (const alpha of [0, c.alpha]) {
+      const head: number[] = [];
+      const random: number[] = [];
+      const thetas: Float32Array[] = [];
+      for (const s of steps) {
+        const file = path.join(dir, `${skillsRunKey(t.task, alpha, seed)}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
+        if (!fs.existsSync(file)) throw new Error(`missing checkpoint ${file}`);
+        const params = loadCheckpoint(file).arrays.params;
+        thetas.push(params);
+        head.push(await meanGradientNorm(model, params, batches.head));
+        random.push(await meanGradientNorm(model, params, batches.random));
+      }
+      arms.push({ alpha, head, random });
+      if (seed === c.seeds[0]) landscapes.push({ alpha, ...(await runLandscape(model, thetas, test, c.gradient.grid)) });
+    }
+    seeds.push({ seed, arms });
+  }
+  return { task: t.task, seed: c.seeds[0], steps, arms: seeds[0].arms, seeds, landscapes };
+}
+
+/**
+ * Version of what the study stores: bump it when the result's shape or what the runs write (e.g. which
+ * runs keep checkpoints) changes, so stored results and run folders of an older layout are not reused.
+ * 2: checkpoints and gradient norms for every seed.
+ */
+export const SKILLS_STUDY_FORMAT = 2;
+
+/** The folder of a config's run files (a hash of the whole config and the format: the gradient settings decide which runs write checkpoints). */
+export const skillsRunDir = (c: SkillsStudyConfig): string => path.join(studyDir("skills", c.name), `runs-${configHash({ ...c, format: SKILLS_STUDY_FORMAT })}`);
+
+/** The training runs of a config (longest first). */
+export function skillsStudyRuns(c: SkillsStudyConfig): StudyRun[] {
+  validateSkillsConfig(c);
+  const runs: StudyRun[] = [];
+  for (const t of c.tasks) {
+    const task = skillsTask(t);
+    const test = uniformTestSet(t, c.testSize);
+    for (const seed of c.seeds) {
+      const bins = binTestSets(t, seed, c.bins, c.binSize);
+      const evalSets = Object.fromEntries([["test", test], ...bins.map((b, i) => [`bin${i}`, b] as const)]);
+      for (const alpha of t.alphas) {
+        const args: SkillsDataArgs = { spec: t, alpha, seed, batchSize: c.batchSize };
+        const key = skillsRunKey(t.task, alpha, seed);
+        const job: StudyRun["job"] = {
+          model: { ...c.model, vocab: task.vocab.size, context: task.contextLength },
+          seed,
+          steps: t.steps,
+          batchSize: c.batchSize,
+          schedule: { kind: "wsd", lr: c.lr, warmup: c.warmup, decayFraction: 0 },
+          optimizer: { weightDecay: c.weightDecay, clipNorm: c.clipNorm },
+          evalSets,
+          evalEvery: evalEvery(c, t),
+          saveEvery: 200,
+          data: { module: SKILLS_DATA_MODULE(), export: "skillsData", args },
+        };
+        // the gradient diagnostic reads parameter checkpoints of the uniform and main power-law runs of every seed
+        const diagnosed = c.gradient !== undefined && t === gradientTask(c) && (alpha === 0 || alpha === c.alpha);
+        runs.push(diagnosed ? { key, checkpoints: true, job: { ...job, checkpointSteps: checkpointSteps(c, t) } } : { key, job });
+      }
+    }
+  }
+  return runs.sort((a, b) => b.job.steps - a.job.steps);
+}
+
+/** The evaluation record of a finished run. */
+export function skillsRecord(c: SkillsStudyConfig, t: SkillsTaskSpec, alpha: number, seed: number, r: TrainResult): SkillsRunRecord {
+  const evals = r.evals.filter((e) => e.step > 0);
+  const steps = evals.map((e) => e.step);
+  const trainLoss = steps.map((s, i) => {
+    const from = i === 0 ? 0 : steps[i - 1];
+    let sum = 0;
+    for (let j = from; j < s; j++) sum += r.history[j].loss;
+    return sum / Math.max(1, s - from);
+  });
+  return {
+    task: t.task,
+    alpha,
+    seed,
+    steps,
+    testAcc: evals.map((e) => e.results.test.exactMatch),
+    testLoss: evals.map((e) => e.results.test.loss),
+    binAcc: Array.from({ length: c.bins }, (_, b) => evals.map((e) => e.results[`bin${b}`].exactMatch)),
+    trainLoss,
+  };
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const se = (xs: number[]) => (xs.length >= 2 ? meanSe(xs).se : NaN);
+const colMean = (rows: number[][]) => rows[0].map((_, i) => mean(rows.map((r) => r[i])));
+
+/** Seed statistics of the runs of one (task, α) (all with the same evaluation steps). */
+export function skillsArm(runs: SkillsRunRecord[]): SkillsArm {
+  const acc = runs.map((r) => r.testAcc);
+  const aucSeeds = acc.map(mean);
+  const finalSeeds = acc.map((a) => a[a.length - 1]);
+  const bins = runs[0].binAcc.length;
+  const binAccMean = Array.from({ length: bins }, (_, b) => colMean(runs.map((r) => r.binAcc[b])));
+  return {
+    alpha: runs[0].alpha,
+    steps: runs[0].steps,
+    accMean: colMean(acc),
+    accSe: acc[0].map((_, i) => se(acc.map((a) => a[i]))),
+    testLossMean: colMean(runs.map((r) => r.testLoss)),
+    binAccMean,
+    aucSeeds,
+    auc: mean(aucSeeds),
+    aucSe: se(aucSeeds),
+    finalSeeds,
+    final: mean(finalSeeds),
+    finalSe: se(finalSeeds),
+    binAuc: binAccMean.map(mean),
+  };
+}
+
+/** Summaries per task: arms per α and the paired power − uniform differences. */
+export function analyseSkills(c: SkillsStudyConfig, runs: SkillsRunRecord[]): SkillsTaskSummary[] {
+  return c.tasks.map((t) => {
+    const arms = t.alphas.map((a) => skillsArm(c.seeds.map((s) => runs.find((r) => r.task === t.task && r.alpha === a && r.seed === s)!)));
+    const uni = arms.find((a) => a.alpha === 0)!;
+    const pow = arms.find((a) => a.alpha === c.alpha)!;
+    const deltaAucSeeds = pow.aucSeeds.map((x, i) => x - uni.aucSeeds[i]);
+    const deltaFinalSeeds = pow.finalSeeds.map((x, i) => x - uni.finalSeeds[i]);
+    return {
+      task: t.task,
+      role: t.role,
+      spec: t,
+      arms,
+      deltaAucSeeds,
+      deltaAuc: mean(deltaAucSeeds),
+      deltaAucSe: se(deltaAucSeeds),
+      deltaFinalSeeds,
+      deltaFinal: mean(deltaFinalSeeds),
+    };
+  });
+}
+
+/** Run (or resume, or load) the study for a config. */
+export async function runSkillsStudyConfig(c: SkillsStudyConfig, opts: StudyRunOptions = {}): Promise<SkillsStudyResult> {
+  validateSkillsConfig(c);
+  const compute = async (): Promise<SkillsStudyResult> => {
+    const dir = opts.dir ?? skillsRunDir(c);
+    const runs = skillsStudyRuns(c);
+    const t0 = Date.now();
+    const out = await trainStudyRuns(`study skills (${c.name})`, dir, runs, opts);
+    if (!out.complete) throw new StudyInterrupted("skills");
+    const records: SkillsRunRecord[] = [];
+    for (const t of c.tasks)
+      for (const alpha of t.alphas)
+        for (const seed of c.seeds) {
+          const i = runs.findIndex((r) => r.key === skillsRunKey(t.task, alpha, seed));
+          records.push(skillsRecord(c, t, alpha, seed, out.results[i]));
+        }
+    const gradient = await skillsGradients(c, dir);
+    return { config: c, runs: records, tasks: analyseSkills(c, records), gradient, seconds: (Date.now() - t0) / 1000, threads: out.threads };
+  };
+  return opts.dir ? compute() : cachedStudy("skills", c.name, { ...c, format: SKILLS_STUDY_FORMAT }, compute);
+}
+
+/** Run (or resume, or load) the study at a scale. */
+export function runSkillsStudy(scale: Scale, opts: StudyRunOptions = {}): Promise<SkillsStudyResult> {
+  return runSkillsStudyConfig(skillsStudyConfig(scale), opts);
+}

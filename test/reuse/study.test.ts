@@ -1,0 +1,192 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Rng } from "../../src/core/rng";
+import { packageRoot } from "../../src/run/pool";
+import { NN_WORKER_FILE } from "../../src/nn/many";
+import { REUSE_MICRO_CONFIG, REUSE_STUDY_CONFIGS, validateReuseConfig, type ReuseStudyConfig } from "../../src/reuse/study/config";
+import { epochData, freshData, REUSE_DATA_MODULE } from "../../src/reuse/study/data";
+import { isotonicDecreasing, locateOnCurve, logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint } from "../../src/reuse/study/measure";
+import { runReuseStudyConfig, onePassEvalSteps } from "../../src/reuse/study/study";
+import { StudyInterrupted } from "../../src/run/study";
+import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../../src/studies";
+import { claims } from "../../src/claims";
+import { figures } from "../../src/figures";
+
+const sse = (y: number[], f: number[]) => y.reduce((s, v, i) => s + (v - f[i]) ** 2, 0);
+
+describe("isotonic one-pass curve", () => {
+  it("a strictly decreasing sequence is its own fit; a violation is pooled to the mean", () => {
+    const x = [1, 2, 3, 4];
+    expect(isotonicDecreasing(x, [4, 3, 2, 1]).y).toEqual([4, 3, 2, 1]);
+    const iso = isotonicDecreasing(x, [4, 2, 3, 1]);
+    expect(iso.y).toEqual([4, 2.5, 1]);
+    expect(iso.x).toEqual([1, 2.5, 4]);
+    expect(iso.size).toEqual([1, 2, 1]);
+  });
+
+  it("the fit is strictly decreasing, keeps the sum, and no monotone perturbation lowers the squared error (L2 projection)", () => {
+    const rng = new Rng(7, 1);
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 30;
+      const x = Array.from({ length: n }, (_, i) => i + 1);
+      const y = x.map((v) => 3 / Math.sqrt(v) + 0.3 * rng.normal());
+      const iso = isotonicDecreasing(x, y);
+      for (let i = 1; i < iso.y.length; i++) expect(iso.y[i]).toBeLessThan(iso.y[i - 1]);
+      const fitted = iso.y.flatMap((v, i) => Array(iso.size[i]).fill(v) as number[]);
+      expect(fitted.reduce((a, b) => a + b, 0)).toBeCloseTo(y.reduce((a, b) => a + b, 0), 9);
+      const best = sse(y, fitted);
+      for (let k = 0; k < 20; k++) {
+        // a random non-increasing candidate near the fit
+        const cand = fitted.map((v) => v + 0.05 * rng.normal());
+        for (let i = 1; i < n; i++) cand[i] = Math.min(cand[i], cand[i - 1]);
+        expect(sse(y, cand)).toBeGreaterThanOrEqual(best - 1e-12);
+      }
+    }
+  });
+
+  it("locating a knot's own loss returns its token count exactly (so E(1,N) = 1 where the curve is not pooled)", () => {
+    const t = [64, 128, 256, 512, 1024];
+    const loss = [4, 3.5, 3.1, 2.9, 2.8];
+    const c = monotoneCurve(t, loss);
+    for (let i = 0; i < t.length; i++) expect(locateOnCurve(c, loss[i]).tokens).toBeCloseTo(t[i], 9);
+    expect(reuseRatesFromLosses(c, 256, [3.1]).E[0]).toBeCloseTo(1, 12);
+  });
+
+  it("inversion is exact for a curve linear in ln t, monotone in the loss, and censored outside the range", () => {
+    const t = [10, 30, 100, 300, 1000];
+    const f = (x: number) => 5 - 0.4 * Math.log(x);
+    const c = monotoneCurve(t, t.map(f));
+    for (const x of [10, 12.5, 47, 99.9, 640, 1000]) expect(locateOnCurve(c, f(x)).tokens).toBeCloseTo(x, 8);
+    let prev = Infinity;
+    for (let L = f(10); L >= f(1000); L -= 0.01) {
+      const n = locateOnCurve(c, L).tokens;
+      expect(n).toBeGreaterThanOrEqual(prev === Infinity ? 0 : prev);
+      prev = n;
+    }
+    expect(locateOnCurve(c, f(5)).censored).toBe("above");
+    expect(locateOnCurve(c, f(2000)).censored).toBe("below");
+    expect(Number.isNaN(locateOnCurve(c, f(2000)).tokens)).toBe(true);
+  });
+});
+
+describe("saturation point K(λ,N)", () => {
+  it("E = K never saturates; E = min(K, 3) reaches 0.75K exactly at K = 4; crossings interpolate linearly in K", () => {
+    expect(saturationPoint([1, 2, 3, 4, 5], 0.75)).toBe(Infinity);
+    expect(saturationPoint([1, 2, 3, 3, 3, 3], 0.75)).toBe(4);
+    // E/K = 1, 0.8, 0.7 → crossing of 0.75 halfway between K = 2 and K = 3
+    expect(saturationPoint([1, 1.6, 2.1], 0.75)).toBeCloseTo(2.5, 12);
+    expect(Number.isNaN(saturationPoint([1, NaN, 2], 0.75))).toBe(true);
+  });
+});
+
+describe("study data", () => {
+  it("log-spaced evaluation steps are sorted, unique, end at the last step and contain every N's first epoch", () => {
+    const s = logSteps(1000, 4, [7, 300]);
+    expect(s[s.length - 1]).toBe(1000);
+    for (let i = 1; i < s.length; i++) expect(s[i]).toBeGreaterThan(s[i - 1]);
+    expect(s).toContain(7);
+    expect(s).toContain(300);
+    const c = REUSE_MICRO_CONFIG;
+    for (const N of c.N) expect(onePassEvalSteps(c)).toContain(N / (c.language.contextLength * c.batchSize));
+  });
+
+  it("epoch 0 of a corpus is the one-pass stream; every later epoch visits each corpus window exactly once", () => {
+    const c = REUSE_MICRO_CONFIG;
+    const B = 4;
+    const N = 8 * c.language.contextLength; // W = 8 windows, 2 steps per epoch
+    const fresh = freshData({ language: c.language, seed: 3, batchSize: B });
+    const epochs = epochData({ language: c.language, seed: 3, batchSize: B, N });
+    for (const s of [0, 1]) expect(Array.from(epochs(s).inputs)).toEqual(Array.from(fresh(s).inputs));
+    const windowKey = (b: { inputs: Int32Array; length: number }, r: number) => b.inputs.subarray(r * b.length, (r + 1) * b.length).join(",");
+    const corpus = new Set<string>();
+    for (const s of [0, 1]) for (let r = 0; r < B; r++) corpus.add(windowKey(fresh(s), r));
+    for (const e of [1, 2, 5]) {
+      const seen: string[] = [];
+      for (const s of [2 * e, 2 * e + 1]) for (let r = 0; r < B; r++) seen.push(windowKey(epochs(s), r));
+      expect(new Set(seen)).toEqual(corpus);
+    }
+    // a different seed draws a different stream
+    expect(Array.from(freshData({ language: c.language, seed: 4, batchSize: B })(0).inputs)).not.toEqual(Array.from(fresh(0).inputs));
+  });
+
+  it("configs validate: N must be increasing multiples of T·B", () => {
+    for (const c of Object.values(REUSE_STUDY_CONFIGS)) expect(() => validateReuseConfig(c)).not.toThrow();
+    const bad: ReuseStudyConfig = { ...REUSE_MICRO_CONFIG, N: [100] };
+    expect(() => validateReuseConfig(bad)).toThrow(/N\[0\] = 100: must be/);
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, N: [256, 128] })).toThrow(/increasing/);
+  });
+});
+
+describe("study machinery on a micro config (worker threads, resume)", () => {
+  const root = packageRoot(__dirname);
+  beforeAll(() => {
+    for (const f of [NN_WORKER_FILE, path.relative(root, REUSE_DATA_MODULE())]) {
+      if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
+    }
+  });
+
+  it("a killed study resumes to the uninterrupted result; epoch 1 of each run is the one-pass run (E(1,N) = 1)", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-reuse-"));
+    const c = REUSE_MICRO_CONFIG;
+    const a = path.join(tmp, "a");
+    await expect(runReuseStudyConfig(c, { dir: a, stopAfter: 4, quiet: true })).rejects.toBeInstanceOf(StudyInterrupted);
+    const resumed = await runReuseStudyConfig(c, { dir: a, quiet: true });
+    const full = await runReuseStudyConfig(c, { dir: path.join(tmp, "b"), quiet: true });
+    expect(resumed.runs).toEqual(full.runs);
+    expect(resumed.onePass).toEqual(full.onePass);
+    expect(resumed.curves.map((x) => x.E)).toEqual(full.curves.map((x) => x.E));
+    // paired design: the K-epoch run's first epoch is the one-pass run up to N tokens
+    const tokensPerStep = c.language.contextLength * c.batchSize;
+    for (const r of full.runs) {
+      const o = full.onePass.find((p) => p.seed === r.seed)!;
+      const i = o.tokens.indexOf(r.N);
+      expect(i, `one-pass evaluated at N = ${r.N}`).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(r.valLoss[0] - o.valLoss[i])).toBeLessThanOrEqual(1e-6);
+      expect(r.N % tokensPerStep).toBe(0);
+    }
+    // per seed, E(1,N) = 1 unless isotonic pooling touched the knot at N
+    for (const cv of full.curves) for (const e of cv.Eseeds) expect(Math.abs(e[0] - 1)).toBeLessThan(0.2);
+    expect(full.K).toEqual([1, 2, 3]);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 60_000);
+
+  it("the study is registered: its claims and figures are in the registries and flagged as transformer items", () => {
+    expect(studyNames()).toContain("reuse");
+    const s = getStudy("reuse");
+    for (const cl of s.claims) {
+      expect(cl.id.startsWith("reuse.transformer-")).toBe(true);
+      expect(claims.some((x) => x.id === cl.id)).toBe(true);
+      expect(isStudyClaim(cl.id)).toBe(true);
+    }
+    for (const id of s.figureIds) {
+      expect(figures.some((f) => f.id === id)).toBe(true);
+      expect(isStudyFigure(id)).toBe(true);
+    }
+    expect(isStudyClaim("reuse.e1-equals-one")).toBe(false);
+    expect(() => getStudy("nope")).toThrow(/study = "nope": must be one of/);
+  });
+});
+
+describe("reuse transformer claims at ci scale", () => {
+  it("every claim runs on the ci study (≈10 s) and returns a verdict with its numbers (verdicts are reported, not asserted)", async () => {
+    const prev = process.env.DATALAWS_DATA;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-reuse-ci-"));
+    process.env.DATALAWS_DATA = tmp;
+    try {
+      const { runClaim } = await import("../../src/core/claim");
+      for (const cl of getStudy("reuse").claims) {
+        const o = await runClaim(cl, "ci");
+        expect(o.details?.error, String(o.details?.error)).toBeUndefined();
+        expect(["pass", "fail"]).toContain(o.verdict);
+      }
+      // E(1,N) = 1 holds by the paired design at any scale
+      expect((await runClaim(getStudy("reuse").claims[0], "ci")).verdict).toBe("pass");
+    } finally {
+      if (prev === undefined) delete process.env.DATALAWS_DATA;
+      else process.env.DATALAWS_DATA = prev;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
