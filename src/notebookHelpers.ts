@@ -1,12 +1,13 @@
 /** Small helpers that keep notebooks thin: the scale from the environment, figures and claims by id. */
-import { runClaim, SCALES, type ClaimOutcome, type Scale } from "./core/claim";
+import { runClaim, type ClaimOutcome } from "./core/claim";
+import { SCALES, type Scale } from "./core/scale";
 import { ParameterError } from "./core/validate";
 import { selectClaims } from "./cli/check";
 import { isStudyClaim } from "./studies";
 import { figures } from "./figures";
 import { show, showMarkdown, showTable } from "./plot/notebook";
 import { formatValue } from "./plot/report";
-import type { PlotlyFigure } from "./plot/types";
+import type { PlotlyFigure } from "./core/figure";
 
 /** The scale notebooks run at: DATALAWS_SCALE (ci | small | paper), default `small`. */
 export function notebookScale(): Scale {

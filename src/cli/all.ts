@@ -3,7 +3,8 @@
  * the report data/report/index.html.
  */
 import * as path from "node:path";
-import { runClaim, SCALES } from "../core/claim";
+import { runClaim } from "../core/claim";
+import { SCALES } from "../core/scale";
 import { writeReport } from "../plot/report";
 import { projectRoot, toolkitVersion } from "../run/store";
 import type { Args } from "./args";

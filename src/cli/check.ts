@@ -1,5 +1,6 @@
 /** `datalaws check [--only RESULT|ID-PREFIX] [--scale ci|small|paper] [--json]`: run the claims. */
-import { runClaim, SCALES, type ClaimOutcome, type Scale } from "../core/claim";
+import { runClaim, type ClaimOutcome } from "../core/claim";
+import { SCALES, type Scale } from "../core/scale";
 import { claims } from "../claims";
 import { ParameterError } from "../core/validate";
 import type { Args } from "./args";

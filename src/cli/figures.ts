@@ -1,5 +1,5 @@
 /** `datalaws figures [--only RESULT] [--scale ci|small|paper]` (and `datalaws reuse figures`): export figures. */
-import { SCALES, type Scale } from "../core/claim";
+import { SCALES, type Scale } from "../core/scale";
 import { selectFigures } from "../figures";
 import { exportFigures } from "../plot/export";
 import type { Args } from "./args";

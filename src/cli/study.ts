@@ -4,7 +4,8 @@
  * as `datalaws check` does (with --json: one line per claim with id, paper, verdict, measured,
  * predicted, tolerance).
  */
-import { runClaim, SCALES } from "../core/claim";
+import { runClaim } from "../core/claim";
+import { SCALES } from "../core/scale";
 import { ParameterError } from "../core/validate";
 import { getStudy, studyNames } from "../studies";
 import { initBackend } from "../nn/backend";

@@ -1,11 +1,11 @@
 /**
  * Checkpoint files: a JSON header and named float32 arrays in one binary file, written atomically
- * (temporary file, then rename) so that a kill never leaves a half-written checkpoint.
+ * (unique temporary file, then rename) so that a kill never leaves a half-written checkpoint.
  * Layout: "DLNN1\n", uint32 header length (little endian), UTF-8 JSON header, padding to 4 bytes,
  * then the arrays in header order.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
+import { writeFileAtomic } from "../run/files";
 
 const MAGIC = "DLNN1\n";
 
@@ -28,10 +28,7 @@ export function saveCheckpoint<H>(file: string, ck: Checkpoint<H>): void {
     const a = ck.arrays[n];
     parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   }
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${Math.floor(performance.now() * 1000)}`;
-  fs.writeFileSync(tmp, Buffer.concat(parts));
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, Buffer.concat(parts));
 }
 
 /** Read a checkpoint written by `saveCheckpoint`. */

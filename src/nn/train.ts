@@ -13,6 +13,7 @@ import { Rng } from "../core/rng";
 import { ParameterError, requireInteger } from "../core/validate";
 import { progress as progressBar } from "../run/progress";
 import { initBackend, tfjs, type BackendInfo } from "./backend";
+import { readRecoverable } from "../run/files";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { Gpt, gptConfig, initParams, type GptConfig, type TokenBatch } from "./gpt";
 import { AdamW, learningRate, type AdamWOptions, type Schedule } from "./optim";
@@ -374,16 +375,22 @@ export function trainSync(opts: TrainOptions, backendName: string): TrainResult 
   }
 }
 
+/**
+ * The resume state in `file` for a run of this config: none if the file is missing; a file that is
+ * truncated, not a checkpoint, or holds a run of another config is reported by path, set aside
+ * (`<file>.bad`) and the run starts over — a study never gets stuck on a bad resume file.
+ */
 function tryLoadState(file: string, config: TrainConfig) {
-  let state;
-  try {
-    state = loadCheckpoint<StateHeader>(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
-  }
-  if (JSON.stringify(state.header.config) !== JSON.stringify(config)) {
-    throw new Error(`${file} holds a run with a different config; delete it or use another stateFile`);
-  }
-  return state;
+  return readRecoverable(
+    file,
+    (f) => {
+      try {
+        return loadCheckpoint<StateHeader>(f);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw err;
+      }
+    },
+    (state) => (JSON.stringify(state.header?.config) !== JSON.stringify(config) ? "holds a run of another config" : undefined),
+  );
 }

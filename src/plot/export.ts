@@ -5,8 +5,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import type { Scale } from "../core/claim";
-import type { FigureDef, PlotlyFigure } from "./types";
+import { folderOf, ID_PATTERN } from "../core/result";
+import type { FigureOutcome } from "../run/evaluate";
+import type { FigureDef, PlotlyFigure } from "../core/figure";
 import { figureHtml, plotlyPath } from "./html";
 import { FIGURE_HEIGHT, FIGURE_WIDTH, styleFigure } from "./style";
 
@@ -181,14 +182,15 @@ export interface ExportedFiles {
   svg?: string;
 }
 
-/** Figure ids are `<result>/<slug>` path segments of letters, digits, `.`, `_`, `-`. */
-const ID_RE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
-
-/** Check a figure id; throws naming the id when it is not a safe relative path. */
+/** Check a figure id (`<folder>.<slug>`); throws naming the id otherwise. */
 export function validateFigureId(id: string): void {
-  if (!ID_RE.test(id)) {
-    throw new Error(`figure id ${JSON.stringify(id)} must be slash-separated segments of [A-Za-z0-9._-], e.g. "reuse/e-vs-k"`);
-  }
+  if (!ID_PATTERN.test(id)) throw new Error(`figure id ${JSON.stringify(id)} must be <folder>.<slug> in lower-case letters, digits and '-', e.g. "reuse.e-vs-k"`);
+}
+
+/** The files of a figure without extension: `<outDir>/<folder>/<slug>`. */
+export function figureBase(outDir: string, id: string): string {
+  const folder = folderOf(id);
+  return path.join(outDir, folder, id.slice(folder.length + 1));
 }
 
 /** What to render: which raster/vector formats when a renderer is available. */
@@ -203,17 +205,17 @@ export interface ExportFormats {
  */
 export async function exportFigure(
   fig: PlotlyFigure,
-  def: Pick<FigureDef, "id" | "title" | "caption"> & Partial<Pick<FigureDef, "result">>,
+  def: Pick<FigureDef, "id" | "title" | "caption">,
   outDir: string,
   renderer: FigureRenderer | null,
   formats: ExportFormats = {},
 ): Promise<ExportedFiles> {
   validateFigureId(def.id);
   const styled = styleFigure(fig);
-  const base = path.join(outDir, ...def.id.split("/"));
+  const base = figureBase(outDir, def.id);
   fs.mkdirSync(path.dirname(base), { recursive: true });
   const files: ExportedFiles = { json: `${base}.json`, html: `${base}.html` };
-  const record = { id: def.id, result: def.result, title: def.title, caption: def.caption, data: styled.data, layout: styled.layout };
+  const record = { id: def.id, title: def.title, caption: def.caption, data: styled.data, layout: styled.layout };
   fs.writeFileSync(files.json, JSON.stringify(record) + "\n");
   fs.writeFileSync(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id }));
   if (renderer) {
@@ -231,12 +233,8 @@ export async function exportFigure(
   return files;
 }
 
-/** One exported figure: its definition, the files written and the time taken (build + export). */
-export interface FigureExport {
-  def: FigureDef;
-  files: ExportedFiles;
-  seconds: number;
-}
+/** One exported figure: its definition and the files written, or the error that prevented it. */
+export type FigureExport = { def: FigureDef; files: ExportedFiles; seconds: number; error?: undefined } | { def: FigureDef; files?: undefined; seconds: number; error: string };
 
 /** Options of `exportFigures`. */
 export interface ExportFiguresOptions extends ExportFormats {
@@ -246,32 +244,28 @@ export interface ExportFiguresOptions extends ExportFormats {
   log?: (line: string) => void;
   /** Use this renderer (not closed here); default: open one, use it for all figures, close it. */
   renderer?: FigureRenderer | null;
-  /**
-   * A figure whose build or export throws: `throw` (default) stops with an error naming the figure;
-   * `continue` logs a FAILED line, leaves it out of the returned list and exports the others.
-   */
-  onError?: "throw" | "continue";
 }
 
 /**
- * Build and export every figure at a scale with one shared Chromium; progress lines go to `log`
- * (stderr). Without Chromium, JSON + HTML are still written and one line says how to get PNG/SVG.
+ * Export drawn figures (see `drawFigure`) with one shared Chromium; progress lines go to `log`
+ * (stderr). A figure that could not be drawn or exported comes back with its error; the others are
+ * exported. Without Chromium, JSON + HTML are still written and one line says how to get PNG/SVG.
  */
-export async function exportFigures(defs: FigureDef[], scale: Scale, opts: ExportFiguresOptions = {}): Promise<FigureExport[]> {
+export async function exportFigures(drawn: readonly FigureOutcome[], opts: ExportFiguresOptions = {}): Promise<FigureExport[]> {
   const outDir = opts.outDir ?? "data/figures";
   const log = opts.log ?? ((line: string) => console.error(line));
   const seen = new Set<string>();
-  for (const d of defs) {
-    validateFigureId(d.id);
-    if (seen.has(d.id)) throw new Error(`duplicate figure id ${JSON.stringify(d.id)}`);
-    seen.add(d.id);
+  for (const d of drawn) {
+    validateFigureId(d.def.id);
+    if (seen.has(d.def.id)) throw new Error(`duplicate figure id ${JSON.stringify(d.def.id)}`);
+    seen.add(d.def.id);
   }
 
   let renderer: FigureRenderer | null = null;
   const own = opts.renderer === undefined;
   const wantImages = opts.png !== false || opts.svg !== false;
   if (!own) renderer = opts.renderer ?? null;
-  else if (wantImages && defs.length > 0) {
+  else if (wantImages && drawn.some((d) => "figure" in d)) {
     try {
       renderer = await FigureRenderer.open();
       if (!renderer) log(`[figures] Chromium not found: writing JSON + HTML only, PNG/SVG skipped. To get them: ${CHROMIUM_HINT}.`);
@@ -283,22 +277,26 @@ export async function exportFigures(defs: FigureDef[], scale: Scale, opts: Expor
 
   const out: FigureExport[] = [];
   try {
-    for (let i = 0; i < defs.length; i++) {
-      const def = defs[i];
+    for (let i = 0; i < drawn.length; i++) {
+      const d = drawn[i];
+      const tag = `[figures ${i + 1}/${drawn.length}] ${d.def.id}`;
+      if (!("figure" in d)) {
+        log(`${tag}  FAILED: ${d.error}`);
+        out.push({ def: d.def, seconds: d.seconds, error: d.error });
+        continue;
+      }
       const t0 = Date.now();
-      const tag = `[figures ${i + 1}/${defs.length}] ${def.id}`;
       try {
-        const fig = await def.build(scale);
-        const files = await exportFigure(fig, def, outDir, renderer, opts);
-        const seconds = (Date.now() - t0) / 1000;
+        const files = await exportFigure(d.figure, d.def, outDir, renderer, opts);
+        const seconds = d.seconds + (Date.now() - t0) / 1000;
         const kinds = (["json", "html", "png", "svg"] as const).filter((k) => files[k]).join(" ");
         log(`${tag}  ${seconds.toFixed(2)} s  (${kinds})`);
-        out.push({ def, files, seconds });
+        out.push({ def: d.def, files, seconds });
       } catch (e) {
-        const seconds = (Date.now() - t0) / 1000;
-        const msg = e instanceof Error ? e.message : String(e);
-        log(`${tag}  FAILED after ${seconds.toFixed(2)} s: ${msg.split("\n")[0]}`);
-        if (opts.onError !== "continue") throw new Error(`figure ${def.id}: ${msg}`, { cause: e });
+        const seconds = d.seconds + (Date.now() - t0) / 1000;
+        const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+        log(`${tag}  FAILED: ${msg}`);
+        out.push({ def: d.def, seconds, error: msg });
       }
     }
   } finally {

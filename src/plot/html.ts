@@ -2,7 +2,7 @@
  * Interactive, standalone HTML for a figure: plotly.js is inlined (works offline, no CDN).
  */
 import * as fs from "fs";
-import type { PlotlyFigure } from "./types";
+import type { PlotlyFigure } from "../core/figure";
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {

@@ -1,5 +1,5 @@
 /** Plot engine: house style, offline HTML, Chromium export (PNG/SVG), notebook display, report. */
-export type { PlotlyFigure, FigureDef } from "./types";
+export type { PlotlyFigure, FigureDef } from "../core/figure";
 export {
   FONT_FAMILY,
   FIGURE_WIDTH,

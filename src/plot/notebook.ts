@@ -18,7 +18,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { PlotlyFigure } from "./types";
+import type { PlotlyFigure } from "../core/figure";
 import { FigureRenderer, findChromium, CHROMIUM_HINT } from "./export";
 import { escapeHtml, figureHtml } from "./html";
 import { styleFigure } from "./style";

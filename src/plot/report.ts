@@ -4,8 +4,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { ClaimOutcome, Scale } from "../core/claim";
-import type { FigureDef } from "./types";
+import type { ClaimOutcome } from "../core/claim";
+import type { Scale } from "../core/scale";
+import type { FigureDef } from "../core/figure";
 import type { ExportedFiles } from "./export";
 import { escapeHtml } from "./html";
 

@@ -3,7 +3,7 @@
  * colour and line style per *method* (exact, Monte Carlo, plateau, theory, …) and a sequential
  * colour scale for "one curve per N" families.
  */
-import type { PlotlyFigure } from "./types";
+import type { PlotlyFigure } from "../core/figure";
 
 /** The one font family of all figures. */
 export const FONT_FAMILY = "Inter, Helvetica, Arial, sans-serif";

@@ -4,7 +4,8 @@
  * (proxy.md §2.3, §6). The LLM numbers of the paper are quoted in the details for comparison only; the
  * RF world, recipes, grids and regimes are this toolkit's documented defaults. Pure: no files, clock or threads.
  */
-import { pickByScale as pick, type Claim, type Evidence, type Scale } from "../core/claim";
+import { type Claim, type Evidence } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/scale";
 import { spearman } from "../core/stats";
 import { flipStudy } from "../../theory/proxy/flipStudy";
 import { convergedLoss, optimalFlowLoss, optimalRidgeLoss } from "../../theory/proxy/optimalLoss";

@@ -4,10 +4,10 @@
  * world (spec proxy.md §5). Each is a pure function of a result from ./results.ts; the world,
  * recipes, grids and regimes are this toolkit's documented defaults, not the paper's LLM settings.
  */
-import type { Scale } from "../core/claim";
+import type { Scale } from "../core/scale";
 import { ranks, spearman } from "../core/stats";
 import { axis, categoricalColor, lineTrace, sequentialColor, styleFigure } from "../plot/style";
-import type { FigureDef, PlotlyFigure } from "../plot/types";
+import type { FigureDef, PlotlyFigure } from "../core/figure";
 import { meanLosses } from "./sweepRunner";
 import * as R from "./results";
 

@@ -3,7 +3,7 @@
  * (data/results/proxy/*.json). The world, recipes, grids and regimes are this toolkit's documented defaults
  * (spec proxy.md §6.1, §8), not the paper's LLM settings. Wang et al., arXiv 2512.24503.
  */
-import { pickByScale as pick, type Scale } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/scale";
 import { flipStudy, noiseModels, type FlipRow } from "../../theory/proxy/flipStudy";
 import { optimalFlowLoss } from "../../theory/proxy/optimalLoss";
 import { rankAgreement, regretCurve } from "../../theory/proxy/ordering";

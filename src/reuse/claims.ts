@@ -3,7 +3,8 @@
  * Multi-Epoch Scaling in Linear Regression" (arXiv 2511.13421), with the checks of the reuse spec §6.
  * Each check computes its evidence from the theory modules; nothing here reads files or clocks.
  */
-import { pickByScale as pick, within, type Claim, type Evidence } from "../core/claim";
+import { within, type Claim, type Evidence } from "../core/claim";
+import { pickByScale as pick } from "../core/scale";
 import { powerLawFit, linearFit } from "../core/fit";
 import { evenSpectrum, isotropicSpectrum, minEigen, powerSpectrum, trace, zipfModel } from "../core/spectra";
 import { PAPER_ZIPF_PLATEAU_FIT, thm42PlateauSlope, thm51Exponents, thm52PlateauExponent } from "../../theory/reuse/asymptotics";

@@ -2,10 +2,10 @@
  * Figures of the reuse result (Yan et al., arXiv 2511.13421). Each is a pure function of a result
  * from src/run/reuseResults.ts; the parameters are this toolkit's documented defaults, not the paper's.
  */
-import type { Scale } from "../core/claim";
+import type { Scale } from "../core/scale";
 import { PAPER_ZIPF_PLATEAU_FIT } from "../../theory/reuse/asymptotics";
 import { axis, lineTrace, sequentialColor, styleFigure } from "../plot/style";
-import type { FigureDef, PlotlyFigure } from "../plot/types";
+import type { FigureDef, PlotlyFigure } from "../core/figure";
 import * as R from "./results";
 
 type Trace = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * The computed results behind the reuse figures, per scale, cached in the result store
  * (data/results/reuse/*.json). Parameters are this toolkit's documented defaults (reuse spec §5, §8).
  */
-import { pickByScale as pick, type Scale } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/scale";
 import { powerLawFit } from "../core/fit";
 import { evenSpectrum, isotropicSpectrum, powerSpectrum, zipfModel } from "../core/spectra";
 import {

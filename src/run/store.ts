@@ -1,9 +1,15 @@
 /**
- * The result store: typed results saved as JSON under data/results/ with their full config, seed
- * and toolkit version, so figures redraw without recomputing and interrupted runs resume.
+ * The result store: each computed result is kept once under data/results/<folder>/<slug>/<key>.json,
+ * where <key> is the one config key of the toolkit (SHA-256 of the canonical JSON of the id, the
+ * config and the environment facts that change the numbers, such as the training backend). A record
+ * carries its provenance (toolkit version, seed, environment, time). Writes are atomic; a file that
+ * cannot be read is named, set aside and recomputed.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { folderOf } from "../core/result";
+import { fromJson, readJson, readRecoverable, toJson, writeJsonAtomic } from "./files";
 
 /** The project root (the folder holding package.json), found from this file. */
 export function projectRoot(): string {
@@ -15,57 +21,93 @@ export function projectRoot(): string {
   return process.cwd();
 }
 
+let versionCache: string | undefined;
+/** The toolkit version (package.json). */
 export function toolkitVersion(): string {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(projectRoot(), "package.json"), "utf8")).version;
-  } catch {
-    return "unknown";
-  }
-}
-
-/** A saved result: its id, config, toolkit version, creation time and value. */
-export interface StoredResult<T> {
-  id: string;
-  config: unknown;
-  version: string;
-  created: string;
-  seconds: number;
-  value: T;
-}
-
-/** data/results (override with DATALAWS_DATA). */
-export function resultsDir(): string {
-  return path.join(process.env.DATALAWS_DATA ?? path.join(projectRoot(), "data"), "results");
-}
-
-const stable = (x: unknown): string =>
-  JSON.stringify(x, (_k, v) => (v === Infinity ? "inf" : v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
-
-/**
- * Load the result `id` if it was saved with the same config and toolkit version, else compute it
- * and save it. Set DATALAWS_FRESH=1 to ignore saved results.
- */
-export async function cached<T>(id: string, config: unknown, compute: () => Promise<T> | T): Promise<T> {
-  const file = path.join(resultsDir(), `${id}.json`);
-  const version = toolkitVersion();
-  if (!process.env.DATALAWS_FRESH && fs.existsSync(file)) {
+  if (versionCache === undefined) {
     try {
-      const r = JSON.parse(fs.readFileSync(file, "utf8")) as StoredResult<T>;
-      if (stable(r.config) === stable(config) && r.version === version) return revive(r.value);
+      versionCache = String(JSON.parse(fs.readFileSync(path.join(projectRoot(), "package.json"), "utf8")).version);
     } catch {
-      /* unreadable: recompute */
+      versionCache = "unknown";
     }
   }
-  const t0 = Date.now();
-  const value = await compute();
-  const rec: StoredResult<T> = { id, config, version, created: new Date().toISOString(), seconds: (Date.now() - t0) / 1000, value };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = file + ".tmp";
-  fs.writeFileSync(tmp, JSON.stringify(rec, (_k, v) => (v === Infinity ? "inf" : v)));
-  fs.renameSync(tmp, file);
-  return value;
+  return versionCache;
 }
 
-function revive<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v), (_k, x) => (x === "inf" ? Infinity : x)) as T;
+/** The data folder: DATALAWS_DATA, else <project>/data. */
+export function dataDir(): string {
+  return process.env.DATALAWS_DATA ?? path.join(projectRoot(), "data");
+}
+
+/** data/results (under DATALAWS_DATA when set). */
+export function resultsDir(): string {
+  return path.join(dataDir(), "results");
+}
+
+/** JSON with object keys sorted at every level (so equal configs give equal text). */
+export function canonicalJson(x: unknown): string {
+  return toJson(JSON.parse(toJson(x), (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)));
+}
+
+/** The config key: the first 16 hex digits of SHA-256 of the canonical JSON of `parts`. */
+export function configKey(parts: unknown): string {
+  return createHash("sha256").update(canonicalJson(parts)).digest("hex").slice(0, 16);
+}
+
+/** Where and how a computed result was made. */
+export interface Provenance {
+  version: string;
+  /** the config's `seed`, when it has one */
+  seed?: number;
+  environment: Record<string, string>;
+  created: string;
+  seconds: number;
+}
+
+/** A stored result. */
+export interface StoredResult<V = unknown> {
+  id: string;
+  key: string;
+  config: unknown;
+  provenance: Provenance;
+  value: V;
+}
+
+/** The folder of a result's files for one config key: data/results/<folder>/<slug>/. */
+export function resultFolder(id: string): string {
+  const folder = folderOf(id);
+  return path.join(resultsDir(), folder, id.slice(folder.length + 1) || "_");
+}
+
+/** The file of a stored result. */
+export function resultFile(id: string, key: string): string {
+  return path.join(resultFolder(id), `${key}.json`);
+}
+
+/**
+ * Load a stored result of this id and key, made by this toolkit version; `undefined` when there is
+ * none, when it was made by another version, or when the file cannot be used (then it is reported
+ * with its path and set aside). `validate` may reject a value (return the reason).
+ */
+export function loadResult<V>(id: string, key: string, validate?: (v: V) => string | undefined): StoredResult<V> | undefined {
+  const file = resultFile(id, key);
+  const rec = readRecoverable<StoredResult<V>>(file, (f) => readJson<StoredResult<V>>(f), (r) => {
+    if (!r || typeof r !== "object" || r.id !== id || r.key !== key || !("value" in r)) return "is not a stored result of this id and config";
+    if (r.provenance?.version !== toolkitVersion()) return undefined; // stale, not corrupt: recomputed below
+    return validate?.(r.value);
+  });
+  if (!rec || rec.provenance.version !== toolkitVersion()) return undefined;
+  return rec;
+}
+
+/** Store a computed result (atomic: concurrent writers of the same result all succeed). */
+export function saveResult<V>(rec: StoredResult<V>): string {
+  const file = resultFile(rec.id, rec.key);
+  writeJsonAtomic(file, rec);
+  return file;
+}
+
+/** A stored value as it will be read back (±Infinity and NaN kept, typed arrays as plain arrays). */
+export function roundTrip<V>(value: V): V {
+  return fromJson<V>(toJson(value));
 }

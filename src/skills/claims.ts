@@ -5,7 +5,8 @@
  * sweeps go through an injectable runner (in-process by default; `src/run/skillsClaims.ts` plugs in
  * the worker-thread runner). Settings marked "default" are this toolkit's, not the paper's (unknown).
  */
-import { pickByScale as pick, within, type Claim, type Evidence, type Scale } from "../core/claim";
+import { within, type Claim, type Evidence } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/scale";
 import { powerLawFit } from "../core/fit";
 import { skillStats, zipfSkills } from "../../theory/skills/distributions";
 import { gaussianInit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel, gdStabilityLimit } from "../../theory/skills/model";

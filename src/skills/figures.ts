@@ -3,9 +3,9 @@
  * multiplicative toy. Each is a pure function of a result from ./results.ts; the
  * parameters are this toolkit's documented defaults (skills spec §6, §8), not the paper's (unknown).
  */
-import type { Scale } from "../core/claim";
+import type { Scale } from "../core/scale";
 import { axis, categoricalColor, lineTrace, sequentialColor, styleFigure } from "../plot/style";
-import type { FigureDef, PlotlyFigure } from "../plot/types";
+import type { FigureDef, PlotlyFigure } from "../core/figure";
 import * as R from "./results";
 
 type Trace = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * (data/results/skills/*.json). Every parameter that affects a result is in its config. Settings are
  * this toolkit's documented defaults (skills spec §6.1, §6.3, §8), not the paper's (unknown).
  */
-import { pickByScale as pick, type Scale } from "../core/claim";
+import { pickByScale as pick, type Scale } from "../core/scale";
 import { binnedZipfSkills, zipfSkills } from "../../theory/skills/distributions";
 import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
 import { gaussianInit, skillModel, gdStabilityLimit } from "../../theory/skills/model";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logGrid } from "../../src/core/grid";
-import { pickByScale } from "../../src/core/claim";
+import { pickByScale } from "../../src/core/scale";
 
 describe("grids and scales", () => {
   it("logGrid has constant ratio, exact ends, and validates", () => {

@@ -4,7 +4,7 @@ import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportFigure, exportFigures, FigureRenderer, findChromium, validateFigureId } from "../../src/plot/export";
 import { lineTrace, axis } from "../../src/plot/style";
-import type { FigureDef, PlotlyFigure } from "../../src/plot/types";
+import type { FigureDef, PlotlyFigure } from "../../src/core/figure";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const hasChromium = findChromium() !== null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { axis, categoricalColor, FONT_FAMILY, lineTrace, METHOD_STYLE, sequentialColor, styleFigure } from "../../src/plot/style";
-import type { PlotlyFigure } from "../../src/plot/types";
+import type { PlotlyFigure } from "../../src/core/figure";
 
 const sample = (): PlotlyFigure => ({
   data: [

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/run/pool";
 import { NN_WORKER_FILE } from "../../src/nn/many";
-import { StudyInterrupted } from "../../src/run/study";
+import { StudyInterrupted } from "../../src/nn/studyRuns";
 import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../../src/studies";
 import { PROXY_MICRO_CONFIG, PROXY_STUDY_CONFIGS, PROXY_DOMAIN_NAMES, validateProxyConfig, type ProxyStudyConfig } from "../../src/proxy/study/config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, recipeData, validationSets } from "../../src/proxy/study/data";

@@ -9,7 +9,7 @@ import { REUSE_MICRO_CONFIG, REUSE_STUDY_CONFIGS, validateReuseConfig, type Reus
 import { epochData, freshData, REUSE_DATA_MODULE } from "../../src/reuse/study/data";
 import { isotonicDecreasing, locateOnCurve, logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint } from "../../src/reuse/study/measure";
 import { runReuseStudyConfig, onePassEvalSteps } from "../../src/reuse/study/study";
-import { StudyInterrupted } from "../../src/run/study";
+import { StudyInterrupted } from "../../src/nn/studyRuns";
 import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../../src/studies";
 import { claims } from "../../src/claims";
 import { figures } from "../../src/figures";

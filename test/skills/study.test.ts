@@ -7,7 +7,7 @@ import { NN_WORKER_FILE } from "../../src/nn/many";
 import { SKILLS_MICRO_CONFIG, SKILLS_STUDY_CONFIGS, validateSkillsConfig, type SkillsStudyConfig } from "../../src/skills/study/config";
 import { binTestSets, rankBins, runSkills, skillsData, skillsTask, SKILLS_DATA_MODULE, uniformTestSet } from "../../src/skills/study/data";
 import { analyseSkills, runSkillsStudyConfig, skillsArm, skillsStudyRuns, type SkillsRunRecord } from "../../src/skills/study/study";
-import { StudyInterrupted } from "../../src/run/study";
+import { StudyInterrupted } from "../../src/nn/studyRuns";
 import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../../src/studies";
 import { claims } from "../../src/claims";
 import { figures } from "../../src/figures";

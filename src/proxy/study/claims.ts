@@ -7,7 +7,8 @@
  * Pythia-1B on 23 real recipes and need not hold for this synthetic analogue. A claim that does not
  * reproduce at a scale fails with its numbers.
  */
-import type { Claim, Evidence, Scale } from "../../core/claim";
+import type { Claim, Evidence } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { meanSe } from "../../core/stats";
 import { runProxyStudy, standardAndTiny, type ProxyStudyResult } from "./study";
 

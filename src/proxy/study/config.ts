@@ -10,7 +10,7 @@
  * short linear warm-up and cosine decay to 10 % (spec §6.5's conventional default), and the proxy
  * learning rates span ≈ 2.5 orders of magnitude below and around the "standard" rate of the proxy.
  */
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { ParameterError, requireInteger, requireNumber } from "../../core/validate";
 import type { GptConfig } from "../../nn/gpt";
 import type { ModularArithmeticOptions } from "../../tasks/modularArithmetic";

@@ -3,9 +3,9 @@
  * loss-vs-lr view, on synthetic task-family recipes; src/proxy/study). Each is a pure function
  * of the study's cached result; building one at a scale with nothing cached runs the study.
  */
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { axis, categoricalColor, lineTrace, styleFigure } from "../../plot/style";
-import type { FigureDef } from "../../plot/types";
+import type { FigureDef } from "../../core/figure";
 import { runProxyStudy, standardAndTiny, type ProxyStudyResult } from "./study";
 import { ranks } from "../../core/stats";
 import { PAPER_STANDARD_LR_MAX_SPEARMAN, PAPER_TINY_LR_MIN_SPEARMAN } from "./claims";

@@ -1,5 +1,5 @@
 /** The proxy study as a registered `Study` (claims and figure ids included). */
-import type { Study } from "../../run/study";
+import type { Study } from "../../nn/studyRuns";
 import { proxyTransformerClaims } from "./claims";
 import { runProxyStudy, type ProxyStudyResult } from "./study";
 

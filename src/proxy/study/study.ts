@@ -9,12 +9,12 @@
  * Runs train on worker threads and resume after a kill (see ../runner.ts).
  */
 import * as path from "node:path";
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { meanSe, spearman } from "../../core/stats";
 import type { TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { rankAgreement, type Agreement } from "../../../theory/proxy/ordering";
-import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../run/study";
+import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
 import { PROXY_DOMAIN_NAMES, proxyStudyConfig, validateProxyConfig, type ProxySide, type ProxyStudyConfig } from "./config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, validationSets, type ProxyDataArgs } from "./data";
 

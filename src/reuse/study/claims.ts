@@ -5,7 +5,8 @@
  * thresholds are this toolkit's statement of the qualitative findings (the paper states no
  * tolerances); a claim that does not reproduce at a scale fails with its numbers.
  */
-import type { Claim, Evidence, Scale } from "../../core/claim";
+import type { Claim, Evidence } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { powerLawFit } from "../../core/fit";
 import { spearman } from "../../core/stats";
 import { PAPER_LLM_SATURATION_FIT } from "../../../theory/reuse/asymptotics";

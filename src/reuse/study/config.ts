@@ -6,7 +6,7 @@
  * length, learning rate and evaluation set are unknown. Like the paper, every run here uses the
  * same constant learning rate (no per-run tuning, no warm-up, no decay).
  */
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import type { GptConfig } from "../../nn/gpt";
 import { requireInteger, requireNumber, ParameterError } from "../../core/validate";
 import type { ZipfLanguageOptions } from "../../tasks/zipfLanguage";

@@ -3,10 +3,10 @@
  * Zipf Markov language; src/reuse/study). Each is a pure function of the study's cached result;
  * building one at a scale with nothing cached runs the study.
  */
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { PAPER_LLM_SATURATION_FIT } from "../../../theory/reuse/asymptotics";
 import { axis, lineTrace, sequentialColor, styleFigure } from "../../plot/style";
-import type { FigureDef, PlotlyFigure } from "../../plot/types";
+import type { FigureDef, PlotlyFigure } from "../../core/figure";
 import { runReuseStudy, type ReuseStudyResult } from "./study";
 
 type Trace = Record<string, unknown>;

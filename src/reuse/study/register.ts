@@ -1,5 +1,5 @@
 /** The reuse study as a registered `Study` (claims and figure ids included). */
-import type { Study } from "../../run/study";
+import type { Study } from "../../nn/studyRuns";
 import { reuseTransformerClaims } from "./claims";
 import { runReuseStudy, type ReuseStudyResult } from "./study";
 

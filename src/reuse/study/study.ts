@@ -9,7 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { logLinearFit, type LinearFit } from "../../core/fit";
 import { meanSe } from "../../core/stats";
 import { initBackend } from "../../nn/backend";
@@ -17,7 +17,7 @@ import { loadCheckpoint } from "../../nn/checkpoint";
 import { Trainer, type TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
-import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../run/study";
+import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
 import { reuseStudyConfig, validateReuseConfig, type ReuseStudyConfig } from "./config";
 import { REUSE_DATA_MODULE, studyLanguage, validationSet, type ReuseDataArgs } from "./data";
 import { logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint, type MonotoneCurve } from "./measure";

@@ -7,7 +7,8 @@
  * paper's qualitative findings (the paper states no numbers). A claim that does not reproduce at a
  * scale fails with its numbers.
  */
-import type { Claim, Evidence, Scale } from "../../core/claim";
+import type { Claim, Evidence } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { headRandomRatios } from "./gradient";
 import { runSkillsStudy, type SkillsStudyResult, type SkillsTaskSummary } from "./study";
 

@@ -7,7 +7,7 @@
  * power-law runs of a task use identical hyper-parameters and the same initialisation seed; only the
  * training skill distribution changes, and every test set is uniform over skills.
  */
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../../core/validate";
 import type { GptConfig } from "../../nn/gpt";
 

@@ -4,9 +4,9 @@
  * Each is a pure function of the study's cached result; building one at a scale with nothing cached
  * runs the study.
  */
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { axis, lineTrace, sequentialColor, styleFigure } from "../../plot/style";
-import type { FigureDef, PlotlyFigure } from "../../plot/types";
+import type { FigureDef, PlotlyFigure } from "../../core/figure";
 import { runSkillsStudy, type SkillsStudyResult, type SkillsTaskSummary } from "./study";
 
 type Trace = Record<string, unknown>;

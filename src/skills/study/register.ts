@@ -1,5 +1,5 @@
 /** The skills study as a registered `Study` (claims and figure ids included). */
-import type { Study } from "../../run/study";
+import type { Study } from "../../nn/studyRuns";
 import { skillsTransformerClaims } from "./claims";
 import { runSkillsStudy, type SkillsStudyResult } from "./study";
 

@@ -7,11 +7,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Scale } from "../../core/claim";
+import type { Scale } from "../../core/scale";
 import { loadCheckpoint } from "../../nn/checkpoint";
 import { meanSe } from "../../core/stats";
 import type { TrainResult } from "../../nn/train";
-import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../run/study";
+import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
 import { skillsStudyConfig, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
 import { binTestSets, rankBins, skillsTask, SKILLS_DATA_MODULE, uniformTestSet, type SkillsDataArgs } from "./data";
 import { meanGradientNorm, tailContextBatches } from "./gradient";

@@ -1,67 +1,26 @@
 /**
- * Transformer studies (issue "Transformer studies of the three results"): the shared run machinery
- * (the registry is in ./study.ts).
- *
- * A study is a set of independent training runs (seeds × data budgets × …) plus an analysis of their
- * records, at a named scale (`ci`, `small`, `paper`). The runner trains the runs on worker threads
- * (`trainMany`, both cores), gives every run its own resume file under
- * data/results/studies/<study>-<scale>/runs-<config hash>/ (a killed study resumes each run where it stopped, and a
- * finished run is read back instead of retrained), and caches the analysed result with the full
- * config (`cached`), so figures and claims reuse it without training. Studies register in ./study.ts.
+ * Training the runs of a transformer study: a study is a result (declared in its folder, e.g.
+ * src/reuse/study/) whose compute function trains a set of independent runs (seeds × data budgets ×
+ * …) and analyses their records. Here the runs are trained on worker threads (`trainMany`, both
+ * cores), each with its own resume file in the result's checkpoint folder: a killed study resumes
+ * every run where it stopped, and a finished run is read back instead of retrained.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Claim, Scale } from "../core/claim";
 import { ParameterError } from "../core/validate";
-import { trainMany } from "../nn/many";
-import type { ManyJob } from "../nn/manyWorker";
-import type { TrainResult } from "../nn/train";
-import { progress } from "./progress";
-import { cached, resultsDir } from "./store";
+import { trainMany } from "./many";
+import type { ManyJob } from "./manyWorker";
+import type { TrainResult } from "./train";
+import { progress } from "../run/progress";
 
-/** Options of a study run. */
+/** Options of training a study's runs. */
 export interface StudyRunOptions {
   /** worker threads (default min(2, CPUs)) */
   threads?: number;
   /** no progress output */
   quiet?: boolean;
-  /** folder of the run files (default data/results/studies/<study>-<scale>/runs-<config hash>) */
-  dir?: string;
   /** test hook: every run stops after this step (saving its resume file), as if the study were killed */
   stopAfter?: number;
-}
-
-/** A registered study. */
-export interface Study<R = unknown> {
-  /** name on the command line: `datalaws study <name>` */
-  name: string;
-  /** the result its claims and figures belong to (`reuse`, `skills`, `proxy`) */
-  result: string;
-  title: string;
-  /** run or resume the study at a scale (cached: a finished study returns its stored result) */
-  run(scale: Scale, opts?: StudyRunOptions): Promise<R>;
-  /** its claims (each `check(scale)` calls `run(scale)`, so it trains only when nothing is cached) */
-  claims: Claim[];
-  /** ids of its registered figures */
-  figureIds: string[];
-}
-
-/** The folder of a study's files at a scale (or config name): data/results/studies/<study>-<name>. */
-export function studyDir(study: string, name: string): string {
-  return path.join(resultsDir(), "studies", `${study}-${name}`);
-}
-
-/** A short stable hash of a config (FNV-1a of its JSON), to keep run files of different configs apart. */
-export function configHash(config: unknown): string {
-  const text = JSON.stringify(config);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, "0");
-}
-
-/** Cache a study's analysed result (`cached` under studies/<study>-<name>/result.json). */
-export function cachedStudy<T>(study: string, name: string, config: unknown, compute: () => Promise<T>): Promise<T> {
-  return cached(path.join("studies", `${study}-${name}`, "result"), config, compute);
 }
 
 /** One training run of a study: a stable key (its file name) and the job. */

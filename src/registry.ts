@@ -1,0 +1,86 @@
+/**
+ * The registry: every folder of results, and through them every result, claim and figure of the
+ * toolkit. Adding a result folder is one line in FOLDERS.
+ */
+import type { Claim } from "./core/claim";
+import type { FigureDef } from "./core/figure";
+import { folderOf, ID_PATTERN, type ResultDef, type ResultFolder } from "./core/result";
+import { ParameterError } from "./core/validate";
+import { reuse } from "./reuse";
+import { skills } from "./skills";
+import { proxy } from "./proxy";
+
+/** The result folders, in report order. */
+export const FOLDERS: readonly ResultFolder[] = [reuse, skills, proxy];
+
+/** Every claim, in report order. */
+export const claims: readonly Claim[] = FOLDERS.flatMap((f) => f.claims);
+/** Every figure, in report order. */
+export const figures: readonly FigureDef[] = FOLDERS.flatMap((f) => f.figures);
+/** Every declared result, and every result a claim or figure needs. */
+export const results: readonly ResultDef<any, any>[] = [...new Set([...FOLDERS.flatMap((f) => [...f.results, ...(f.study ? [f.study] : [])]), ...claims.flatMap((c) => c.needs), ...figures.flatMap((f) => f.needs)])];
+
+/** Problems with the registry (ids not `<folder>.<slug>`, ids in the wrong folder, duplicates); empty when sound. */
+export function registryProblems(): string[] {
+  const out: string[] = [];
+  for (const f of FOLDERS) {
+    const items: Array<[string, string]> = [...f.results.map((r) => ["result", r.id] as [string, string]), ...f.claims.map((c) => ["claim", c.id] as [string, string]), ...f.figures.map((g) => ["figure", g.id] as [string, string])];
+    if (f.study) items.push(["study", f.study.id]);
+    for (const [kind, id] of items) {
+      if (!ID_PATTERN.test(id)) out.push(`${kind} id "${id}" is not <folder>.<slug>`);
+      if (folderOf(id) !== f.name) out.push(`${kind} id "${id}" is registered in folder ${f.name}`);
+    }
+  }
+  for (const [kind, list] of [["result", results], ["claim", claims], ["figure", figures]] as const) {
+    const seen = new Set<string>();
+    for (const x of list) {
+      if (seen.has(x.id)) out.push(`${kind} id "${x.id}" is declared twice`);
+      seen.add(x.id);
+    }
+  }
+  return out;
+}
+
+function select<T extends { id: string }>(kind: string, list: readonly T[], only: string | undefined, name: string): T[] {
+  if (only === undefined || only.trim() === "") return [...list];
+  const keys = only.split(",").map((s) => s.trim()).filter(Boolean);
+  const sel = list.filter((x) => keys.some((k) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k)));
+  if (sel.length === 0) throw new ParameterError(name, only, `a folder (${FOLDERS.map((f) => f.name).join(", ")}), a ${kind} id or an id prefix`);
+  return sel;
+}
+
+/** Claims by folder, id or id prefix (comma-separated; all when absent). `name` is the parameter named in errors. */
+export function selectClaims(only?: string, name = "only"): Claim[] {
+  return select("claim", claims, only, name);
+}
+
+/** Figures by folder, id or id prefix (comma-separated; all when absent). */
+export function selectFigures(only?: string, name = "only"): FigureDef[] {
+  return select("figure", figures, only, name);
+}
+
+/** A figure by id. */
+export function findFigure(id: string): FigureDef {
+  const f = figures.find((x) => x.id === id);
+  if (!f) throw new ParameterError("figure id", id, `one of ${figures.map((x) => x.id).join(", ")}`);
+  return f;
+}
+
+/** A result by id. */
+export function findResult(id: string): ResultDef<any, any> {
+  const r = results.find((x) => x.id === id);
+  if (!r) throw new ParameterError("result id", id, `one of ${results.map((x) => x.id).join(", ")}`);
+  return r;
+}
+
+/** The folders that have a transformer study. */
+export function studyFolders(): ResultFolder[] {
+  return FOLDERS.filter((f) => f.study);
+}
+
+/** The transformer study of a folder. */
+export function findStudy(name: string): ResultDef<any, any> {
+  const f = FOLDERS.find((x) => x.name === name && x.study);
+  if (!f) throw new ParameterError("study", name, `one of ${studyFolders().map((x) => x.name).join(", ")}`);
+  return f.study!;
+}

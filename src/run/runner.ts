@@ -1,0 +1,138 @@
+/**
+ * The runner: computes each result a run needs at most once (per config), loads it from the store
+ * when it was computed before, and hands claims and figures the results they declared. Every
+ * computation and load is logged (`runner.log`), so a run shows which results it computed.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ParameterError } from "../core/validate";
+import type { ComputeContext, ResultDef, Results } from "../core/result";
+import type { Scale } from "../core/scale";
+import { defaultThreads } from "./pool";
+import { progress } from "./progress";
+import { configKey, loadResult, resultFolder, roundTrip, saveResult, toolkitVersion } from "./store";
+
+/** Options of a run. */
+export interface RunnerOptions {
+  scale: Scale;
+  /** worker threads (default min(2, CPUs)) */
+  threads?: number;
+  /** no progress output */
+  quiet?: boolean;
+  /** ignore stored results (recompute and overwrite); default DATALAWS_FRESH=1 */
+  fresh?: boolean;
+  /** where log lines go (default stderr unless quiet) */
+  log?: (line: string) => void;
+  /** test hook passed to resumable computations (see ComputeContext.stopAfter) */
+  stopAfter?: number;
+}
+
+/** One line of the run log: a result computed or loaded. */
+export interface RunLogEntry {
+  id: string;
+  key: string;
+  source: "computed" | "stored";
+  seconds: number;
+  file?: string;
+}
+
+/** A result's config at a scale with overrides applied; an override of an unknown field is an error naming it. */
+export function resolveConfig<C extends object>(def: ResultDef<C, unknown>, scale: Scale, overrides?: Partial<C>): C {
+  const base = def.config(scale);
+  if (!overrides) return base;
+  for (const k of Object.keys(overrides)) {
+    if (!(k in base)) throw new ParameterError(`${def.id} config field`, k, `one of ${Object.keys(base).join(", ")}`);
+  }
+  return { ...base, ...overrides };
+}
+
+export class Runner {
+  readonly scale: Scale;
+  readonly threads: number;
+  readonly quiet: boolean;
+  readonly fresh: boolean;
+  /** every result computed or loaded in this run, in order */
+  readonly log: RunLogEntry[] = [];
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly write: (line: string) => void;
+  private readonly stopAfter?: number;
+
+  constructor(opts: RunnerOptions) {
+    this.scale = opts.scale;
+    this.threads = opts.threads ?? defaultThreads();
+    this.quiet = opts.quiet ?? false;
+    this.fresh = opts.fresh ?? Boolean(process.env.DATALAWS_FRESH);
+    this.write = opts.log ?? ((line) => (this.quiet ? undefined : process.stderr.write(line + "\n")));
+    this.stopAfter = opts.stopAfter;
+  }
+
+  /** The value of a result at this run's scale (computed at most once per config in this run). */
+  async get<C extends object, V>(def: ResultDef<C, V>, overrides?: Partial<C>): Promise<V> {
+    const config = resolveConfig(def, this.scale, overrides);
+    const environment = (await def.environment?.()) ?? {};
+    const key = configKey({ id: def.id, config, environment });
+    const memoKey = `${def.id}/${key}`;
+    let p = this.memo.get(memoKey) as Promise<V> | undefined;
+    if (!p) {
+      p = this.obtain(def, config, environment, key);
+      this.memo.set(memoKey, p);
+    }
+    return p;
+  }
+
+  /** Compute (or load) every result in `defs` and give access to exactly those. */
+  async results(defs: readonly ResultDef<any, any>[]): Promise<Results> {
+    const values = new Map<ResultDef<any, any>, unknown>();
+    for (const d of defs) values.set(d, await this.get(d));
+    return {
+      get<V>(def: ResultDef<any, V>): V {
+        if (!values.has(def)) throw new Error(`result ${def.id} was not declared in needs (declared: ${defs.map((d) => d.id).join(", ") || "none"})`);
+        return values.get(def) as V;
+      },
+    };
+  }
+
+  private async obtain<C extends object, V>(def: ResultDef<C, V>, config: C, environment: Record<string, string>, key: string): Promise<V> {
+    const stored = def.stored !== false;
+    if (stored && !this.fresh) {
+      const rec = loadResult<V>(def.id, key, def.validate);
+      if (rec) {
+        this.log.push({ id: def.id, key, source: "stored", seconds: 0 });
+        this.write(`[result] ${def.id} (${key}): loaded`);
+        return rec.value;
+      }
+    }
+    const t0 = Date.now();
+    const ctx: ComputeContext = {
+      threads: this.threads,
+      quiet: this.quiet,
+      checkpointDir: () => {
+        const dir = path.join(resultFolder(def.id), `${key}.partial`);
+        fs.mkdirSync(dir, { recursive: true });
+        return dir;
+      },
+      progress: (label) => progress(label, { quiet: this.quiet }),
+      get: (d, o) => this.get(d, o),
+      ...(this.stopAfter !== undefined ? { stopAfter: this.stopAfter } : {}),
+    };
+    this.write(`[result] ${def.id} (${key}): computing`);
+    const raw = await def.compute(config, ctx);
+    const seconds = (Date.now() - t0) / 1000;
+    // the value a later run reads back, so this run and the next see the same numbers
+    const value = roundTrip(raw);
+    let file: string | undefined;
+    if (stored) {
+      const seed = (config as { seed?: unknown }).seed;
+      file = saveResult({
+        id: def.id,
+        key,
+        config,
+        provenance: { version: toolkitVersion(), ...(typeof seed === "number" ? { seed } : {}), environment, created: new Date().toISOString(), seconds },
+        value,
+      });
+    }
+    this.log.push({ id: def.id, key, source: "computed", seconds, ...(file ? { file } : {}) });
+    this.write(`[result] ${def.id} (${key}): computed in ${seconds.toFixed(1)} s`);
+    return value;
+  }
+}
