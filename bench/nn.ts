@@ -7,7 +7,8 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { benchConfig, nnBench } from "../src/nn/bench";
+import { nnBench } from "../src/nn/bench";
+import { benchConfig } from "../src/nn/stepTiming";
 import { gptConfig } from "../src/nn/gpt";
 import { trainDataParallel } from "../src/nn/many";
 import { packageRoot } from "../src/run/pool";
@@ -70,7 +71,7 @@ const dataParallel = (name: string, config: string, steps: number): Benchmark =>
         batchSize: bc.batch,
         schedule: { kind: "constant", lr: 1e-3 },
         optimizer: { weightDecay: 0.01 },
-        data: { module: path.join(packageRoot(__dirname), "dist", "src", "nn", "bench.js"), export: "randomTokenData", args: { V: cfg.vocab, B: bc.batch, T: cfg.context, seed: 1 } },
+        data: { module: path.join(packageRoot(__dirname), "dist", "src", "nn", "stepTiming.js"), export: "randomTokenData", args: { V: cfg.vocab, B: bc.batch, T: cfg.context, seed: 1 } },
       },
       { workers: 2, warmup: 3 },
     );

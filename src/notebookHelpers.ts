@@ -1,13 +1,17 @@
-/** Small helpers that keep notebooks thin: the scale from the environment, figures and claims by id. */
-import { runClaim, type ClaimOutcome } from "./core/claim";
+/**
+ * Helpers that keep notebooks thin: the scale from the environment, one shared runner per scale
+ * (each result computed or loaded once per notebook session), results, figures and claims by id.
+ */
+import type { ClaimOutcome } from "./core/claim";
+import type { PlotlyFigure } from "./core/figure";
+import type { ResultDef } from "./core/result";
 import { SCALES, type Scale } from "./core/scale";
 import { ParameterError } from "./core/validate";
-import { selectClaims } from "./cli/check";
-import { isStudyClaim } from "./studies";
-import { figures } from "./figures";
 import { show, showMarkdown, showTable } from "./plot/notebook";
 import { formatValue } from "./plot/report";
-import type { PlotlyFigure } from "./core/figure";
+import { FOLDERS, findFigure, findResult, selectClaims } from "./registry";
+import { evaluateClaims } from "./run/evaluate";
+import { Runner } from "./run/runner";
 
 /** The scale notebooks run at: DATALAWS_SCALE (ci | small | paper), default `small`. */
 export function notebookScale(): Scale {
@@ -16,36 +20,52 @@ export function notebookScale(): Scale {
   return s as Scale;
 }
 
-/** Build a registered figure by id at a scale (computing or loading its result). */
-export async function buildFigure(id: string, scale: Scale = notebookScale()): Promise<PlotlyFigure> {
-  const def = figures.find((f) => f.id === id);
-  if (!def) throw new ParameterError("figure id", id, `one of ${figures.map((f) => f.id).join(", ")}`);
-  return def.build(scale);
-}
+const runners = new Map<Scale, Runner>();
 
-/** Build and display a registered figure in the notebook, with its caption underneath. */
-export async function showFigure(id: string, scale: Scale = notebookScale()): Promise<void> {
-  const def = figures.find((f) => f.id === id);
-  if (!def) throw new ParameterError("figure id", id, `one of ${figures.map((f) => f.id).join(", ")}`);
-  await show(await def.build(scale));
-  showMarkdown(`*${def.caption}*`);
+/** The runner shared by every helper at a scale (created on first use). */
+export function notebookRunner(scale: Scale = notebookScale()): Runner {
+  let r = runners.get(scale);
+  if (!r) {
+    r = new Runner({ scale });
+    runners.set(scale, r);
+  }
+  return r;
 }
 
 /**
- * Run the claims of a result (or id prefix) and return their outcomes. `includeStudies: false` leaves
- * out the transformer-study claims (which need their study trained or cached).
+ * The value of a result (by id or definition) at the notebook scale, computed once per session and
+ * stored; `overrides` replace fields of its config (e.g. `{ seeds: 6 }`), an unknown field is an error.
  */
-export async function checkClaims(
-  only: string,
-  scale: Scale = notebookScale(),
-  opts: { includeStudies?: boolean } = {},
-): Promise<ClaimOutcome[]> {
-  const out: ClaimOutcome[] = [];
-  for (const c of selectClaims(only)) {
-    if (opts.includeStudies === false && isStudyClaim(c.id)) continue;
-    out.push(await runClaim(c, scale));
-  }
-  return out;
+export async function result<V = any>(idOrDef: string | ResultDef<any, V>, overrides?: Record<string, unknown>, scale: Scale = notebookScale()): Promise<V> {
+  const def = typeof idOrDef === "string" ? findResult(idOrDef) : idOrDef;
+  return notebookRunner(scale).get(def, overrides) as Promise<V>;
+}
+
+/** Draw a registered figure by id at a scale (its results computed or loaded once). */
+export async function buildFigure(id: string, scale: Scale = notebookScale()): Promise<PlotlyFigure> {
+  const def = findFigure(id);
+  return def.build(await notebookRunner(scale).results(def.needs), scale);
+}
+
+/** Draw and display a registered figure in the notebook, with its caption underneath. */
+export async function showFigure(id: string, scale: Scale = notebookScale()): Promise<void> {
+  const def = findFigure(id);
+  await show(await buildFigure(id, scale));
+  showMarkdown(`*${def.caption}*`);
+}
+
+/** True if a claim needs a transformer study. */
+function needsStudy(needs: readonly ResultDef<any, any>[]): boolean {
+  return needs.some((n) => FOLDERS.some((f) => f.study === n));
+}
+
+/**
+ * Judge the claims of a folder (or id prefix) and return their outcomes. `includeStudies: false`
+ * leaves out the claims that need a transformer study.
+ */
+export async function checkClaims(only: string, scale: Scale = notebookScale(), opts: { includeStudies?: boolean } = {}): Promise<ClaimOutcome[]> {
+  const claims = selectClaims(only).filter((c) => opts.includeStudies !== false || !needsStudy(c.needs));
+  return evaluateClaims(claims, notebookRunner(scale));
 }
 
 /** Display claim outcomes as a table: verdict, id, measured, predicted, tolerance, seconds. */
@@ -54,10 +74,10 @@ export function showClaims(outcomes: ClaimOutcome[]): void {
     outcomes.map((o) => ({
       verdict: o.verdict,
       claim: o.id,
-      statement: o.statement,
-      measured: formatValue(o.measured),
-      predicted: formatValue(o.predicted),
-      tolerance: formatValue(o.tolerance),
+      statement: o.error ? `${o.statement} (error: ${o.error})` : o.statement,
+      measured: formatValue(o.measured ?? "—"),
+      predicted: formatValue(o.predicted ?? "—"),
+      tolerance: formatValue(o.tolerance ?? "—"),
       seconds: o.seconds.toFixed(1),
     })),
   );

@@ -4,7 +4,8 @@
  */
 import type { Claim } from "./core/claim";
 import type { FigureDef } from "./core/figure";
-import { folderOf, ID_PATTERN, type ResultDef, type ResultFolder } from "./core/result";
+import type { ResultFolder } from "./core/folder";
+import { folderOf, ID_PATTERN, type ResultDef } from "./core/result";
 import { ParameterError } from "./core/validate";
 import { reuse } from "./reuse";
 import { skills } from "./skills";

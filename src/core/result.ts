@@ -66,15 +66,3 @@ export function folderOf(id: string): string {
 /** Ids are `<folder>.<slug>`: lower-case letters, digits and `-`, one `.` after the folder. */
 export const ID_PATTERN = /^[a-z][a-z0-9]*\.[a-z0-9][a-z0-9-]*$/;
 
-/** One folder of results under src/: what it declares (the registry in src/registry.ts lists the folders). */
-export interface ResultFolder {
-  /** the folder name, also the prefix of every id in it */
-  name: string;
-  /** the paper result it implements, in a few words */
-  title: string;
-  results: readonly ResultDef<any, any>[];
-  claims: readonly import("./claim").Claim[];
-  figures: readonly import("./figure").FigureDef[];
-  /** its transformer study, run by `datalaws study <name>` */
-  study?: ResultDef<any, any>;
-}

@@ -74,9 +74,3 @@ export function requireOneOf<T extends string>(name: string, value: unknown, all
   }
   return value as T;
 }
-
-/** Throw if a computed value is NaN or infinite (an internal guard: names what failed). */
-export function assertFinite(what: string, value: number): number {
-  if (!Number.isFinite(value)) throw new Error(`internal: ${what} is ${value} (not finite)`);
-  return value;
-}

@@ -41,14 +41,6 @@ export interface GptConfig {
 /** Defaults: a small model; override any field with `gptConfig({...})`. */
 export const GPT_DEFAULTS: GptConfig = { vocab: 128, context: 32, layers: 2, dModel: 64, heads: 4, mlpRatio: 4, lnEps: 1e-5, initStd: 0.02 };
 
-/** The benchmark configurations of the issue (model and batch size B), shared with the PyTorch reference. */
-export const BENCH_CONFIGS = {
-  tiny: { model: { layers: 2, dModel: 64, heads: 4, context: 32, vocab: 128 }, batch: 32 },
-  small: { model: { layers: 4, dModel: 128, heads: 4, context: 64, vocab: 128 }, batch: 12 },
-  wide: { model: { layers: 2, dModel: 256, heads: 8, context: 32, vocab: 128 }, batch: 32 },
-} as const;
-export type BenchConfigName = keyof typeof BENCH_CONFIGS;
-
 /** A validated configuration: defaults overridden by `partial`. */
 export function gptConfig(partial: Partial<GptConfig> = {}): GptConfig {
   const c = { ...GPT_DEFAULTS, ...partial };

@@ -5,8 +5,8 @@
  */
 export { BACKENDS, backendCandidates, backendInfo, initBackend, tfjs } from "./backend";
 export type { BackendInfo, BackendName, BackendOptions } from "./backend";
-export { BENCH_CONFIGS, GPT_DEFAULTS, Gpt, flopsPerStep, gptConfig, initParams, paramLayout, unflatten } from "./gpt";
-export type { BenchConfigName, ForwardResult, GptConfig, ParamLayout, ParamSpec, Params, TokenBatch } from "./gpt";
+export { GPT_DEFAULTS, Gpt, flopsPerStep, gptConfig, initParams, paramLayout, unflatten } from "./gpt";
+export type { ForwardResult, GptConfig, ParamLayout, ParamSpec, Params, TokenBatch } from "./gpt";
 export { ADAMW_DEFAULTS, AdamW, SCHEDULES, learningRate } from "./optim";
 export type { AdamWOptions, AdamWState, Schedule, ScheduleKind, StepInfo } from "./optim";
 export { DATA_STREAM, INIT_STREAM, Trainer, train, trainSync } from "./train";
@@ -17,5 +17,7 @@ export { NN_WORKER_FILE, benchInWorkers, trainDataParallel, trainMany } from "./
 export { SharedAllReduce, allReduceBytes, scoredTokens, shardBatch } from "./dataParallel";
 export type { ManyOptions } from "./many";
 export type { DataSpec, ManyJob } from "./manyWorker";
-export { benchConfig, nnBench, randomTokenData, randomTokens, timeSteps } from "./bench";
-export type { NnBenchResult, StepTiming } from "./bench";
+export { nnBench } from "./bench";
+export { BENCH_CONFIGS, benchConfig, randomTokenData, randomTokens, timeSteps } from "./stepTiming";
+export type { BenchConfigName, StepTiming } from "./stepTiming";
+export type { NnBenchResult } from "./bench";

@@ -11,7 +11,7 @@
 import { ParameterError, requireInteger } from "../core/validate";
 import { defaultThreads, runInWorkers } from "../run/pool";
 import { initBackend, type BackendName } from "./backend";
-import type { StepTiming } from "./bench";
+import type { StepTiming } from "./stepTiming";
 import { handle, type ManyJob, type ManyReply, type ManyTask } from "./manyWorker";
 import type { StepRecord, TrainResult } from "./train";
 import { allReduceBytes } from "./dataParallel";

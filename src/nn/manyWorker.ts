@@ -9,7 +9,7 @@ import { initBackend, type BackendName } from "./backend";
 import type { TokenBatch } from "./gpt";
 import { Trainer, trainSync, type StepRecord, type TrainData, type TrainOptions, type TrainResult } from "./train";
 import { SharedAllReduce } from "./dataParallel";
-import { timeSteps, type StepTiming } from "./bench";
+import { timeSteps, type StepTiming } from "./stepTiming";
 
 /** Where a worker gets its training data: rows sent along, or a module function `(args) => TrainData` it loads itself. */
 export type DataSpec = { rows: TokenBatch } | { module: string; export: string; args?: unknown };

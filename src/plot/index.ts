@@ -19,5 +19,5 @@ export { findChromium, FigureRenderer, exportFigure, exportFigures, validateFigu
 export type { ImageOptions, RendererOptions, ExportedFiles, FigureExport, ExportFiguresOptions, ExportFormats } from "./export";
 export { show, showTable, showMarkdown, displayBundle, inNotebook, closeRenderer, tableHtml, tableText } from "./notebook";
 export type { ShowOptions, MimeBundle } from "./notebook";
-export { writeReport, reportHtml, formatNumber, formatValue, toolkitVersion } from "./report";
+export { writeReport, reportHtml, formatNumber, formatValue } from "./report";
 export type { ReportOptions, ReportFigure } from "./report";

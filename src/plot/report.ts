@@ -9,6 +9,9 @@ import type { Scale } from "../core/scale";
 import type { FigureDef } from "../core/figure";
 import type { ExportedFiles } from "./export";
 import { escapeHtml } from "./html";
+import { folderOf } from "../core/result";
+import { toolkitVersion } from "../run/store";
+import { writeFileAtomic } from "../run/files";
 
 /** A number to 4 significant digits, without trailing zeros; exponent form outside [1e-3, 1e6). */
 export function formatNumber(x: number): string {
@@ -48,28 +51,10 @@ export function formatValue(v: unknown, maxItems = 8, depth = 0): string {
   return String(v);
 }
 
-/** The toolkit version from the nearest package.json named `datalaws` above this file ("unknown" if none). */
-export function toolkitVersion(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const p = path.join(dir, "package.json");
-    try {
-      const pkg = JSON.parse(fs.readFileSync(p, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "datalaws" && pkg.version) return pkg.version;
-    } catch {
-      /* keep looking */
-    }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return "unknown";
-}
-
-/** One figure of the report: its definition and exported files (null with `error` when it failed). */
+/** One figure of the report: its definition and exported files, or the error that prevented it. */
 export interface ReportFigure {
-  def: Pick<FigureDef, "id" | "result" | "title" | "caption">;
-  files: ExportedFiles | null;
+  def: Pick<FigureDef, "id" | "title" | "caption">;
+  files?: ExportedFiles | null;
   error?: string;
 }
 
@@ -86,13 +71,9 @@ export interface ReportOptions {
   meta?: Record<string, string>;
   /** Report date (default now). */
   date?: Date;
+  /** Section heading of each folder (default: the folder name). */
+  folderTitles?: Record<string, string>;
 }
-
-const RESULT_NAMES: Record<string, string> = {
-  reuse: "Data reuse: E(K, N)",
-  skills: "Skill composition",
-  proxy: "Proxy-model ordering",
-};
 
 /** Relative URL from the report folder to a file. */
 function relUrl(fromDir: string, file: string): string {
@@ -121,7 +102,7 @@ const CSS = `
   table.claims td.sec { text-align: right; }
   td.verdict { font-weight: 700; text-transform: uppercase; font-size: 0.8rem; }
   td.verdict.pass { color: #fff; background: var(--pass); }
-  td.verdict.fail { color: #fff; background: var(--fail); }
+  td.verdict.fail, td.verdict.error { color: #fff; background: var(--fail); }
   td code { font-size: 0.8rem; }
   .error { color: var(--fail); font-size: 0.8rem; white-space: pre-wrap; }
   figure { margin: 1.5rem 0 2.5rem; }
@@ -134,8 +115,8 @@ const CSS = `
 `;
 
 function claimRow(c: ClaimOutcome): string {
-  const err = c.details && typeof c.details.error === "string" ? `<div class="error">error: ${escapeHtml(c.details.error)}</div>` : "";
-  const verdict = c.verdict === "pass" ? "pass" : "fail";
+  const err = c.error ? `<div class="error">error: ${escapeHtml(c.error)}</div>` : "";
+  const verdict = c.verdict;
   return `<tr id="claim-${escapeHtml(c.id)}">
   <td><code>${escapeHtml(c.id)}</code></td>
   <td>${escapeHtml(c.paper)}</td>
@@ -188,25 +169,27 @@ export function reportHtml(opts: ReportOptions): string {
   for (const [k, v] of Object.entries(opts.meta ?? {})) meta.push([k, v]);
 
   const pass = opts.claims.filter((c) => c.verdict === "pass").length;
-  const fail = opts.claims.length - pass;
+  const errors = opts.claims.filter((c) => c.verdict === "error").length;
+  const fail = opts.claims.length - pass - errors;
+  const names = opts.folderTitles ?? {};
 
   // Sections in order of first appearance of each result, among figures then claims.
   const results: string[] = [];
-  for (const r of [...opts.figures.map((f) => f.def.result), ...opts.claims.map((c) => c.id.split(".")[0])]) {
+  for (const r of [...opts.figures.map((f) => folderOf(f.def.id)), ...opts.claims.map((c) => folderOf(c.id))]) {
     if (r && !results.includes(r)) results.push(r);
   }
   const sections = results
     .map((r) => {
-      const figs = opts.figures.filter((f) => f.def.result === r);
-      const claims = opts.claims.filter((c) => c.id.split(".")[0] === r);
+      const figs = opts.figures.filter((f) => folderOf(f.def.id) === r);
+      const claims = opts.claims.filter((c) => folderOf(c.id) === r);
       if (figs.length === 0) return "";
       const claimLine = claims.length
         ? `<p class="summary">Claims: ${claims
-            .map((c) => `<a href="#claim-${escapeHtml(c.id)}"><code>${escapeHtml(c.id)}</code></a> <span class="${c.verdict === "pass" ? "pass" : "fail"}">${c.verdict === "pass" ? "pass" : "fail"}</span>`)
+            .map((c) => `<a href="#claim-${escapeHtml(c.id)}"><code>${escapeHtml(c.id)}</code></a> <span class="${c.verdict === "pass" ? "pass" : "fail"}">${c.verdict}</span>`)
             .join(", ")}</p>`
         : "";
       return `<section id="result-${escapeHtml(r)}">
-<h2>${escapeHtml(RESULT_NAMES[r] ?? r)}</h2>
+<h2>${escapeHtml(names[r] ?? r)}</h2>
 ${claimLine}
 ${figs.map((f) => figureBlock(f, reportDir)).join("\n")}
 </section>`;
@@ -214,7 +197,7 @@ ${figs.map((f) => figureBlock(f, reportDir)).join("\n")}
     .filter((s) => s)
     .join("\n");
 
-  const nav = [`<a href="#claims">Claims</a>`, ...results.filter((r) => opts.figures.some((f) => f.def.result === r)).map((r) => `<a href="#result-${escapeHtml(r)}">${escapeHtml(RESULT_NAMES[r] ?? r)}</a>`)].join("");
+  const nav = [`<a href="#claims">Claims</a>`, ...results.filter((r) => opts.figures.some((f) => folderOf(f.def.id) === r)).map((r) => `<a href="#result-${escapeHtml(r)}">${escapeHtml(names[r] ?? r)}</a>`)].join("");
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -235,7 +218,7 @@ ${meta.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).joi
 <nav>${nav}</nav>
 <section id="claims">
 <h2>Claims</h2>
-<p class="summary">${opts.claims.length === 0 ? "No claims were run." : `<span class="pass">${pass} pass</span>, <span class="fail">${fail} fail</span> of ${opts.claims.length} claims.`}</p>
+<p class="summary">${opts.claims.length === 0 ? "No claims were run." : `<span class="pass">${pass} pass</span>, <span class="fail">${fail} fail</span>${errors ? `, <span class="fail">${errors} could not be judged (error)</span>` : ""} of ${opts.claims.length} claims.`}</p>
 ${
   opts.claims.length
     ? `<table class="claims">
@@ -257,7 +240,6 @@ ${sections}
 /** Write the report (creating folders) and return its path. */
 export function writeReport(opts: ReportOptions): string {
   const outPath = opts.outPath ?? "data/report/index.html";
-  fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  fs.writeFileSync(outPath, reportHtml({ ...opts, outPath }));
+  writeFileAtomic(outPath, reportHtml({ ...opts, outPath }));
   return outPath;
 }

@@ -18,7 +18,7 @@
  */
 import { Rng } from "../core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../core/validate";
-import { aliasSample, aliasTable, type AliasTable } from "../../theory/skills/distributions";
+import { aliasSample, aliasTable, type AliasTable } from "../core/sampling";
 import { makeBatch, TRAIN_STREAM, type Batch } from "./batch";
 import type { MixtureTask } from "./mixture";
 import { weightedSkills, type SkillSampler } from "./skillDistribution";

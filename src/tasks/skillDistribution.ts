@@ -10,14 +10,12 @@
  */
 import type { Rng } from "../core/rng";
 import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../core/validate";
+import { aliasSample, aliasTable, type AliasTable } from "../core/sampling";
 import {
-  aliasSample,
-  aliasTable,
   binnedZipfSkills,
   logRankBins,
   uniformSkills,
   zipfSkills,
-  type AliasTable,
   type RankOrder,
   type SkillDistribution,
 } from "../../theory/skills/distributions";

@@ -23,7 +23,7 @@
  */
 import { Rng } from "../core/rng";
 import { requireInteger, requireNumber } from "../core/validate";
-import { aliasSample, aliasTable } from "../../theory/skills/distributions";
+import { aliasSample, aliasTable } from "../core/sampling";
 import { zipfEvaluator } from "./evaluators";
 import type { Task, TaskSample } from "./task";
 

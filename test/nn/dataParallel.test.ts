@@ -4,12 +4,12 @@ import { initBackend } from "../../src/nn/backend";
 import { SharedAllReduce, allReduceBytes, shardBatch } from "../../src/nn/dataParallel";
 import { trainDataParallel } from "../../src/nn/many";
 import { trainSync } from "../../src/nn/train";
-import { randomTokens } from "../../src/nn/bench";
+import { randomTokens } from "../../src/nn/stepTiming";
 
 // data-parallel training of one model on worker threads equals training it on one thread (float32
 // tolerance: only the summation order of the gradient differs)
 const model = { vocab: 16, context: 8, layers: 1, dModel: 16, heads: 2 };
-const data = { module: path.resolve(__dirname, "../../dist/src/nn/bench.js"), export: "randomTokenData", args: { V: 16, B: 6, T: 8, seed: 4 } };
+const data = { module: path.resolve(__dirname, "../../dist/src/nn/stepTiming.js"), export: "randomTokenData", args: { V: 16, B: 6, T: 8, seed: 4 } };
 const config = { model, seed: 2, steps: 6, batchSize: 6, schedule: { kind: "constant" as const, lr: 3e-3 }, optimizer: { weightDecay: 0.01 } };
 
 describe("data-parallel training", () => {

@@ -3,11 +3,13 @@ import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import type { ClaimOutcome } from "../../src/core/claim";
-import { formatNumber, formatValue, reportHtml, toolkitVersion, writeReport } from "../../src/plot/report";
+import { formatNumber, formatValue, reportHtml, writeReport } from "../../src/plot/report";
+import { toolkitVersion } from "../../src/run/store";
 
 const claims: ClaimOutcome[] = [
   { id: "reuse.plateau-log-slope", paper: "Yan et al. 2025, Thm 4.2", statement: "plateau grows like log N", measured: 0.123456, predicted: 0.125, tolerance: 0.01, verdict: "pass", seconds: 1.23456 },
-  { id: "reuse.bad<script>", paper: "P & Q", statement: "fails <b>loudly</b>", measured: [1, 2.5, 1e-9], predicted: { a: 1, b: 2 }, tolerance: "5 %", verdict: "fail", seconds: 0.5, details: { error: "boom <img>" } },
+  { id: "reuse.bad<script>", paper: "P & Q", statement: "fails <b>loudly</b>", measured: [1, 2.5, 1e-9], predicted: { a: 1, b: 2 }, tolerance: "5 %", verdict: "fail", seconds: 0.5 },
+  { id: "reuse.broken", paper: "P", statement: "its result could not be computed", verdict: "error", error: "boom <img>", seconds: 0.1 },
 ];
 
 describe("report", () => {
@@ -32,8 +34,8 @@ describe("report", () => {
     const png = path.join(figDir, "a.png");
     fs.writeFileSync(png, "x");
     const figures = [
-      { def: { id: "reuse/a", result: "reuse", title: "Figure A", caption: "caption with <script>alert(1)</script>" }, files: { json: path.join(figDir, "a.json"), html: path.join(figDir, "a.html"), png } },
-      { def: { id: "reuse/b", result: "reuse", title: "Figure <B>", caption: "no png" }, files: { json: path.join(figDir, "b.json"), html: path.join(figDir, "b.html"), png: path.join(figDir, "missing.png") } },
+      { def: { id: "reuse.a", title: "Figure A", caption: "caption with <script>alert(1)</script>" }, files: { json: path.join(figDir, "a.json"), html: path.join(figDir, "a.html"), png } },
+      { def: { id: "reuse.b", title: "Figure <B>", caption: "no png" }, files: { json: path.join(figDir, "b.json"), html: path.join(figDir, "b.html"), png: path.join(figDir, "missing.png") } },
     ];
     const outPath = path.join(dir, "report", "index.html");
     const written = writeReport({ title: "datalaws <report>", figures, claims, outPath, scale: "ci", meta: { host: "<2 CPU>" } });
@@ -47,6 +49,8 @@ describe("report", () => {
     expect(html).toContain('class="verdict fail"');
     expect(html).toContain('class="verdict pass"');
     expect(html).toContain("1 pass</span>, <span class=\"fail\">1 fail");
+    expect(html).toContain("1 could not be judged (error)");
+    expect(html).toContain('class="verdict error"');
     expect(html).toContain("0.1235");
     expect(html).toContain("[1, 2.5, 1e-9]");
     expect(html).toContain("boom &lt;img&gt;");

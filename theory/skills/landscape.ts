@@ -7,6 +7,7 @@
  * w⋆, a seeded random direction p-orthogonalised against the first, or the top-2 PCA directions of
  * consecutive checkpoint differences of a trajectory (spec F8).
  */
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { Rng } from "../../src/core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 import { gradient, lossFromAB, type SkillModel } from "./model";
@@ -93,8 +94,9 @@ export function randomOrthogonalDirection(m: SkillModel, u: ArrayLike<number>, s
 
 /**
  * Top-2 PCA directions (Euclidean unit vectors) of consecutive differences δ_t = θ_{t+1} − θ_t of a
- * trajectory (spec F8), from the eigenvectors of the small Gram matrix of the δ's (Jacobi rotations),
- * with the fraction of Σ‖δ‖² each explains.
+ * trajectory, from the eigenvectors of the small Gram matrix of the δ's (ml-matrix's symmetric
+ * eigensolver), with the fraction of Σ‖δ‖² each explains. Signs are fixed so that the result does not
+ * depend on the solver: v1 points along the net displacement, v2 has a positive largest component.
  */
 export function trajectoryPca(thetas: ReadonlyArray<ArrayLike<number>>): { v1: Float64Array; v2: Float64Array; explained: [number, number] } {
   if (thetas.length < 3) throw new ParameterError("trajectory length", thetas.length, "≥ 3 checkpoints");
@@ -106,12 +108,14 @@ export function trajectoryPca(thetas: ReadonlyArray<ArrayLike<number>>): { v1: F
     for (let q = 0; q < d; q++) s += deltas[i][q] * deltas[j][q];
     return s;
   }));
-  const { values, vectors } = jacobiEigen(G);
+  const eig = new EigenvalueDecomposition(new Matrix(G.map((r) => Array.from(r))), { assumeSymmetric: true });
+  const values = eig.realEigenvalues;
+  const V = eig.eigenvectorMatrix;
   const order = [...values.keys()].sort((x, y) => values[y] - values[x]);
   const total = values.reduce((s, x) => s + Math.max(0, x), 0) || 1;
   const dir = (e: number): Float64Array => {
     const v = new Float64Array(d);
-    for (let t = 0; t < T; t++) for (let q = 0; q < d; q++) v[q] += vectors[t][e] * deltas[t][q];
+    for (let t = 0; t < T; t++) for (let q = 0; q < d; q++) v[q] += V.get(t, e) * deltas[t][q];
     let n = 0;
     for (let q = 0; q < d; q++) n += v[q] * v[q];
     n = Math.sqrt(n) || 1;
@@ -124,6 +128,9 @@ export function trajectoryPca(thetas: ReadonlyArray<ArrayLike<number>>): { v1: F
   let s = 0;
   for (let q = 0; q < d; q++) s += v1[q] * (thetas[thetas.length - 1][q] - thetas[0][q]);
   if (s < 0) for (let q = 0; q < d; q++) v1[q] = -v1[q];
+  let big = 0;
+  for (let q = 1; q < d; q++) if (Math.abs(v2[q]) > Math.abs(v2[big])) big = q;
+  if (v2[big] < 0) for (let q = 0; q < d; q++) v2[q] = -v2[q];
   return { v1, v2, explained: [Math.max(0, values[order[0]]) / total, Math.max(0, values[order[1]]) / total] };
 }
 
@@ -143,49 +150,6 @@ export function projectTrajectory(thetas: ReadonlyArray<ArrayLike<number>>, ref:
     b.push(y);
   }
   return { a, b };
-}
-
-/** Cyclic Jacobi eigen-decomposition of a small symmetric matrix: values and column eigenvectors. */
-export function jacobiEigen(M: ReadonlyArray<ArrayLike<number>>): { values: number[]; vectors: Float64Array[] } {
-  const n = M.length;
-  const a = M.map((r) => Float64Array.from(r));
-  const V = Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let diag = 0;
-    for (let i = 0; i < n; i++) {
-      diag += a[i][i] * a[i][i];
-      for (let j = i + 1; j < n; j++) off += a[i][j] * a[i][j];
-    }
-    if (off <= 1e-30 * (diag + 1e-300)) break;
-    for (let p = 0; p < n; p++)
-      for (let q = p + 1; q < n; q++) {
-        if (a[p][q] === 0) continue;
-        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let r = 0; r < n; r++) {
-          const arp = a[r][p];
-          const arq = a[r][q];
-          a[r][p] = c * arp - s * arq;
-          a[r][q] = s * arp + c * arq;
-        }
-        for (let r = 0; r < n; r++) {
-          const apr = a[p][r];
-          const aqr = a[q][r];
-          a[p][r] = c * apr - s * aqr;
-          a[q][r] = s * apr + c * aqr;
-        }
-        for (let r = 0; r < n; r++) {
-          const vrp = V[r][p];
-          const vrq = V[r][q];
-          V[r][p] = c * vrp - s * vrq;
-          V[r][q] = s * vrp + c * vrq;
-        }
-      }
-  }
-  return { values: a.map((r, i) => r[i]), vectors: V };
 }
 
 /** Slope of L along the ray w₀ + s w⋆ at s = 0: −k(A₀^{k−1} − B₀^{k−1} A₀), split into its signal part −kA₀^{k−1} and self part (spec §4.2). */

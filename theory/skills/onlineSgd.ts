@@ -8,7 +8,7 @@
  */
 import { Rng } from "../../src/core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
-import { aliasTable } from "./distributions";
+import { aliasTable } from "../../src/core/sampling";
 import { lossFromAB, requireStableEta, type SkillModel } from "./model";
 import { logSteps } from "./populationGd";
 

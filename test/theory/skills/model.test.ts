@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../../src/core/rng";
-import { aliasSample, aliasTable, binnedZipfSkills, logRankBins, skillStats, sumP2Limit, uniformSkills, zipfSkills } from "../../../theory/skills/distributions";
+import { aliasSample, aliasTable } from "../../../src/core/sampling";
+import { binnedZipfSkills, logRankBins, skillStats, sumP2Limit, uniformSkills, zipfSkills } from "../../../theory/skills/distributions";
 import {
   alignment,
   gaussianInit,
