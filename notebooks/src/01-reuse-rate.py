@@ -16,7 +16,7 @@ How much is a repeated sample worth? Train linear regression with constant-step,
 
 This notebook follows Tingkai Yan, Haodong Wen, Binghui Li, Kairong Luo, Wenguang Chen and Kaifeng Lyu, *Larger Datasets Can Be Repeated More: A Theoretical Analysis of Multi-Epoch Scaling in Linear Regression* (arXiv 2511.13421). Their headline: E(K,N) ≈ K while K is small, then saturates at a plateau that **grows with N** — like log N in the strongly convex case (Thm 4.2), like a power of N for Zipf-distributed data (Thm 5.2).
 
-Everything below is computed by the `datalaws` toolkit (`theory/reuse`); the notebook only calls it. Scale: `DATALAWS_SCALE` (`ci`, `small` — the default — or `paper`). Where the paper's setting is unknown, the parameters are this toolkit's documented defaults (see `../shared/specs/reuse.md` §8), not the paper's.
+Everything below is computed by the `datalaws` toolkit (`theory/reuse`); the notebook only calls it. Scale: `DATALAWS_SCALE` (`ci`, `small` — the default — or `paper`). Where the paper's setting is unknown, the parameters are this toolkit's documented defaults, not the paper's (each result states its parameters in its config: `npx datalaws list`).
 """)
 code(r"""
 import * as dl from "datalaws";
@@ -43,18 +43,18 @@ md(r"""
 …and against a Monte Carlo of SGD itself (means ± 2 standard errors):
 """)
 code(r"""
-await dl.showFigure("reuse/mc-vs-exact", scale);
+await dl.showFigure("reuse.mc-vs-exact", scale);
 """)
 md(r"""
 The best constant learning rate gives R̄*(1,T). Theorem 4.1 says R̄*(1,T) ≈ σ² tr H ln T /(8 λ_d T); the approach is slow (logarithmic), so at T ≤ 10⁷ the exact curve still sits visibly above the leading order:
 """)
 code(r"""
-await dl.showFigure("reuse/onepass-risk", scale);
+await dl.showFigure("reuse.onepass-risk", scale);
 """)
 md(r"""
 ## 2. Zipf-distributed data: the exact picture
 
-The paper's Zipf setting is reconstructed here (spec §3.4): token i is drawn with p_i ∝ i^{−(a−b)} and enters as √Λ_i e_i with Λ_i = i^{−b}. Coordinates decouple, so the K-epoch risk has a closed form for every K, including K = ∞. One pass at N′ is matched to K passes at N by root finding:
+The paper's Zipf setting (Yan et al., arXiv 2511.13421, Section 5) is reconstructed here: token i is drawn with p_i ∝ i^{−(a−b)} and enters as √Λ_i e_i with Λ_i = i^{−b}. Coordinates decouple, so the K-epoch risk has a closed form for every K, including K = ∞. One pass at N′ is matched to K passes at N by root finding:
 """)
 code(r"""
 const zipf = dl.zipfModel(4.5, 1, 1e5);
@@ -66,16 +66,16 @@ dl.showTable([1e4, 1e5, 1e6, 1e7].map((N) => {
 }));
 """)
 code(r"""
-await dl.showFigure("reuse/e-vs-k-zipf", scale);
+await dl.showFigure("reuse.e-vs-k-zipf", scale);
 """)
 md(r"""
 The plateau E(∞,N) grows like N^{b/(a−b)} = N^{2/7}. A power-law fit over N ∈ [5·10⁴, 10⁷] recovers the exponent (the paper reports 0.245·N^0.279). The reconstruction's prefactor is about twice the paper's — some detail of the paper's model or fit differs (w*, normalisation, or fitting at finite K) — so only the exponent is a check:
 """)
 code(r"""
-await dl.showFigure("reuse/plateau-vs-n-zipf", scale);
+await dl.showFigure("reuse.plateau-vs-n-zipf", scale);
 """)
 code(r"""
-await dl.showFigure("reuse/threshold-vs-n", scale);
+await dl.showFigure("reuse.threshold-vs-n", scale);
 """)
 md(r"""
 ## 3. Strongly convex regression: Monte Carlo and the plateau shortcut
@@ -83,19 +83,19 @@ md(r"""
 There is no exact multi-epoch formula for Gaussian or Rademacher features, so E(K,N) comes from a Monte Carlo of K-epoch SGD: label noise drawn once per sample and **replayed** every epoch, a fresh permutation per epoch, common random numbers across the η grid, one trajectory per η giving every K ≤ Kmax, ≥ 4 η per octave with parabolic refinement, worker threads on both cores (same numbers for the same seed whatever the thread count).
 """)
 code(r"""
-await dl.showFigure("reuse/e-vs-k-strongly-convex", scale);
+await dl.showFigure("reuse.e-vs-k-strongly-convex", scale);
 """)
 md(r"""
 The optimal learning rates behind it: the K-epoch side wants smaller η as K grows; the one-pass side (K·N fresh samples) is tuned separately.
 """)
 code(r"""
-await dl.showFigure("reuse/eta-vs-k", scale);
+await dl.showFigure("reuse.eta-vs-k", scale);
 """)
 md(r"""
 For large K the best K-epoch run approaches the least-squares fit on the N samples, whose risk for Gaussian features is exactly σ² d/(2(N − d − 1)). Inverting the one-pass optimum at that risk gives the plateau without any Monte Carlo. Theorem 4.2 predicts its slope in ln N, tr H/(4 λ_d d); the leading-order level itself is a few units too low at these N (slowly vanishing o(1) terms), which is why the theorem's line is drawn through the last point:
 """)
 code(r"""
-await dl.showFigure("reuse/plateau-vs-n-strongly-convex", scale);
+await dl.showFigure("reuse.plateau-vs-n-strongly-convex", scale);
 """)
 md(r"""
 ## 4. The claims, checked
@@ -104,7 +104,7 @@ Every statement above is a registered claim with a check; `npm run -s datalaws -
 """)
 code(r"""
 // the linear-regression claims; the transformer study's claims are checked in notebook 11
-const outcomes = await dl.checkClaims("reuse", scale, { includeStudies: false });
+const outcomes = await dl.checkClaims(dl.reuseClaims.map((c) => c.id).join(","), scale);
 dl.showClaims(outcomes);
 console.log(`${outcomes.filter((o) => o.verdict === "pass").length}/${outcomes.length} claims pass at scale ${scale}`);
 """)

@@ -1,8 +1,7 @@
 /**
- * Figures of the reuse result (Yan et al., arXiv 2511.13421). Each is a pure function of a result
- * from src/run/reuseResults.ts; the parameters are this toolkit's documented defaults, not the paper's.
+ * Figures of the reuse folder (Yan et al., arXiv 2511.13421). Each is a pure function of the results
+ * it names (results.ts); the parameters are this toolkit's documented defaults, not the paper's.
  */
-import type { Scale } from "../core/scale";
 import { PAPER_ZIPF_PLATEAU_FIT } from "../../theory/reuse/asymptotics";
 import { axis, lineTrace, sequentialColor, styleFigure } from "../plot/style";
 import type { FigureDef, PlotlyFigure } from "../core/figure";
@@ -23,13 +22,13 @@ function referenceTraces(K: number[], muennighoff: number[]): Trace[] {
 
 export const reuseFigures: FigureDef[] = [
   {
-    id: "reuse/e-vs-k-zipf",
-    result: "reuse",
+    id: "reuse.e-vs-k-zipf",
     title: "Effective reuse rate E(K,N) against epochs K — Zipf model",
     caption:
       "Zipf one-hot model (a = 4.5, b = 1, d = 10⁵; this toolkit's reconstruction, exact closed form). E follows E = K for few epochs, then saturates at a plateau that rises with N (Thm 5.2); Muennighoff et al.'s E_M(K) does not depend on N.",
-    async build(scale: Scale) {
-      const r = await R.zipfEvsK(scale);
+    needs: [R.zipfEvsK],
+    build(res) {
+      const r = res.get(R.zipfEvsK);
       const n = r.curves.length;
       return fig(
         "E(K,N) vs K — Zipf model (a = 4.5, b = 1)",
@@ -43,13 +42,13 @@ export const reuseFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/e-vs-k-strongly-convex",
-    result: "reuse",
+    id: "reuse.e-vs-k-strongly-convex",
     title: "Effective reuse rate E(K,N) against epochs K — strongly convex",
     caption:
-      "Isotropic H (d = 5 at small scale), Gaussian features, σ = 0.1, w* = 1, by multi-epoch Monte Carlo (label noise replayed each epoch, a fresh permutation per epoch, η optimised per K on a 4-per-octave grid with parabolic refinement; bars: ±1 standard error, so E(1,N) scatters around 1 by Monte Carlo noise). Horizontal lines: the least-squares plateau shortcut for each N. E ≈ K at small K, then saturation at a level that rises with N (Thm 4.2). At large K the Monte Carlo sits a few percent above the shortcut: early stopping shrinks toward w0 = 0 (spec §3.1), and the minimum over a noisy η grid is biased low in risk.",
-    async build(scale: Scale) {
-      const r = await R.stronglyConvexEvsK(scale);
+      "Isotropic H (d = 5 at small scale), Gaussian features, σ = 0.1, w* = 1, by multi-epoch Monte Carlo (label noise replayed each epoch, a fresh permutation per epoch, η optimised per K on a 4-per-octave grid with parabolic refinement; bars: ±1 standard error, so E(1,N) scatters around 1 by Monte Carlo noise). Horizontal lines: the least-squares plateau shortcut for each N. E ≈ K at small K, then saturation at a level that rises with N (Thm 4.2). At large K the Monte Carlo sits a few percent above the shortcut: early stopping shrinks toward w0 = 0, and the minimum over a noisy η grid is biased low in risk.",
+    needs: [R.stronglyConvexEvsK],
+    build(res) {
+      const r = res.get(R.stronglyConvexEvsK);
       const n = r.curves.length;
       const traces: Trace[] = [];
       r.curves.forEach((c, i) => {
@@ -64,13 +63,13 @@ export const reuseFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/plateau-vs-n-strongly-convex",
-    result: "reuse",
+    id: "reuse.plateau-vs-n-strongly-convex",
     title: "Plateau E(∞,N) against N — strongly convex",
     caption:
       "The least-squares plateau shortcut (d = 100, σ = 0.1, Gaussian features) grows linearly in ln N with slope tr H/(4 λ_d d) (Thm 4.2: 0.25 isotropic, 0.375 for λ evenly spaced in [1,2]). Dashed: the theorem's slope drawn through the last point — the leading-order formula itself sits a few units lower (slowly vanishing o(1) terms).",
-    async build(scale: Scale) {
-      const r = await R.plateauVsN(scale);
+    needs: [R.plateauVsN],
+    build(res) {
+      const r = res.get(R.plateauVsN);
       const traces: Trace[] = [];
       r.stronglyConvex.forEach((c, i) => {
         const color = sequentialColor(i, 2);
@@ -92,13 +91,13 @@ export const reuseFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/plateau-vs-n-zipf",
-    result: "reuse",
+    id: "reuse.plateau-vs-n-zipf",
     title: "Plateau E(∞,N) against N — Zipf model",
     caption:
       "Zipf model (a = 4.5, b = 1, d = 10⁵), exact K = ∞ limit. A power-law fit gives exponent ≈ 0.28 against the theory's b/(a−b) = 2/7 and the paper's fit 0.245·N^0.279; this reconstruction's prefactor is about twice the paper's (the exponent, not the prefactor, is the check).",
-    async build(scale: Scale) {
-      const r = await R.plateauVsN(scale);
+    needs: [R.plateauVsN],
+    build(res) {
+      const r = res.get(R.plateauVsN);
       const z = r.zipf;
       return fig(
         "Plateau E(∞,N) vs N — Zipf model (a = 4.5, b = 1)",
@@ -124,13 +123,13 @@ export const reuseFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/threshold-vs-n",
-    result: "reuse",
+    id: "reuse.threshold-vs-n",
     title: "Saturation point K(0.75, N) against N",
     caption:
       "Zipf model (a = 4.5, b = 1, d = 10⁵): the epoch count at which E(K,N) = 0.75 K (the paper's λ = 0.75). It grows with N, close to the N^{b/(a−b)} = N^{2/7} scaling of Thm 5.2.",
-    async build(scale: Scale) {
-      const r = await R.thresholdVsN(scale);
+    needs: [R.thresholdVsN],
+    build(res) {
+      const r = res.get(R.thresholdVsN);
       return fig(
         "Saturation point K(0.75, N) vs N — Zipf model",
         [
@@ -143,13 +142,13 @@ export const reuseFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/eta-vs-k",
-    result: "reuse",
+    id: "reuse.eta-vs-k",
     title: "Optimal learning rate against K",
     caption:
       "Strongly convex Monte Carlo of the E-vs-K figure: the optimal constant η of K-epoch SGD on N samples (markers) falls as K grows; the one-pass optimum for K·N fresh samples (lines) is shown for comparison. Each side of E(K,N) is tuned separately.",
-    async build(scale: Scale) {
-      const r = await R.stronglyConvexEvsK(scale);
+    needs: [R.stronglyConvexEvsK],
+    build(res) {
+      const r = res.get(R.stronglyConvexEvsK);
       const n = r.curves.length;
       const traces: Trace[] = [];
       r.curves.forEach((c, i) => {
@@ -161,13 +160,13 @@ export const reuseFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/onepass-risk",
-    result: "reuse",
+    id: "reuse.onepass-risk",
     title: "Optimal one-pass risk R̄*(1,T) and its asymptotes",
     caption:
       "Exact risk of one-pass SGD at the best constant η (lines) against its leading-order asymptote (dashed): σ² tr H ln T/(8 λ_d T) (Thm 4.1; d = 100, σ = 0.1, Rademacher features) — approached slowly from above — and the derived Zipf asymptote ∝ T^{−(a−1)/a} (a = 4.5, b = 1).",
-    async build(scale: Scale) {
-      const r = await R.onePassCurves(scale);
+    needs: [R.onePassCurves],
+    build(res) {
+      const r = res.get(R.onePassCurves);
       const traces: Trace[] = [];
       r.stronglyConvex.forEach((c, i) => {
         const color = sequentialColor(i, 3);
@@ -181,13 +180,13 @@ export const reuseFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/mc-vs-exact",
-    result: "reuse",
+    id: "reuse.mc-vs-exact",
     title: "Monte Carlo against the exact one-pass risk",
     caption:
       "One-pass SGD (d = 20, λ_i = 1/i, σ = 0.3, η at half the largest allowed): the closed form (lines) against Monte Carlo means ± 2 standard errors (markers), for Gaussian and Rademacher features.",
-    async build(scale: Scale) {
-      const r = await R.mcVsExact(scale);
+    needs: [R.mcVsExact],
+    build(res) {
+      const r = res.get(R.mcVsExact);
       const traces: Trace[] = [];
       r.laws.forEach((l, i) => {
         const color = sequentialColor(i, 2);

@@ -1,5 +1,6 @@
 /**
- * Multi-threaded driver of the multi-epoch Monte Carlo (reuse spec §4.4): splits the runs into
+ * Multi-threaded driver of the multi-epoch Monte Carlo of K-epoch SGD (E(K,N) of Yan et al., arXiv
+ * 2511.13421, measured by simulation where no closed form exists): splits the runs into
  * contiguous chunks, simulates them on worker threads (`dist/src/reuse/mcWorker.js`) and merges them in run
  * order. Run r always uses the stream `new Rng(seed, r)`, so the numbers are bitwise-identical whatever
  * the thread count or chunking.
@@ -7,9 +8,10 @@
 import { mergeMc, validateMultiEpoch, type McAccumulator, type MultiEpochOptions } from "../../theory/reuse/monteCarlo";
 import type { LinearProblem } from "../../theory/reuse/problem";
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { requireInteger } from "../core/validate";
+import { readJson, readRecoverable, writeJsonAtomic } from "../run/files";
 import { defaultThreads, runInWorkers } from "../run/pool";
+import { configKey } from "../run/store";
 import { handle, type McTask } from "./mcWorker";
 
 /** Compiled worker, relative to the package root. */
@@ -24,48 +26,51 @@ export interface McParallelOptions extends MultiEpochOptions {
   /** progress in runs: (runs done, runs total) */
   onProgress?: (done: number, total: number) => void;
   /**
-   * A checkpoint file: finished chunks are saved there as they complete, and a rerun with identical
-   * options (same problem, grid, runs, seed and chunking) skips them — an interrupted run resumes.
-   * The file is removed when the whole computation has finished.
+   * A checkpoint file: finished chunks are saved there (atomically) as they complete, and a rerun
+   * with identical options (same problem, grid, runs, seed and chunking) skips them — an interrupted
+   * run resumes. A truncated or foreign file is reported by path and set aside. The file is removed
+   * when the whole computation has finished.
    */
   checkpoint?: string;
 }
 
+/** A chunk checkpoint: the key of the computation (problem, grid, runs, seed, chunking) and the finished chunks. */
 interface Checkpoint {
-  fingerprint: string;
+  key: string;
   parts: Record<string, { etas: number[]; Kmax: number; runs: number; runOffset: number; sum: number[]; sumSq: number[]; perRun?: number[] }>;
 }
 
-function loadCheckpoint(file: string, fingerprint: string): Map<number, McAccumulator> {
+/**
+ * The finished chunks of a checkpoint file written for the computation `key`; a file that cannot be
+ * read (truncated by a kill) or that belongs to another computation is reported by path, set aside
+ * and the chunks are recomputed.
+ */
+function loadCheckpoint(file: string, key: string): Map<number, McAccumulator> {
   const done = new Map<number, McAccumulator>();
-  if (!fs.existsSync(file)) return done;
-  try {
-    const cp = JSON.parse(fs.readFileSync(file, "utf8")) as Checkpoint;
-    if (cp.fingerprint !== fingerprint) return done;
-    for (const [k, v] of Object.entries(cp.parts)) {
-      done.set(Number(k), {
-        ...v,
-        sum: Float64Array.from(v.sum),
-        sumSq: Float64Array.from(v.sumSq),
-        perRun: v.perRun ? Float64Array.from(v.perRun) : undefined,
-      });
-    }
-  } catch {
-    /* unreadable checkpoint: start afresh */
+  const cp = readRecoverable<Checkpoint>(file, (f) => readJson<Checkpoint>(f), (c) =>
+    !c || typeof c !== "object" || typeof c.parts !== "object" || c.parts === null
+      ? "is not a Monte Carlo chunk checkpoint"
+      : c.key !== key
+        ? "is a checkpoint of another Monte Carlo computation"
+        : Object.values(c.parts).some((v) => !Array.isArray(v?.sum) || !Array.isArray(v?.sumSq))
+          ? "has a chunk without its sums"
+          : undefined,
+  );
+  if (!cp) return done;
+  for (const [k, v] of Object.entries(cp.parts)) {
+    done.set(Number(k), {
+      ...v,
+      sum: Float64Array.from(v.sum),
+      sumSq: Float64Array.from(v.sumSq),
+      perRun: v.perRun ? Float64Array.from(v.perRun) : undefined,
+    });
   }
   return done;
 }
 
-function saveCheckpoint(file: string, fingerprint: string, done: Map<number, McAccumulator>): void {
-  const parts: Checkpoint["parts"] = {};
-  for (const [k, v] of done) {
-    parts[k] = { ...v, sum: Array.from(v.sum), sumSq: Array.from(v.sumSq), perRun: v.perRun ? Array.from(v.perRun) : undefined };
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = file + ".tmp";
-  // doubles survive a JSON round trip exactly (shortest round-trip formatting)
-  fs.writeFileSync(tmp, JSON.stringify({ fingerprint, parts }));
-  fs.renameSync(tmp, file);
+function saveCheckpoint(file: string, key: string, done: Map<number, McAccumulator>): void {
+  // doubles survive the JSON round trip exactly (shortest round-trip formatting; toJson keeps ±Infinity and NaN)
+  writeJsonAtomic(file, { key, parts: Object.fromEntries(done) });
 }
 
 /** `multiEpochSgd` on worker threads: the same accumulator as the single-threaded call, bitwise. */
@@ -104,8 +109,8 @@ export async function multiEpochMcParallel(problem: LinearProblem, opts: McParal
     });
   } else {
     // run `threads` chunks at a time and save each batch, so that a killed run loses at most one batch
-    const fingerprint = JSON.stringify({ plain: { ...plain, lambda: Array.from(plain.lambda), wstar: Array.from(plain.wstar) }, tasks: tasks.map((t) => t.opts) });
-    const done = loadCheckpoint(opts.checkpoint, fingerprint);
+    const key = configKey({ problem: plain, tasks: tasks.map((t) => t.opts) });
+    const done = loadCheckpoint(opts.checkpoint, key);
     for (const k of done.keys()) report(k);
     const todo = tasks.map((_, i) => i).filter((i) => !done.has(i));
     for (let b = 0; b < todo.length; b += threads) {
@@ -115,7 +120,7 @@ export async function multiEpochMcParallel(problem: LinearProblem, opts: McParal
         done.set(i, res[j]);
         report(i);
       });
-      saveCheckpoint(opts.checkpoint, fingerprint, done);
+      saveCheckpoint(opts.checkpoint, key, done);
     }
     parts = tasks.map((_, i) => done.get(i) as McAccumulator);
     fs.rmSync(opts.checkpoint, { force: true });

@@ -1,38 +1,55 @@
 /**
- * The computed results behind the reuse figures, per scale, cached in the result store
- * (data/results/reuse/*.json). Parameters are this toolkit's documented defaults (reuse spec §5, §8).
+ * The results of the reuse folder: the computations behind the claims and figures of Yan et al.,
+ * "Larger Datasets Can Be Repeated More: A Theoretical Analysis of Multi-Epoch Scaling in Linear
+ * Regression" (arXiv 2511.13421). Each is declared once with its config at each scale (every
+ * parameter that changes the numbers, seeds included) and stored by the runner; claims and figures
+ * (claims.ts, figures.ts) are pure functions of them. The parameters are this toolkit's documented
+ * defaults, not the paper's.
  */
-import { pickByScale as pick, type Scale } from "../core/scale";
+import * as path from "node:path";
+import { pickByScale as pick } from "../core/scale";
 import { powerLawFit } from "../core/fit";
+import { logGrid } from "../core/grid";
+import { defineResult, type ComputeContext } from "../core/result";
 import { evenSpectrum, isotropicSpectrum, powerSpectrum, zipfModel } from "../core/spectra";
-import {
-  muennighoffReuseRate,
-  thm41RiskSmallK,
-  thm42PlateauSlope,
-  zipfOnePassAsymptote,
-  zipfPlateauAsymptote,
-} from "../../theory/reuse/asymptotics";
+import { muennighoffReuseRate, thm41RiskSmallK, thm42PlateauSlope, zipfOnePassAsymptote, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
 import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
-import { defaultMcEtaGrid, onePassSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { defaultMcEtaGrid, onePassSgd, summarizeMc, type McAccumulator, type MultiEpochOptions } from "../../theory/reuse/monteCarlo";
 import { maxEta, onePassRisk } from "../../theory/reuse/onePass";
-import { optimalOnePassRisk } from "../../theory/reuse/optimalRate";
+import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { plateauReuseRate } from "../../theory/reuse/plateau";
-import { linearProblem } from "../../theory/reuse/problem";
+import { linearProblem, type LinearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk, zipfSaturationPoint } from "../../theory/reuse/zipf";
 import { multiEpochMcParallel } from "./mcParallel";
-import { progress } from "../run/progress";
-import * as path from "node:path";
-import { cached, resultsDir } from "../run/store";
-import { logGrid } from "../core/grid";
 
+/** The Zipf one-hot model of Yan et al. (arXiv 2511.13421, Section 5) at this toolkit's defaults: exponents a = 4.5, b = 1, d = 1e5 tokens. */
+export const ZIPF_DEFAULT = { a: 4.5, b: 1, d: 1e5 } as const;
+type ZipfParams = { a: number; b: number; d: number };
+const zipfOf = (z: ZipfParams) => zipfModel(z.a, z.b, z.d);
 
-const ZIPF = { a: 4.5, b: 1, d: 1e5 };
+/**
+ * Multi-epoch Monte Carlo on the context's worker threads, its finished chunks checkpointed in the
+ * result's checkpoint folder (`<name>.json`), so an interrupted computation resumes.
+ */
+async function multiEpochMc(ctx: ComputeContext, name: string, label: string, p: LinearProblem, opts: MultiEpochOptions): Promise<McAccumulator> {
+  const bar = ctx.progress(label);
+  const acc = await multiEpochMcParallel(p, {
+    ...opts,
+    threads: ctx.threads,
+    onProgress: (a, b) => bar.update(a, b),
+    checkpoint: path.join(ctx.checkpointDir(), `${name}.json`),
+  });
+  bar.done();
+  return acc;
+}
 
-/** E(K,N) against K for several N in the Zipf model (exact), with Muennighoff's E_M(K). */
-export function zipfEvsK(scale: Scale) {
-  const config = { ...ZIPF, N: pick(scale, [1e4, 1e6], [1e4, 1e5, 1e6, 1e7], [1e4, 1e5, 1e6, 1e7, 1e8]), nK: pick(scale, 12, 25, 40), Krange: [1, 4096] };
-  return cached(`reuse/zipf-e-vs-k-${scale}`, config, () => {
-    const m = zipfModel(config.a, config.b, config.d);
+/** E(K,N) against K for several N in the Zipf model (exact closed form), with Muennighoff's E_M(K). */
+export const zipfEvsK = defineResult({
+  id: "reuse.zipf-e-vs-k",
+  title: "E(K,N) against K in the Zipf model (exact)",
+  config: (scale) => ({ zipf: { ...ZIPF_DEFAULT }, N: pick(scale, [1e4, 1e6], [1e4, 1e5, 1e6, 1e7], [1e4, 1e5, 1e6, 1e7, 1e8]), nK: pick(scale, 12, 25, 40), Krange: [1, 4096] }),
+  compute(config) {
+    const m = zipfOf(config.zipf);
     const K = logGrid(config.Krange[0], config.Krange[1], config.nK);
     return {
       config,
@@ -40,12 +57,14 @@ export function zipfEvsK(scale: Scale) {
       curves: config.N.map((N) => ({ N, E: K.map((k) => zipfReuseRate(m, k, N).E), plateau: zipfReuseRate(m, Infinity, N).E })),
       muennighoff: K.map((k) => muennighoffReuseRate(k)),
     };
-  });
-}
+  },
+});
 
 /** Strongly convex E(K,N) against K by multi-epoch Monte Carlo, with optimal η per K and the plateau shortcut. */
-export function stronglyConvexEvsK(scale: Scale) {
-  const config = {
+export const stronglyConvexEvsK = defineResult({
+  id: "reuse.strongly-convex-e-vs-k",
+  title: "Strongly convex E(K,N) against K by multi-epoch Monte Carlo",
+  config: (scale) => ({
     spectrum: "isotropic",
     d: pick(scale, 5, 5, 20),
     sigma: 0.1,
@@ -55,24 +74,13 @@ export function stronglyConvexEvsK(scale: Scale) {
     runs: pick(scale, 40, 200, 1000),
     seed: 7,
     perOctave: 4,
-  };
-  return cached(`reuse/strongly-convex-e-vs-k-${scale}`, config, async () => {
+  }),
+  async compute(config, ctx) {
     const p = linearProblem(isotropicSpectrum(config.d), { sigma: config.sigma, features: config.features });
     const curves = [];
     for (const N of config.N) {
       const etas = defaultMcEtaGrid(p, N, config.Kmax, config.perOctave);
-      const bar = progress(`Monte Carlo E(K,N) at N = ${N}`);
-      const acc = await multiEpochMcParallel(p, {
-        N,
-        Kmax: config.Kmax,
-        etas,
-        runs: config.runs,
-        seed: config.seed,
-        onProgress: (a: number, b: number) => bar.update(a, b),
-        // an interrupted run resumes from its finished chunks
-        checkpoint: path.join(resultsDir(), "partial", `reuse-strongly-convex-${scale}-N${N}.json`),
-      });
-      bar.done();
+      const acc = await multiEpochMc(ctx, `N${N}`, `Monte Carlo E(K,N) at N = ${N}`, p, { N, Kmax: config.Kmax, etas, runs: config.runs, seed: config.seed });
       const s = summarizeMc(acc);
       // every K up to 4, then ×1.5 steps, always ending at Kmax
       const Ks: number[] = [];
@@ -80,58 +88,81 @@ export function stronglyConvexEvsK(scale: Scale) {
       Ks.push(config.Kmax);
       const rates = Ks.map((k) => mcReuseRate(p, s, k, N));
       const K = rates.map((r) => r.K);
-      const E = rates.map((r) => r.E);
-      const se = rates.map((r) => r.se);
-      const eta = rates.map((r) => r.eta);
-      const onePassEta = K.map((k) => optimalOnePassRisk(p, k * N).eta);
-      curves.push({ N, K, E, se, eta, onePassEta, plateau: plateauReuseRate(p, N).E });
+      curves.push({
+        N,
+        K,
+        E: rates.map((r) => r.E),
+        se: rates.map((r) => r.se),
+        eta: rates.map((r) => r.eta),
+        onePassEta: K.map((k) => optimalOnePassRisk(p, k * N).eta),
+        plateau: plateauReuseRate(p, N).E,
+      });
     }
     return { config, curves, muennighoff: curves[0].K.map((k) => muennighoffReuseRate(k)) };
-  });
-}
+  },
+});
 
-/** Plateau E(∞,N) against N: strongly convex (shortcut) with the Thm 4.2 slope; Zipf (exact) with fits. */
-export function plateauVsN(scale: Scale) {
-  const config = { d: 100, sigma: 0.1, nN: pick(scale, 5, 13, 25), N: [1e3, 1e7], zipfN: [5e4, 1e7], zipf: ZIPF };
-  return cached(`reuse/plateau-vs-n-${scale}`, config, () => {
+/**
+ * The plateau E(∞,N) against N: strongly convex (least-squares shortcut, isotropic and λ evenly
+ * spaced in [1,2]) with the Thm 4.2 slope tr H/(4 λ_d d) in ln N; Zipf (exact K = ∞ limit) with a
+ * power-law fit and the Thm 5.2 asymptote ∝ N^{b/(a−b)}.
+ */
+export const plateauVsN = defineResult({
+  id: "reuse.plateau-vs-n",
+  title: "Plateau E(∞,N) against N (strongly convex and Zipf)",
+  config: (scale) => ({
+    d: 100,
+    sigma: 0.1,
+    // decades, half decades, quarter decades from 1e3: the claims fit the points from 1e4 on
+    N: [1e3, 1e7],
+    nN: pick(scale, 5, 9, 17),
+    zipf: { ...ZIPF_DEFAULT },
+    zipfN: [5e4, 1e7],
+    zipfNn: pick(scale, 6, 12, 24),
+  }),
+  compute(config) {
     const Ns = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
-    const sc = [
+    const stronglyConvex = [
       { label: "isotropic", lambda: isotropicSpectrum(config.d) },
       { label: "even [1,2]", lambda: evenSpectrum(config.d, 1, 2) },
     ].map(({ label, lambda }) => {
       const p = linearProblem(lambda, { sigma: config.sigma, features: "gaussian" });
       return { label, N: Ns, E: Ns.map((N) => plateauReuseRate(p, N).E), slope: thm42PlateauSlope(p) };
     });
-    const m = zipfModel(ZIPF.a, ZIPF.b, ZIPF.d);
-    const zN = logGrid(config.zipfN[0], config.zipfN[1], config.nN).map(Math.round);
+    const m = zipfOf(config.zipf);
+    const zN = logGrid(config.zipfN[0], config.zipfN[1], config.zipfNn).map(Math.round);
     const zE = zN.map((N) => zipfReuseRate(m, Infinity, N).E);
     const fit = powerLawFit(zN, zE);
     return {
       config,
-      stronglyConvex: sc,
+      stronglyConvex,
       zipf: { N: zN, E: zE, fit: { coefficient: fit.coefficient, exponent: fit.exponent, exponentSe: fit.exponentSe }, asymptote: zN.map((N) => zipfPlateauAsymptote(m, N)) },
     };
-  });
-}
+  },
+});
 
-/** Saturation point K(0.75, N) against N (Zipf, exact). */
-export function thresholdVsN(scale: Scale) {
-  const config = { ...ZIPF, lambda: 0.75, nN: pick(scale, 4, 9, 17), N: [1e3, 1e7] };
-  return cached(`reuse/threshold-vs-n-${scale}`, config, () => {
-    const m = zipfModel(ZIPF.a, ZIPF.b, ZIPF.d);
-    const N = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
-    const K = N.map((n) => zipfSaturationPoint(m, n, config.lambda));
+/** The saturation point K(λ,N) — the K at which E(K,N) = λK, λ = 0.75 — against N (Zipf, exact). */
+export const thresholdVsN = defineResult({
+  id: "reuse.threshold-vs-n",
+  title: "Saturation point K(0.75, N) against N (Zipf, exact)",
+  config: (scale) => ({ zipf: { ...ZIPF_DEFAULT }, lambda: 0.75, N: pick(scale, [1e4, 1e5, 1e6], [1e4, 3e4, 1e5, 3e5, 1e6, 3e6, 1e7], logGrid(1e4, 1e8, 13)) }),
+  compute(config) {
+    const m = zipfOf(config.zipf);
+    const N = config.N;
+    const K = N.map((n) => zipfSaturationPoint(m, Math.round(n), config.lambda));
     const fit = powerLawFit(N, K);
     return { config, N, K, fit: { coefficient: fit.coefficient, exponent: fit.exponent } };
-  });
-}
+  },
+});
 
-/** One-pass optimal risk curves with their leading-order asymptotes. */
-export function onePassCurves(scale: Scale) {
-  const config = { d: 100, sigma: 0.1, features: "rademacher" as const, nT: pick(scale, 6, 16, 31), T: [1e3, 1e7], zipfT: [1e3, 1e9], zipf: ZIPF };
-  return cached(`reuse/onepass-curves-${scale}`, config, () => {
+/** The optimal one-pass risk R̄*(1,T) with its leading-order asymptotes (Thm 4.1 strongly convex; Zipf). */
+export const onePassCurves = defineResult({
+  id: "reuse.onepass-curves",
+  title: "Optimal one-pass risk R̄*(1,T) and its asymptotes",
+  config: (scale) => ({ d: 100, sigma: 0.1, features: "rademacher" as const, nT: pick(scale, 6, 16, 31), T: [1e3, 1e7], zipfT: [1e3, 1e9], zipf: { ...ZIPF_DEFAULT } }),
+  compute(config) {
     const T = logGrid(config.T[0], config.T[1], config.nT);
-    const sc = [
+    const stronglyConvex = [
       { label: "isotropic", lambda: isotropicSpectrum(config.d) },
       { label: "even [1,2]", lambda: evenSpectrum(config.d, 1, 2) },
     ].map(({ label, lambda }) => {
@@ -139,30 +170,128 @@ export function onePassCurves(scale: Scale) {
       const opt = T.map((t) => optimalOnePassRisk(p, t));
       return { label, T, risk: opt.map((o) => o.risk), eta: opt.map((o) => o.eta), asymptote: T.map((t) => thm41RiskSmallK(p, 1, t)) };
     });
-    const m = zipfModel(ZIPF.a, ZIPF.b, ZIPF.d);
+    const m = zipfOf(config.zipf);
     const zT = logGrid(config.zipfT[0], config.zipfT[1], config.nT);
     return {
       config,
-      stronglyConvex: sc,
+      stronglyConvex,
       zipf: { T: zT, risk: zT.map((t) => zipfRisk(m, 1, t)), asymptote: zT.map((t) => zipfOnePassAsymptote(m, t)) },
     };
-  });
-}
+  },
+});
 
-/** Monte Carlo one-pass SGD against the exact risk curve (both feature laws). */
-export function mcVsExact(scale: Scale) {
-  const config = { d: 20, spectrum: "power:1", sigma: 0.3, runs: pick(scale, 300, 2000, 10000), seed: 3, etaFraction: 0.5, T: [1, 3, 10, 30, 100, 300, 1000] };
-  return cached(`reuse/mc-vs-exact-${scale}`, config, () => {
-    const Ts = config.T;
+/** Monte Carlo of one-pass SGD against the exact one-pass risk curve (Gaussian and Rademacher features). */
+export const mcVsExact = defineResult({
+  id: "reuse.mc-vs-exact",
+  title: "Monte Carlo one-pass SGD against the exact risk",
+  config: (scale) => ({ d: 20, spectrum: "power:1", sigma: 0.3, runs: pick(scale, 500, 2000, 10000), seed: 1, etaFraction: 0.5, T: [1, 3, 10, 30, 100, 300, 1000] }),
+  compute(config) {
     const dense = logGrid(1, 1000, 60);
     return {
       config,
       laws: (["gaussian", "rademacher"] as const).map((features) => {
         const p = linearProblem(powerSpectrum(config.d, 1), { sigma: config.sigma, features });
         const eta = config.etaFraction * maxEta(p);
-        const mc = onePassSgd(p, { T: Ts, eta, runs: config.runs, seed: config.seed });
-        return { features, eta, T: Ts, mean: Array.from(mc.mean), se: Array.from(mc.se), denseT: dense, exact: onePassRisk(p, eta, dense) };
+        const mc = onePassSgd(p, { T: config.T, eta, runs: config.runs, seed: config.seed });
+        return {
+          features,
+          eta,
+          T: config.T,
+          mean: Array.from(mc.mean),
+          se: Array.from(mc.se),
+          /** the closed form at the Monte Carlo's T */
+          exactAtT: onePassRisk(p, eta, config.T),
+          denseT: dense,
+          exact: onePassRisk(p, eta, dense),
+        };
       }),
     };
-  });
-}
+  },
+});
+
+/**
+ * E(1,N) with each side at its own optimal learning rate: the N′ at which the optimal one-pass risk
+ * equals the optimal one-pass risk at N, over N (power-law spectrum λ_i = i^{−1.5}).
+ */
+export const onePassSelfRate = defineResult({
+  id: "reuse.onepass-self-rate",
+  title: "E(1,N) by inverting the optimal one-pass risk",
+  config: (scale) => ({ d: pick(scale, 50, 200, 1000), power: 1.5, sigma: 0.1, features: "gaussian" as const, N: pick(scale, [1e3, 1e5], [1e3, 1e4, 1e5, 1e6], [1e3, 1e4, 1e5, 1e6, 1e7]) }),
+  compute(config) {
+    const p = linearProblem(powerSpectrum(config.d, config.power), { sigma: config.sigma, features: config.features });
+    return { N: config.N, E: config.N.map((N) => invertOnePass(p, optimalOnePassRisk(p, N).risk).N / N) };
+  },
+});
+
+/** Zipf risks for the exponents of Thm 5.1: R̄*(1,T) over T and R̄(∞,N) over N. */
+export const zipfRiskCurves = defineResult({
+  id: "reuse.zipf-risk-curves",
+  title: "Zipf one-pass and K = ∞ risks (Thm 5.1 exponents)",
+  config: (scale) => ({ zipf: { ...ZIPF_DEFAULT }, T: [1e4, 1e9], N: [1e5, 1e8], n: pick(scale, 4, 8, 16) }),
+  compute(config) {
+    const m = zipfOf(config.zipf);
+    const T = logGrid(config.T[0], config.T[1], config.n);
+    const N = logGrid(config.N[0], config.N[1], config.n);
+    return { T, onePassRisk: T.map((t) => zipfRisk(m, 1, t)), N, infiniteKRisk: N.map((x) => zipfRisk(m, Infinity, x)) };
+  },
+});
+
+/** The reuse efficiency E(K,N)/K at small K against N (Zipf, exact). */
+export const zipfSmallKEfficiency = defineResult({
+  id: "reuse.zipf-small-k-efficiency",
+  title: "E(K,N)/K at K = 2 and 4 against N (Zipf, exact)",
+  config: (scale) => ({ zipf: { ...ZIPF_DEFAULT }, K: [2, 4], N: pick(scale, [1e3, 1e4, 1e5, 1e6], logGrid(1e3, 1e7, 9), logGrid(1e3, 1e8, 11)) }),
+  compute(config) {
+    const m = zipfOf(config.zipf);
+    return { N: config.N, K: config.K, ratio: config.K.map((K) => config.N.map((N) => zipfReuseRate(m, K, Math.round(N)).E / K)) };
+  },
+});
+
+/** E(K,N) on a K grid up to K = ∞ for several N (Zipf, exact): E is non-decreasing in K and at most K. */
+export const zipfEOnKGrid = defineResult({
+  id: "reuse.zipf-e-on-k-grid",
+  title: "E(K,N) on a K grid up to ∞ (Zipf, exact)",
+  config: (scale) => ({
+    zipf: { ...ZIPF_DEFAULT },
+    K: [1, 2, 3, 4, 6, 8, 12, 16, 32, 64, 128, 256, 1024, Infinity],
+    N: pick(scale, [1e4, 1e6], [1e4, 1e5, 1e6, 1e7], [1e4, 1e5, 1e6, 1e7, 1e8]),
+  }),
+  compute(config) {
+    const m = zipfOf(config.zipf);
+    return { K: config.K, N: config.N, E: config.N.map((N) => config.K.map((K) => zipfReuseRate(m, K, N).E)) };
+  },
+});
+
+/** Multi-epoch Monte Carlo at a large K against the least-squares plateau shortcut E(∞,N) (Thm 4.1, large K). */
+export const mcLargeK = defineResult({
+  id: "reuse.mc-large-k",
+  title: "Multi-epoch Monte Carlo at the largest K against the plateau shortcut",
+  config: (scale) => ({ d: 10, sigma: 0.1, features: "gaussian" as const, N: 100, Kmax: pick(scale, 100, 200, 400), runs: pick(scale, 100, 300, 1000), seed: 2, perOctave: 4 }),
+  async compute(config, ctx) {
+    const p = linearProblem(isotropicSpectrum(config.d), { sigma: config.sigma, features: config.features });
+    const { N, Kmax } = config;
+    const etas = defaultMcEtaGrid(p, N, Kmax, config.perOctave);
+    const acc = await multiEpochMc(ctx, "mc", `Monte Carlo E(${Kmax},${N})`, p, { N, Kmax, etas, runs: config.runs, seed: config.seed });
+    const best = mcReuseRate(p, summarizeMc(acc), Kmax, N);
+    return { N, K: Kmax, runs: config.runs, E: best.E, se: best.se, eta: best.eta, risk: best.risk, plateau: plateauReuseRate(p, N).E, etaGridPoints: etas.length };
+  },
+});
+
+/** Multi-epoch Monte Carlo E(K,N) on a K grid at one small N (isotropic, d = 5, N = 100). */
+export const mcSmallNEvsK = defineResult({
+  id: "reuse.mc-small-n-e-vs-k",
+  title: "Multi-epoch Monte Carlo E(K,N) against K at N = 100",
+  config: (scale) => ({ d: 5, sigma: 0.1, features: "gaussian" as const, N: 100, Kmax: pick(scale, 16, 32, 64), runs: pick(scale, 100, 300, 1000), seed: 5, perOctave: 4 }),
+  async compute(config, ctx) {
+    const p = linearProblem(isotropicSpectrum(config.d), { sigma: config.sigma, features: config.features });
+    const { N, Kmax } = config;
+    const etas = defaultMcEtaGrid(p, N, Kmax, config.perOctave);
+    const s = summarizeMc(await multiEpochMc(ctx, "mc", `Monte Carlo E(K,${N})`, p, { N, Kmax, etas, runs: config.runs, seed: config.seed }));
+    const K = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64].filter((k) => k <= Kmax);
+    const rates = K.map((k) => mcReuseRate(p, s, k, N));
+    return { N, K, runs: config.runs, E: rates.map((r) => r.E), se: rates.map((r) => r.se) };
+  },
+});
+
+/** Every theory result of the folder (the transformer study is in study/). */
+export const reuseResults = [zipfEvsK, stronglyConvexEvsK, plateauVsN, thresholdVsN, onePassCurves, mcVsExact, onePassSelfRate, zipfRiskCurves, zipfSmallKEfficiency, zipfEOnKGrid, mcLargeK, mcSmallNEvsK] as const;

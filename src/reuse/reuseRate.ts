@@ -1,11 +1,11 @@
 /**
- * E(K,N) for a grid of N and K by one of four methods (the engine behind `datalaws reuse rate`):
+ * The effective reuse rate E(K,N) of Yan et al. (arXiv 2511.13421) for a grid of N and K by one of
+ * four methods (the engine behind `datalaws reuse rate`):
  *  exact   — Zipf model at any K (closed form); any linear spectrum at K = 1;
  *  plateau — the least-squares shortcut at K = ∞ (linear), the exact K = ∞ limit (Zipf);
  *  mc      — multi-epoch Monte Carlo at any finite K (linear spectra), worker threads, standard errors;
  *  theory  — the leading-order formulas of Thms 4.2 and 5.2 (Zipf: with this toolkit's derived constant).
  */
-import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type { ZipfModel } from "../core/spectra";
 import { ParameterError } from "../core/validate";
@@ -16,6 +16,7 @@ import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRat
 import { olsRisk, plateauReuseRate } from "../../theory/reuse/plateau";
 import type { LinearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk } from "../../theory/reuse/zipf";
+import { configKey } from "../run/store";
 import { multiEpochMcParallel } from "./mcParallel";
 
 export type ReuseMethod = "exact" | "plateau" | "mc" | "theory";
@@ -56,11 +57,11 @@ export interface ReuseRateOptions {
   seed?: number;
   threads?: number;
   onProgress?: (done: number, total: number, label: string) => void;
-  /** folder for Monte Carlo checkpoints (an interrupted mc run resumes from it); none by default */
+  /** folder for Monte Carlo chunk checkpoints, one file per N (an interrupted mc run resumes from it); none by default */
   checkpointDir?: string;
 }
 
-/** E(K,N) for every N × K. Throws a ParameterError naming the applicable methods if one does not apply. */
+/** E(K,N) for every N × K. Throws a ParameterError on `method` naming the applicable methods if it does not apply. */
 export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number[], opts: ReuseRateOptions): Promise<ReuseRow[]> {
   const { method } = opts;
   for (const K of Ks) {
@@ -70,7 +71,7 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
         subject.kind === "linear" && K !== 1 && K !== Infinity && method === "exact"
           ? " (there is no exact multi-epoch formula for Gaussian or Rademacher features)"
           : "";
-      throw new ParameterError("--method", method, `one of ${ok.join(", ")} for K = ${K === Infinity ? "inf" : K}${why}`);
+      throw new ParameterError("method", method, `one of ${ok.join(", ")} for K = ${K === Infinity ? "inf" : K}${why}`);
     }
   }
   const rows: ReuseRow[] = [];
@@ -94,10 +95,7 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
     for (let n = 0; n < Ns.length; n++) {
       const N = Ns[n];
       const etas = defaultMcEtaGrid(p, N, Kmax, 4);
-      const key = createHash("sha1")
-        .update(JSON.stringify([Array.from(p.lambda), Array.from(p.wstar), p.sigma, p.features, N, Kmax, runs, opts.seed ?? 0]))
-        .digest("hex")
-        .slice(0, 16);
+      const key = configKey({ problem: p, N, Kmax, runs, seed: opts.seed ?? 0 });
       const acc = await multiEpochMcParallel(p, {
         checkpoint: opts.checkpointDir ? path.join(opts.checkpointDir, `mc-${key}.json`) : undefined,
         N,

@@ -1,18 +1,22 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng";
 import { packageRoot } from "../../src/run/pool";
 import { NN_WORKER_FILE } from "../../src/nn/many";
 import { REUSE_MICRO_CONFIG, REUSE_STUDY_CONFIGS, validateReuseConfig, type ReuseStudyConfig } from "../../src/reuse/study/config";
 import { epochData, freshData, REUSE_DATA_MODULE } from "../../src/reuse/study/data";
 import { isotonicDecreasing, locateOnCurve, logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint } from "../../src/reuse/study/measure";
-import { runReuseStudyConfig, onePassEvalSteps } from "../../src/reuse/study/study";
+import { onePassEvalSteps, reuseTransformerStudy } from "../../src/reuse/study/study";
+import { reuseTransformerClaims } from "../../src/reuse/study/claims";
+import { reuseTransformerFigures } from "../../src/reuse/study/figures";
+import { reuse } from "../../src/reuse";
 import { StudyInterrupted } from "../../src/nn/studyRuns";
-import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../../src/studies";
-import { claims } from "../../src/claims";
-import { figures } from "../../src/figures";
+import { setWarn } from "../../src/run/files";
+import { Runner } from "../../src/run/runner";
+import { resultFolder } from "../../src/run/store";
+import { evaluateClaim } from "../../src/run/evaluate";
 
 const sse = (y: number[], f: number[]) => y.reduce((s, v, i) => s + (v - f[i]) ** 2, 0);
 
@@ -119,21 +123,46 @@ describe("study data", () => {
   });
 });
 
+/** A runner on its own data folder (the study's runs, checkpoints and stored result live there). */
+function runnerIn(dir: string, opts: { stopAfter?: number; fresh?: boolean } = {}): Runner {
+  process.env.DATALAWS_DATA = dir;
+  return new Runner({ scale: "ci", quiet: true, threads: 2, ...opts });
+}
+
+/** The checkpoint folder of the study's one stored config under the current DATALAWS_DATA. */
+function studyCheckpointDir(): string {
+  const folder = resultFolder(reuseTransformerStudy.id);
+  const parts = fs.readdirSync(folder).filter((f) => f.endsWith(".partial"));
+  expect(parts).toHaveLength(1);
+  return path.join(folder, parts[0]);
+}
+
 describe("study machinery on a micro config (worker threads, resume)", () => {
   const root = packageRoot(__dirname);
+  let prev: string | undefined;
+  let tmp: string;
   beforeAll(() => {
     for (const f of [NN_WORKER_FILE, path.relative(root, REUSE_DATA_MODULE())]) {
       if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
     }
+    prev = process.env.DATALAWS_DATA;
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-reuse-"));
   });
+  afterAll(() => {
+    if (prev === undefined) delete process.env.DATALAWS_DATA;
+    else process.env.DATALAWS_DATA = prev;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const c = REUSE_MICRO_CONFIG;
 
   it("a killed study resumes to the uninterrupted result; epoch 1 of each run is the one-pass run (E(1,N) = 1)", async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-reuse-"));
-    const c = REUSE_MICRO_CONFIG;
     const a = path.join(tmp, "a");
-    await expect(runReuseStudyConfig(c, { dir: a, stopAfter: 4, quiet: true })).rejects.toBeInstanceOf(StudyInterrupted);
-    const resumed = await runReuseStudyConfig(c, { dir: a, quiet: true });
-    const full = await runReuseStudyConfig(c, { dir: path.join(tmp, "b"), quiet: true });
+    await expect(runnerIn(a, { stopAfter: 4 }).get(reuseTransformerStudy, c)).rejects.toBeInstanceOf(StudyInterrupted);
+    // nothing stored for a stopped study; its resume files are there
+    expect(fs.readdirSync(resultFolder(reuseTransformerStudy.id)).filter((f) => f.endsWith(".json"))).toEqual([]);
+    expect(fs.readdirSync(studyCheckpointDir()).some((f) => f.endsWith(".state"))).toBe(true);
+    const resumed = await runnerIn(a).get(reuseTransformerStudy, c);
+    const full = await runnerIn(path.join(tmp, "b")).get(reuseTransformerStudy, c);
     expect(resumed.runs).toEqual(full.runs);
     expect(resumed.onePass).toEqual(full.onePass);
     expect(resumed.curves.map((x) => x.E)).toEqual(full.curves.map((x) => x.E));
@@ -149,44 +178,67 @@ describe("study machinery on a micro config (worker threads, resume)", () => {
     // per seed, E(1,N) = 1 unless isotonic pooling touched the knot at N
     for (const cv of full.curves) for (const e of cv.Eseeds) expect(Math.abs(e[0] - 1)).toBeLessThan(0.2);
     expect(full.K).toEqual([1, 2, 3]);
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }, 60_000);
+  }, 120_000);
 
-  it("the study is registered: its claims and figures are in the registries and flagged as transformer items", () => {
-    expect(studyNames()).toContain("reuse");
-    const s = getStudy("reuse");
-    for (const cl of s.claims) {
-      expect(cl.id.startsWith("reuse.transformer-")).toBe(true);
-      expect(claims.some((x) => x.id === cl.id)).toBe(true);
-      expect(isStudyClaim(cl.id)).toBe(true);
+  it("a truncated one-pass evaluation file and a truncated resume file are named, set aside and recomputed to the same result", async () => {
+    const b = path.join(tmp, "b");
+    const before = await runnerIn(b).get(reuseTransformerStudy, c);
+    const dir = studyCheckpointDir();
+    const evalFile = path.join(dir, "onepass-s1.eval.json");
+    const stateFile = path.join(dir, `N${c.N[0]}-s2.state`);
+    for (const f of [evalFile, stateFile]) {
+      const bytes = fs.readFileSync(f);
+      fs.writeFileSync(f, bytes.subarray(0, Math.floor(bytes.length / 2)));
     }
-    for (const id of s.figureIds) {
-      expect(figures.some((f) => f.id === id)).toBe(true);
-      expect(isStudyFigure(id)).toBe(true);
+    const warnings: string[] = [];
+    const prevWarn = setWarn((l) => warnings.push(l));
+    try {
+      const after = await runnerIn(b, { fresh: true }).get(reuseTransformerStudy, c);
+      expect(after.onePass).toEqual(before.onePass);
+      expect(after.runs).toEqual(before.runs);
+      expect(after.curves.map((x) => x.E)).toEqual(before.curves.map((x) => x.E));
+    } finally {
+      setWarn(prevWarn);
     }
-    expect(isStudyClaim("reuse.e1-equals-one")).toBe(false);
-    expect(() => getStudy("nope")).toThrow(/study = "nope": must be one of/);
+    expect(warnings.some((w) => w.includes(evalFile)), warnings.join("\n")).toBe(true);
+    expect(fs.existsSync(`${evalFile}.bad`)).toBe(true);
+    // the eval file is whole again
+    expect(JSON.parse(fs.readFileSync(evalFile, "utf8")).seed).toBe(1);
+  }, 120_000);
+
+  it("the study is the folder's study result: its claims and figures need it, ids are reuse.transformer-*", () => {
+    expect(reuse.study).toBe(reuseTransformerStudy);
+    expect(reuseTransformerStudy.id).toBe("reuse.transformer-study");
+    for (const x of [...reuseTransformerClaims, ...reuseTransformerFigures]) {
+      expect(x.id.startsWith("reuse.transformer-")).toBe(true);
+      expect(x.needs).toEqual([reuseTransformerStudy]);
+      expect(reuse.claims.includes(x as never) || reuse.figures.includes(x as never)).toBe(true);
+    }
+    expect(reuseTransformerFigures.map((f) => f.id)).toEqual(["reuse.transformer-loss", "reuse.transformer-e-vs-k", "reuse.transformer-saturation"]);
   });
 });
 
 describe("reuse transformer claims at ci scale", () => {
-  it("every claim runs on the ci study (≈10 s) and returns a verdict with its numbers (verdicts are reported, not asserted)", async () => {
+  it("every claim is judged on the ci study and returns a verdict with its numbers (verdicts are reported, not asserted)", async () => {
     const prev = process.env.DATALAWS_DATA;
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-reuse-ci-"));
-    process.env.DATALAWS_DATA = tmp;
     try {
-      const { runClaim } = await import("../../src/core/claim");
-      for (const cl of getStudy("reuse").claims) {
-        const o = await runClaim(cl, "ci");
-        expect(o.details?.error, String(o.details?.error)).toBeUndefined();
+      const runner = runnerIn(tmp);
+      const outcomes = [];
+      for (const cl of reuseTransformerClaims) {
+        const o = await evaluateClaim(cl, runner);
+        expect(o.error, o.error).toBeUndefined();
         expect(["pass", "fail"]).toContain(o.verdict);
+        outcomes.push(o);
       }
+      // the study is trained once for all its claims
+      expect(runner.log.filter((e) => e.source === "computed").map((e) => e.id)).toEqual([reuseTransformerStudy.id]);
       // E(1,N) = 1 holds by the paired design at any scale
-      expect((await runClaim(getStudy("reuse").claims[0], "ci")).verdict).toBe("pass");
+      expect(outcomes[0].verdict).toBe("pass");
     } finally {
       if (prev === undefined) delete process.env.DATALAWS_DATA;
       else process.env.DATALAWS_DATA = prev;
       fs.rmSync(tmp, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 180_000);
 });

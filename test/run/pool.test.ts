@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot, resolveWorkerFile, runInWorkers } from "../../src/run/pool";
 import { MC_WORKER_FILE, multiEpochMcParallel } from "../../src/reuse/mcParallel";
+import { setWarn } from "../../src/run/files";
 import { multiEpochSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
 import { linearProblem } from "../../theory/reuse/problem";
 import { evenSpectrum, powerSpectrum } from "../../src/core/spectra";
@@ -126,5 +127,52 @@ describe("Monte Carlo checkpoints", () => {
     expect(Array.from(resumed.sum)).toEqual(Array.from(reference.sum));
     expect(Array.from(resumed.sumSq)).toEqual(Array.from(reference.sumSq));
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  const q = linearProblem(evenSpectrum(4, 1, 2), { sigma: 0.2, features: "gaussian" });
+  const qopts = { N: 30, Kmax: 5, etas: [0.01, 0.03, 0.08], runs: 24, seed: 9, threads: 2, chunks: 6 };
+
+  it("a truncated checkpoint is reported by its path, set aside, and the result recomputed exactly", async () => {
+    const reference = await multiEpochMcParallel(q, qopts);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-cp-")), "mc.json");
+    fs.writeFileSync(file, '{"key":"abc","parts":{"0":{"etas":[0.01');
+    const warnings: string[] = [];
+    const prev = setWarn((l) => warnings.push(l));
+    try {
+      const acc = await multiEpochMcParallel(q, { ...qopts, checkpoint: file });
+      expect(Array.from(acc.sum)).toEqual(Array.from(reference.sum));
+    } finally {
+      setWarn(prev);
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(file);
+    expect(fs.existsSync(`${file}.bad`)).toBe(true);
+  });
+
+  it("a checkpoint of another computation (other seed) is set aside, not merged", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-cp-"));
+    const file = path.join(dir, "mc.json");
+    let calls = 0;
+    await expect(
+      multiEpochMcParallel(q, { ...qopts, seed: 10, checkpoint: file, onProgress: () => {
+        if (++calls === 3) throw new Error("simulated kill");
+      } }),
+    ).rejects.toThrow(/simulated kill/);
+    const warnings: string[] = [];
+    const prev = setWarn((l) => warnings.push(l));
+    try {
+      const acc = await multiEpochMcParallel(q, { ...qopts, checkpoint: file });
+      expect(Array.from(acc.sum)).toEqual(Array.from((await multiEpochMcParallel(q, qopts)).sum));
+    } finally {
+      setWarn(prev);
+    }
+    expect(warnings.join("\n")).toMatch(/another Monte Carlo computation/);
+  });
+
+  it("three identical computations sharing one checkpoint file all succeed with identical numbers", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-cp-")), "mc.json");
+    const all = await Promise.all([0, 1, 2].map(() => multiEpochMcParallel(q, { ...qopts, checkpoint: file })));
+    for (const acc of all) expect(Array.from(acc.sum)).toEqual(Array.from(all[0].sum));
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -1,19 +1,16 @@
 /**
- * Claims of the transformer reuse study (Yan et al., arXiv 2511.13421, Section 6.3, as summarised in
- * the reuse spec §3.3), checked on a small GPT trained on a Zipf Markov language. Each check reads
- * the study's cached result (`runStudy("reuse", scale)` trains only when nothing is stored). The
- * thresholds are this toolkit's statement of the qualitative findings (the paper states no
+ * Claims of the transformer reuse study (Yan et al., arXiv 2511.13421, Section 6.3), checked on a
+ * small GPT trained on a Zipf Markov language. Each claim is a pure function of the study's result
+ * (`reuse.transformer-study`, trained by the runner when nothing is stored). The thresholds are this toolkit's statement of the qualitative findings (the paper states no
  * tolerances); a claim that does not reproduce at a scale fails with its numbers.
  */
 import type { Claim, Evidence } from "../../core/claim";
-import type { Scale } from "../../core/scale";
 import { powerLawFit } from "../../core/fit";
 import { spearman } from "../../core/stats";
 import { PAPER_LLM_SATURATION_FIT } from "../../../theory/reuse/asymptotics";
-import { runReuseStudy, type ReuseStudyResult } from "./study";
+import { reuseTransformerStudy, type ReuseStudyResult } from "./study";
 
 const PAPER = "Yan et al. 2025, arXiv 2511.13421, Sec. 6.3";
-const study = (scale: Scale): Promise<ReuseStudyResult> => runReuseStudy(scale, { quiet: scale === "ci" });
 const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 const byN = (r: ReuseStudyResult, f: (c: ReuseStudyResult["curves"][number]) => number): Record<string, number> =>
   Object.fromEntries(r.curves.map((c) => [`N=${c.N}`, r3(f(c))]));
@@ -26,12 +23,12 @@ export const LOG_FIT_MIN_R = 0.9;
 export const reuseTransformerClaims: Claim[] = [
   {
     id: "reuse.transformer-e1",
-    result: "reuse",
     paper: `${PAPER}, definition of E(K,N)`,
     statement:
       "Transformer study: one epoch over N unique tokens is worth N fresh tokens, |E(1,N) − 1| ≤ 0.05 at every N (the first epoch is the one-pass run itself; only the monotone smoothing of the one-pass curve can move it).",
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    evidence(res): Evidence {
+      const r = res.get(reuseTransformerStudy);
       const dev = r.curves.map((c) => Math.abs(c.E[0] - 1));
       const worst = Math.max(...dev);
       return { measured: r3(worst), predicted: 0, tolerance: 0.05, verdict: worst <= 0.05 ? "pass" : "fail", details: { E1: byN(r, (c) => c.E[0]) } };
@@ -39,11 +36,11 @@ export const reuseTransformerClaims: Claim[] = [
   },
   {
     id: "reuse.transformer-linear-small-k",
-    result: "reuse",
     paper: `${PAPER} (E ≈ K for K ≲ 5)`,
     statement: `Transformer study: repeating data is almost as good as fresh data for a few epochs — E(2,N)/2 ≥ ${SMALL_K_LEVEL} at every N (seed-mean losses).`,
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    evidence(res): Evidence {
+      const r = res.get(reuseTransformerStudy);
       const ratio = r.curves.map((c) => c.E[1] / 2);
       const worst = Math.min(...ratio.map((x) => (Number.isFinite(x) ? x : -Infinity)));
       const perSeedMin = r.curves.map((c) => Math.min(...c.Eseeds.map((e) => e[1] / 2)));
@@ -63,12 +60,12 @@ export const reuseTransformerClaims: Claim[] = [
   },
   {
     id: "reuse.transformer-saturates",
-    result: "reuse",
     paper: `${PAPER}, saturation point K(λ,N), λ = 0.75`,
     statement:
       "Transformer study: the reuse rate saturates — at every N the efficiency E(K,N)/K falls to λ = 0.75 within the K_max epochs trained (K(0.75,N) finite).",
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    evidence(res): Evidence {
+      const r = res.get(reuseTransformerStudy);
       const Ksat = r.curves.map((c) => c.Ksat);
       const ok = Ksat.every(Number.isFinite);
       return {
@@ -87,12 +84,12 @@ export const reuseTransformerClaims: Claim[] = [
   },
   {
     id: "reuse.transformer-saturation-rises-with-n",
-    result: "reuse",
     paper: `${PAPER} (the saturation level rises with N)`,
     statement:
       "Transformer study: larger datasets can be repeated more — the saturation level max_K E(K,N) rises with N (Spearman ρ(N, E_max) ≥ 0.8 and a positive power-law exponent), unlike Muennighoff et al.'s N-independent E_M(K).",
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    evidence(res): Evidence {
+      const r = res.get(reuseTransformerStudy);
       const N = r.curves.map((c) => c.N);
       const Emax = r.curves.map((c) => c.Emax);
       const rho = N.length >= 2 ? spearman(N, Emax) : NaN;
@@ -114,11 +111,11 @@ export const reuseTransformerClaims: Claim[] = [
   },
   {
     id: "reuse.transformer-saturation-log-n",
-    result: "reuse",
     paper: `${PAPER}, fit K(0.75,N) ≈ 0.80·log N + 5.21 (r = 0.97)`,
     statement: `Transformer study: the saturation point grows with log N — a fit K(0.75,N) = a·ln N + b over the N grid has a > 0 and correlation r ≥ ${LOG_FIT_MIN_R} (the paper: r = ${PAPER_LLM_SATURATION_FIT.r}; its slope is not comparable, the unit of N being unknown).`,
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    evidence(res): Evidence {
+      const r = res.get(reuseTransformerStudy);
       const f = r.fit;
       if (!f || f.n < 3) {
         return {

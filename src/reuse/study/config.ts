@@ -1,5 +1,5 @@
 /**
- * Configurations of the transformer reuse study (reuse spec §2.3, §2.4, §3.3: the LLM experiment of
+ * Configurations of the transformer reuse study (the LLM experiment of
  * Yan et al., "Larger Datasets Can Be Repeated More", arXiv 2511.13421, Section 6.3). Every number
  * here is this toolkit's documented default, not the paper's: the paper trained a ≈0.3B model on
  * DCLM with N ∈ {0.2, 0.5, 0.8, 1, 2}B unique tokens for up to 100 epochs; its batch size, sequence

@@ -1,28 +1,25 @@
 /**
  * Figures of the transformer reuse study (Yan et al., arXiv 2511.13421, Section 6.3 analogue on a
- * Zipf Markov language; src/reuse/study). Each is a pure function of the study's cached result;
- * building one at a scale with nothing cached runs the study.
+ * Zipf Markov language). Each is a pure function of the study's result (`reuse.transformer-study`).
  */
-import type { Scale } from "../../core/scale";
 import { PAPER_LLM_SATURATION_FIT } from "../../../theory/reuse/asymptotics";
 import { axis, lineTrace, sequentialColor, styleFigure } from "../../plot/style";
 import type { FigureDef, PlotlyFigure } from "../../core/figure";
-import { runReuseStudy, type ReuseStudyResult } from "./study";
+import { reuseTransformerStudy } from "./study";
 
 type Trace = Record<string, unknown>;
-const study = (scale: Scale): Promise<ReuseStudyResult> => runReuseStudy(scale, { quiet: scale === "ci" });
 const fmtN = (N: number) => (N >= 1e6 ? `${+(N / 1e6).toPrecision(3)}M` : N >= 1e3 ? `${+(N / 1e3).toPrecision(3)}k` : String(N));
 const fig = (title: string, data: Trace[], x: Record<string, unknown>, y: Record<string, unknown>, legend?: "bottom"): PlotlyFigure =>
   styleFigure({ data, layout: { title: { text: title }, xaxis: x, yaxis: y } }, legend ? { legend, height: 520 } : {});
 export const reuseTransformerFigures: FigureDef[] = [
   {
-    id: "reuse/transformer-loss",
-    result: "reuse",
+    id: "reuse.transformer-loss",
     title: "Transformer: validation loss of K-epoch runs and of one pass over fresh tokens",
     caption:
       "Validation loss (nats/token, seed mean) against tokens processed. Coloured: K epochs over N unique tokens, one marker per epoch (K·N tokens). Black: one pass over fresh tokens of the same language (grey dots: measured; line: its non-increasing isotonic fit, interpolated in log tokens, on which each K-epoch loss is located to read N′). Dashed: the language's exact entropy rate (the Bayes loss). The one-pass curve flattens above the entropy rate because the learning rate stays constant. Settings are this toolkit's defaults, not the paper's (unknown).",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    build(res) {
+      const r = res.get(reuseTransformerStudy);
       const n = r.curves.length;
       const traces: Trace[] = [
         lineTrace({ x: r.onePassMean.tokens, y: r.onePassMean.valLoss, name: "one pass (measured)", method: "reference", mode: "markers", color: "#9a9a9a" }),
@@ -37,13 +34,13 @@ export const reuseTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/transformer-e-vs-k",
-    result: "reuse",
+    id: "reuse.transformer-e-vs-k",
     title: "Transformer: effective reuse rate E(K,N) against epochs K",
     caption:
       "E(K,N) = N′/N, where one pass over N′ fresh tokens reaches the validation loss of K epochs over N unique tokens (seed-mean losses; bars: ±1 standard error of the per-seed E, each seed's runs located on its own one-pass curve). Dashed: E = K (repeated tokens as good as fresh); dash-dot: Muennighoff et al.'s E_M(K) (R* = 15.39), which does not depend on N. With a constant learning rate the K-epoch loss rises again once the model overfits, so E falls after its peak. Missing points: the loss lies outside the one-pass curve's range.",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    build(res) {
+      const r = res.get(reuseTransformerStudy);
       const n = r.curves.length;
       const traces: Trace[] = r.curves.map((c, i) =>
         lineTrace({ x: r.K, y: c.E, name: `N = ${fmtN(c.N)}`, method: "mc", mode: "lines+markers", color: sequentialColor(i, n), errorY: c.Ese.map((s) => (Number.isFinite(s) ? s : 0)) }),
@@ -54,12 +51,12 @@ export const reuseTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "reuse/transformer-saturation",
-    result: "reuse",
+    id: "reuse.transformer-saturation",
     title: "Transformer: saturation point K(0.75, N) against N",
     caption: `The first K at which E(K,N) ≤ 0.75·K (crossing interpolated linearly in K; the paper's tie-breaking is unknown), from seed-mean losses (large markers) and per seed (small), with the least-squares fit a·ln N + b (N in tokens). Dotted: the paper's fit ${PAPER_LLM_SATURATION_FIT.slope}·log N + ${PAPER_LLM_SATURATION_FIT.intercept} (0.3B models, N = 0.2–2B tokens, r = ${PAPER_LLM_SATURATION_FIT.r}) drawn with N in tokens and the natural log — the paper's unit of N and log base are unknown, so only its slope per unit of ln N is comparable, not its level. An N where E/K never fell to 0.75 within K_max is not drawn.`,
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [reuseTransformerStudy],
+    build(res) {
+      const r = res.get(reuseTransformerStudy);
       const N = r.curves.map((c) => c.N);
       const traces: Trace[] = [];
       const seedN: number[] = [];

@@ -1,5 +1,5 @@
 /**
- * Measuring E(K,N) from loss curves (reuse spec §2.3, §2.4): the validation loss of a K-epoch run on
+ * Measuring E(K,N) from loss curves (Yan et al., arXiv 2511.13421, Section 6.3): the validation loss of a K-epoch run on
  * N unique tokens is located on the one-pass loss curve L₁(t) (t = fresh tokens seen), N′ solves
  * L₁(N′) = L(K,N), and E(K,N) = N′/N; the saturation point K(λ,N) is the first K with E ≤ λK.
  *
@@ -110,7 +110,7 @@ export function reuseRatesFromLosses(curve: MonotoneCurve, N: number, epochLoss:
 }
 
 /**
- * Saturation point K(λ,N): the first K at which E(K,N) ≤ λK (spec §2.4; the paper's tie-breaking is
+ * Saturation point K(λ,N): the first K at which E(K,N) ≤ λK (the paper's tie-breaking is
  * unknown — here the crossing of E/K with λ is interpolated linearly in K between the last epoch above
  * and the first at or below). Infinity if E/K stays above λ for every measured K; NaN where E is censored
  * before the crossing.

@@ -1,15 +1,14 @@
 /**
- * The transformer reuse study (reuse spec §2.3, §2.4, §3.3; Yan et al., arXiv 2511.13421, Section
- * 6.3, on a Zipf Markov language instead of DCLM): for several N, train a small GPT on N unique
+ * The transformer reuse study (Yan et al., arXiv 2511.13421, Section 6.3, on a Zipf Markov language
+ * instead of DCLM): for several N, train a small GPT on N unique
  * tokens for K_max epochs at one constant learning rate, recording the validation loss after every
  * epoch; separately train the same model for one pass over K_max·N_max fresh tokens of the same
  * language, evaluating it at log-spaced token counts; locate each K-epoch loss on the (monotone)
  * one-pass curve to get N′ and E(K,N) = N′/N; find the saturation point K(λ = 0.75, N) and fit it
- * against ln N. Runs train on worker threads and resume after a kill (see ../study.ts).
+ * against ln N. Runs train on worker threads and resume after a kill (src/nn/studyRuns.ts).
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Scale } from "../../core/scale";
+import { defineResult } from "../../core/result";
 import { logLinearFit, type LinearFit } from "../../core/fit";
 import { meanSe } from "../../core/stats";
 import { initBackend } from "../../nn/backend";
@@ -17,7 +16,8 @@ import { loadCheckpoint } from "../../nn/checkpoint";
 import { Trainer, type TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
-import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
+import { trainStudyRuns, StudyInterrupted, type StudyRun } from "../../nn/studyRuns";
+import { readJson, readRecoverable, writeJsonAtomic } from "../../run/files";
 import { reuseStudyConfig, validateReuseConfig, type ReuseStudyConfig } from "./config";
 import { REUSE_DATA_MODULE, studyLanguage, validationSet, type ReuseDataArgs } from "./data";
 import { logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint, type MonotoneCurve } from "./measure";
@@ -220,29 +220,49 @@ export function analyseReuse(c: ReuseStudyConfig, runs: EpochRunRecord[], onePas
   return { config: c, K, runs, onePass, onePassMean, curve, curves, fit, muennighoff: K.map((k) => muennighoffReuseRate(k)) };
 }
 
-/** Run (or resume, or load) the study for a config; `dir` holds the run files. */
-export async function runReuseStudyConfig(c: ReuseStudyConfig, opts: StudyRunOptions = {}): Promise<ReuseStudyResult> {
-  validateReuseConfig(c);
-  const compute = async (): Promise<ReuseStudyResult> => {
-    const dir = opts.dir ?? path.join(studyDir("reuse", c.name), `runs-${configHash(c)}`);
+/** A one-pass evaluation file: the seed's validation losses at the evaluation steps. */
+function isOnePassRecord(c: ReuseStudyConfig, seed: number, rec: OnePassRecord): string | undefined {
+  const n = onePassEvalSteps(c).filter((s) => s >= 1).length;
+  const ok = rec && rec.seed === seed && Array.isArray(rec.tokens) && Array.isArray(rec.valLoss) && rec.tokens.length === n && rec.valLoss.length === n && rec.valLoss.every(Number.isFinite);
+  return ok ? undefined : `is not the one-pass evaluation of seed ${seed} (${n} finite losses) of this study`;
+}
+
+/**
+ * The transformer reuse study as a result: trains (or resumes) every run in the result's checkpoint
+ * folder on worker threads, evaluates the one-pass checkpoints (kept as `onepass-s<seed>.eval.json`
+ * in the same folder, written atomically; a truncated one is reported by path and re-evaluated) and
+ * analyses the records. Stopped early (`stopAfter`), it throws `StudyInterrupted` and stores nothing;
+ * the next run resumes. The store key includes the TensorFlow.js backend, so a study resumed on
+ * another backend never mixes runs.
+ */
+export const reuseTransformerStudy = defineResult({
+  id: "reuse.transformer-study",
+  title: "Effective reuse rate E(K,N) of a small transformer on a Zipf language",
+  config: (scale): ReuseStudyConfig => reuseStudyConfig(scale),
+  async environment() {
+    const info = await initBackend({ verbose: false });
+    return { backend: info.name };
+  },
+  async compute(config, ctx): Promise<ReuseStudyResult> {
+    const c = validateReuseConfig(config);
+    const dir = ctx.checkpointDir();
     const runs = reuseStudyRuns(c);
     const t0 = Date.now();
-    const out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, opts);
+    const out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, {
+      threads: ctx.threads,
+      quiet: ctx.quiet,
+      ...(ctx.stopAfter !== undefined ? { stopAfter: ctx.stopAfter } : {}),
+    });
     if (!out.complete) throw new StudyInterrupted("reuse");
     const epochRuns: EpochRunRecord[] = [];
     const onePass: OnePassRecord[] = [];
     for (const seed of c.seeds) {
       const key = `onepass-s${seed}`;
       const evalFile = path.join(dir, `${key}.eval.json`);
-      let rec: OnePassRecord | undefined;
-      const stamp = JSON.stringify(c);
-      if (fs.existsSync(evalFile)) {
-        const saved = JSON.parse(fs.readFileSync(evalFile, "utf8")) as { config: string; record: OnePassRecord };
-        if (saved.config === stamp) rec = saved.record;
-      }
+      let rec = readRecoverable<OnePassRecord>(evalFile, (f) => readJson<OnePassRecord>(f), (x) => isOnePassRecord(c, seed, x));
       if (!rec) {
         rec = await evaluateOnePass(c, dir, key, seed);
-        fs.writeFileSync(evalFile, JSON.stringify({ config: stamp, record: rec }));
+        writeJsonAtomic(evalFile, rec);
       }
       onePass.push(rec);
       for (const N of c.N) epochRuns.push(epochRecord(c, seed, N, out.results[runs.findIndex((r) => r.key === `N${N}-s${seed}`)]));
@@ -255,12 +275,5 @@ export async function runReuseStudyConfig(c: ReuseStudyConfig, opts: StudyRunOpt
       seconds: (Date.now() - t0) / 1000,
       threads: out.threads,
     };
-  };
-  // a custom folder (tests) bypasses the study cache
-  return opts.dir ? compute() : cachedStudy("reuse", c.name, c, compute);
-}
-
-/** Run (or resume, or load) the study at a scale. */
-export function runReuseStudy(scale: Scale, opts: StudyRunOptions = {}): Promise<ReuseStudyResult> {
-  return runReuseStudyConfig(reuseStudyConfig(scale), opts);
-}
+  },
+});
