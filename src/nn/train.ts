@@ -13,7 +13,7 @@ import { Rng } from "../core/rng";
 import { ParameterError, requireInteger } from "../core/validate";
 import { progress as progressBar } from "../run/progress";
 import { initBackend, tfjs, type BackendInfo } from "./backend";
-import { readRecoverable } from "../run/files";
+import { BadFileError, readRecoverable } from "../run/files";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { Gpt, gptConfig, initParams, type GptConfig, type TokenBatch } from "./gpt";
 import { AdamW, learningRate, type AdamWOptions, type Schedule } from "./optim";
@@ -388,7 +388,8 @@ function tryLoadState(file: string, config: TrainConfig) {
         return loadCheckpoint<StateHeader>(f);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw err;
+        const msg = (err as Error).message;
+        throw new BadFileError(f, msg.startsWith(`${f}: `) ? msg.slice(f.length + 2) : msg);
       }
     },
     (state) => (JSON.stringify(state.header?.config) !== JSON.stringify(config) ? "holds a run of another config" : undefined),

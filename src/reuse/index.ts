@@ -4,7 +4,7 @@
  * 2511.13421). Its mathematics lives in theory/reuse/; here are its results, claims, figures, the
  * Monte Carlo driver, the `reuse rate` engine and the transformer study.
  */
-import type { ResultFolder } from "../core/result";
+import type { ResultFolder } from "../core/folder";
 import { reuseClaims } from "./claims";
 import { reuseFigures } from "./figures";
 import { reuseResults } from "./results";

@@ -118,6 +118,7 @@ export class Runner {
     this.write(`[result] ${def.id} (${key}): computing`);
     const raw = await def.compute(config, ctx);
     const seconds = (Date.now() - t0) / 1000;
+    removeIfEmpty(path.join(resultFolder(def.id), `${key}.partial`));
     // the value a later run reads back, so this run and the next see the same numbers
     const value = roundTrip(raw);
     let file: string | undefined;
@@ -134,5 +135,14 @@ export class Runner {
     this.log.push({ id: def.id, key, source: "computed", seconds, ...(file ? { file } : {}) });
     this.write(`[result] ${def.id} (${key}): computed in ${seconds.toFixed(1)} s`);
     return value;
+  }
+}
+
+/** Remove a checkpoint folder the computation left empty. */
+function removeIfEmpty(dir: string): void {
+  try {
+    if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  } catch {
+    /* absent, or not empty */
   }
 }
