@@ -30,7 +30,7 @@ L(w) = ½(B^k − 2A^k + 1),  ∇L = k D(B^{k−1} w − A^{k−1} w⋆),  D = d
 A coordinate only helps if the *other* k−1 factors already agree: the useful signal k pᵢ A^{k−1} w⋆ᵢ carries the global factor A^{k−1}. At a Gaussian initialisation w₀ ~ 𝒩(0, r²I), Var A(w₀) = r² Σpᵢ²: that is r²/d for uniform p but Θ(r²) for a Zipf law with α > 1. The skill distributions (ranks assigned by a seeded random permutation of the skills — the toolkit's default):
 """)
 code(r"""
-await dl.showFigure("skills/distributions", scale);
+await dl.showFigure("skills.distributions", scale);
 dl.showTable([0, 1, 1.2, 1.5, 2].map((alpha) => {
   const s = dl.skillStats(dl.zipfSkills(120, alpha, { seed: 0 }));
   return { α: alpha, p1: s.p1.toPrecision(3), pMin: s.pMin.toPrecision(3), "Σp²": s.sumP2.toPrecision(3), "sd A(w0)/r": s.sdA0OverR.toPrecision(3), "top-10 mass": s.top10.toPrecision(3), "Σp² as d→∞": s.sumP2Limit.toPrecision(3) };
@@ -52,13 +52,13 @@ md(r"""
 For uniform p, gradient flow closes on (A, B): dA/dt = (ηk/d)(A^{k−1} − B^{k−1}A), dB/dt = (2ηk/d)(A^k − B^k). The origin is a high-order saddle and the line A = 0 is invariant. Starting at |A| ≈ r/√d the trajectory creeps: the self term B^{k−1}A first *shrinks* A while B decays, and |A| only grows once |A/√B|^{k−2} > B^{k/2} (the escape condition).
 """)
 code(r"""
-await dl.showFigure("skills/phase-portrait", scale);
+await dl.showFigure("skills.phase-portrait", scale);
 """)
 md(r"""
 Integrating it (adaptive RK4, so 10¹⁶ steps cost a few hundred RK steps) gives the escape time against d. The fitted exponents grow with k and exceed k/2, Theorem A's CSQ rate. The creeping phase explains the exact value: B(τ) decays like τ^{−1/(k−1)}, A like A₀ τ^{−1/(2(k−1))}, and escape needs A^{k−2} ≳ B^{k−1}, which gives steps ∝ d^{1+(k−1)(k−2)/k} at fixed η (derived here and checked numerically; with η ∝ d every exponent drops by one).
 """)
 code(r"""
-await dl.showFigure("skills/ode-escape-vs-d", scale);
+await dl.showFigure("skills.ode-escape-vs-d", scale);
 """)
 md(r"""
 ## 3. Population gradient descent: three stages
@@ -66,7 +66,7 @@ md(r"""
 For general p there is no closure, so GD runs in d dimensions (O(d) per step). At d = 1000, k = 4, Zipf α = 1.5, η = 0.3: **stage I** — A(w₀) = Θ(r) gives a descent direction at once; **stage II** — the head rank bins align first and lift A, which multiplies the signal reaching the tail; **stage III** — the tail, with pⱼ ≈ d^{−α}/ζ(α), converges last and dominates the time to solve. Uniform p at the same η stays on the plateau L = ½. At half its own (much larger) stability limit, η = 62.5, uniform also stays there for this seed over 1.5–3·10⁵ steps — but not at every seed: in the claim `skills.three-stages` at `small` scale (seeds 1–3, 3·10⁵ steps) uniform at η = 62.5 escapes at seeds 2 and 3 after 1.3·10⁵ and 1.8·10⁵ steps, about ten times later than Zipf (1.4–1.5·10⁴). That part of the claim as stated ("uniform does not escape") therefore **fails** at small scale; the head→tail ordering holds at every seed.
 """)
 code(r"""
-await dl.showFigure("skills/three-stages", scale);
+await dl.showFigure("skills.three-stages", scale);
 """)
 md(r"""
 ## 4. Online SGD on fresh samples
@@ -74,7 +74,7 @@ md(r"""
 The claim that matters in practice: minibatch SGD on fresh samples, each distribution at its own stable learning rate (uniform η = d/36, half of 2d/k²; Zipf α = 1.5 η = 0.2, the spec's values). At k = 6, d = 256, batch 64 and 2.56M samples uniform never leaves the plateau; the power law escapes in a fraction of seeds — those whose |A(w₀)| happens to be large. Implementations disagree on that fraction at this budget; ours is in the claim table below, with every seed.
 """)
 code(r"""
-await dl.showFigure("skills/sgd-learning-curves", scale);
+await dl.showFigure("skills.sgd-learning-curves", scale);
 """)
 md(r"""
 The same runs from the command line (one JSON line per seed; `--alpha 0` is uniform):
@@ -87,8 +87,8 @@ npm run -s datalaws -- skills sgd --k 6 --d 256 --alpha 0 --eta 7.11 --batch 64 
 Samples against d at k = 4 (each distribution at half its own limit). Here the separation is weaker: at k = 4 with a tuned, d-proportional η uniform can escape stochastically (spec §6.1 lesson 2), and the fitted exponents come with large standard errors from few seeds. The exponents are reported, not tested.
 """)
 code(r"""
-await dl.showFigure("skills/samples-vs-d", scale);
-const sv = await dl.skillsResults.samplesVsD(scale);
+await dl.showFigure("skills.samples-vs-d", scale);
+const sv = (await dl.result("skills.samples-vs-d")) as { series: Array<{ alpha: number; solveFit: { exponent: number; se: number } | null; escapeFit: { exponent: number; se: number } | null; unreachedSolve: number; runs: unknown[] }> };
 dl.showTable(sv.series.map((s) => ({
   distribution: s.alpha === 0 ? "uniform" : `Zipf α = ${s.alpha}`,
   "solve exponent": s.solveFit ? `${s.solveFit.exponent.toFixed(2)} ± ${s.solveFit.se.toFixed(2)}` : "—",
@@ -103,7 +103,7 @@ md(r"""
 A and B are linear and quadratic in w, so the loss on any plane w₀ + a·u + b·v is exact and costs O(1) per grid point. Top row: u = w⋆, v random and p-orthogonal. Bottom row: the top-2 PCA directions of consecutive differences of a GD trajectory (the paper's F8 procedure), with the projected trajectory. Uniform: a symmetric bowl from the self term and no tilt toward ±w⋆ — GD only shrinks w (PC1 explains everything). Zipf: tilted toward w⋆, a descent direction from the start.
 """)
 code(r"""
-await dl.showFigure("skills/landscape-init", scale);
+await dl.showFigure("skills.landscape-init", scale);
 """)
 md(r"""
 ## 6. The α trade-off
@@ -111,7 +111,7 @@ md(r"""
 With the same η for every α: a larger α puts more mass on the head, so the (head-dominated) training alignment A rises sooner; but its tail is lighter (p_min ≈ d^{−α}/ζ(α)) and aligns later — and since the uniform test weighs every skill equally, the uniform-test loss falls *later* for larger α at these sizes. (With α = 1.2 the head is weak: at d = 1000, seed 1, it does not escape at all.)
 """)
 code(r"""
-await dl.showFigure("skills/alpha-tradeoff", scale);
+await dl.showFigure("skills.alpha-tradeoff", scale);
 """)
 md(r"""
 ## 7. The claims, checked

@@ -12,7 +12,7 @@ md(r"""
 
 Zixuan Wang, Xingyu Dang, Jason D. Lee, Kaifeng Lyu, *The Power of Power Law: Asymmetry Enables Compositional Reasoning* (arXiv 2604.22951), find that when a task needs **several skills composed inside one forward pass** (multi-step arithmetic, S5 state tracking, multi-hop QA — no chain of thought), training data whose skill frequencies follow a **power law** learns faster than data with **uniform** skill frequencies, *even when the test set is uniform over skills*; on **one-hop QA** (memorisation) the usual intuition holds and uniform wins. Their mechanism (proved in a toy model, notebook 02): frequent "head" skills are learned first and then act as a stepping stone for the rare tail skills.
 
-This notebook runs that comparison — on S5 state tracking, multi-step modular arithmetic and two-hop QA (composition) and one-hop QA (control) — on a small GPT (the toolkit's TensorFlow.js engine) with the toolkit's task generators (`dl.tasks`). **What is the paper's and what is ours:** the protocol — identical model and hyper-parameters, only the training skill distribution changes, uniform test sets, per-rank-bin accuracy — is the paper's; every size (model, k, modulus, |E|, |R|, α, steps, batch, learning rate, seeds) is this toolkit's documented default (`dl.skillsTransformer.SKILLS_STUDY_CONFIGS`, skills spec §8), since the paper's are unknown. The power law is p(skill of rank i) ∝ i^−α over a random ranking of the skills, one ranking per seed (shared by that seed's uniform run, which also shares its initialisation); every slot of a problem draws its skill independently.
+This notebook runs that comparison — on S5 state tracking, multi-step modular arithmetic and two-hop QA (composition) and one-hop QA (control) — on a small GPT (the toolkit's TensorFlow.js engine) with the toolkit's task generators (`dl.tasks`). **What is the paper's and what is ours:** the protocol — identical model and hyper-parameters, only the training skill distribution changes, uniform test sets, per-rank-bin accuracy — is the paper's; every size (model, k, modulus, |E|, |R|, α, steps, batch, learning rate, seeds) is this toolkit's documented default (`dl.skillsTransformer.SKILLS_STUDY_CONFIGS`), since the paper's are unknown. The power law is p(skill of rank i) ∝ i^−α over a random ranking of the skills, one ranking per seed (shared by that seed's uniform run, which also shares its initialisation); every slot of a problem draws its skill independently.
 """)
 code(r"""
 import * as dl from "datalaws";
@@ -52,12 +52,12 @@ dl.showTable([{
 md(r"""
 ## 2. Run (or load) the study
 
-`dl.runStudy("skills", scale)` trains every run (task × α × seed) on worker threads (both cores), resumes unfinished runs from their files after a kill, or loads the stored result. The same call sits behind `npm run -s datalaws -- study skills --scale small`.
+The study is one result, `skills.transformer-study`: `dl.result("skills.transformer-study")` trains every run (task × α × seed) on worker threads (both cores), resumes unfinished runs from their files after a kill, or loads the stored result (stored under its config and the TensorFlow.js backend). The same result sits behind `npm run -s datalaws -- study skills --scale small`, and the figures and claims below are drawn and judged from it without training again.
 """)
 code(r"""
 const t0 = Date.now();
-const r = await dl.runStudy<dl.skillsTransformer.SkillsStudyResult>("skills", scale, { quiet: true });
-console.log(`study ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (when the stored result was made: ${r.seconds.toFixed(0)} s on ${r.threads} thread(s))`);
+const r = (await dl.result("skills.transformer-study")) as dl.skillsTransformer.SkillsStudyResult;
+console.log(`study ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 """)
 md(r"""
 ## 3. Uniform-test accuracy: power law vs uniform
@@ -65,7 +65,7 @@ md(r"""
 The paper's main figure (multi-step arithmetic, S5) and its one-hop control. Chance level is 1/120 for S5, 1/P for arithmetic and 1/|E| for QA.
 """)
 code(r"""
-await dl.showFigure("skills/transformer-accuracy", scale);
+await dl.showFigure("skills.transformer-accuracy", scale);
 dl.showTable(r.tasks.map((t) => {
   const uni = t.arms.find((a) => a.alpha === 0)!;
   const pow = t.arms.find((a) => a.alpha === r.config.alpha)!;
@@ -88,7 +88,7 @@ AUC is the mean uniform-test accuracy over the evaluations (the area under the c
 Per-rank-bin accuracy: each bin's test set draws every slot from that bin of the seed's ranking (bin 1 = the most frequent skills under the power law). For the uniform runs the bins are only labels.
 """)
 code(r"""
-await dl.showFigure("skills/transformer-bins", scale);
+await dl.showFigure("skills.transformer-bins", scale);
 """)
 md(r"""
 ## 5. Tail-skill gradients: head vs random context
@@ -96,7 +96,7 @@ md(r"""
 The paper's stage II: once head skills are learned, a problem that needs one rare tail skill sends a larger gradient when its other slots hold head skills. For the first composition task (S5, the task of the paper's gradient figure), the uniform and power-law runs of every seed write parameter checkpoints at every evaluation, and ‖∇L‖ is measured on the same tail-skill batches with head-bin context and with random context (paired problems: same tail skill, slot and operators). In the uniform run the "head" bin is just a label, so its ratio shows how the bins differ in themselves; the claim compares the two ratios, seed by seed. The figure shows the first seed, the table every seed.
 """)
 code(r"""
-await dl.showFigure("skills/transformer-tail-gradients", scale);
+await dl.showFigure("skills.transformer-tail-gradients", scale);
 if (r.gradient) {
   dl.showTable(r.gradient.seeds.flatMap(({ seed, arms }) => arms.map((a) => {
     const q = dl.skillsTransformer.headRandomRatios(a);
@@ -111,10 +111,10 @@ if (r.gradient) {
 }
 """)
 md(r"""
-The first seed's checkpoints give the **PCA loss landscape** (spec F8): the top-2 principal directions of the consecutive checkpoint differences of each run span a plane through the initialisation, on which the uniform-test loss is drawn with the projected trajectory. The paper reports a flat patch near the initialisation for uniform training and a descent direction for the power law.
+The first seed's checkpoints give the **PCA loss landscape** (the paper's loss-landscape figures): the top-2 principal directions of the consecutive checkpoint differences of each run span a plane through the initialisation, on which the uniform-test loss is drawn with the projected trajectory. The paper reports a flat patch near the initialisation for uniform training and a descent direction for the power law.
 """)
 code(r"""
-await dl.showFigure("skills/transformer-landscape", scale);
+await dl.showFigure("skills.transformer-landscape", scale);
 """)
 md(r"""
 ## 6. The exponent trade-off
@@ -122,7 +122,7 @@ md(r"""
 Where a task is trained with several exponents (at `small`: arithmetic with α ∈ {0, 1, 1.5, 2}): the early-learning area, the final accuracy, and the final head- and tail-bin accuracy against α. The paper's trade-off: a heavier head (larger α) speeds the early stage, a lighter tail slows the last one.
 """)
 code(r"""
-await dl.showFigure("skills/transformer-alpha", scale);
+await dl.showFigure("skills.transformer-alpha", scale);
 """)
 md(r"""
 ## 7. Claims

@@ -1,9 +1,9 @@
 /**
  * Figures of the skill-composition result (Wang, Dang, Lee, Lyu, arXiv 2604.22951) on the k-fold
- * multiplicative toy. Each is a pure function of a result from ./results.ts; the
- * parameters are this toolkit's documented defaults (skills spec §6, §8), not the paper's (unknown).
+ * multiplicative toy. Each is a pure function of results from ./results.ts; the parameters are this
+ * toolkit's defaults, not the paper's (not stated there).
  */
-import type { Scale } from "../core/scale";
+import { pickByScale as pick } from "../core/scale";
 import { axis, categoricalColor, lineTrace, sequentialColor, styleFigure } from "../plot/style";
 import type { FigureDef, PlotlyFigure } from "../core/figure";
 import * as R from "./results";
@@ -27,13 +27,13 @@ const panelTitle = (text: string, x: number): Record<string, unknown> => ({ text
 
 export const skillsFigures: FigureDef[] = [
   {
-    id: "skills/distributions",
-    result: "skills",
+    id: "skills.distributions",
     title: "Skill distributions: uniform vs power law",
     caption:
       "p_i against frequency rank i for d = 120 skills (the size of S₅): uniform (α = 0) and Zipf p_i ∝ i^−α for α ∈ {1, 1.2, 1.5, 2} (the toolkit's default sweep; the paper's α values are unknown), and a power law over 6 coarse rank bins at α = 1.5 (dashed; the granularity ablation). Log–log axes: Zipf laws are straight lines of slope −α.",
-    build() {
-      const r = R.distributions();
+    needs: [R.distributions],
+    build(res) {
+      const r = res.get(R.distributions);
       const n = r.curves.length;
       const traces: Trace[] = r.curves.map((c, i) =>
         lineTrace({ x: r.rank, y: c.p, name: c.alpha === 0 ? "uniform (α = 0)" : `Zipf α = ${c.alpha}`, method: "exact", color: c.alpha === 0 ? UNIFORM : sequentialColor(i - 1, n - 1) }),
@@ -43,18 +43,20 @@ export const skillsFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/sgd-learning-curves",
-    result: "skills",
+    id: "skills.sgd-learning-curves",
     title: "Online SGD learning curves: uniform vs power law (k = 6)",
     caption:
-      "Uniform-test loss of online minibatch SGD on fresh samples (k = 6, d = 256, r = 0.5, batch 64, 2.56M samples), each distribution at its own stable learning rate: uniform η = d/36 (½ of its GD limit 2d/k²), Zipf α = 1.5 η = 0.2 (≈ 0.8 of its limit; spec §6.1 defaults). One curve per seed; circles mark escape (|mean(w⊙w⋆)| > 0.5), diamonds solve (uniform-test loss < 0.05). Uniform stays on the L = ½ plateau; Zipf seeds with a large |A(w₀)| escape, the rest wait.",
-    async build(scale: Scale) {
-      const r = await R.sgdCurves(scale);
+      "Uniform-test loss of online minibatch SGD on fresh samples (k = 6, d = 256, r = 0.5, batch 64, 2.56M samples), each distribution at its own stable learning rate: uniform η = d/36 (½ of its GD limit 2d/k²), Zipf α = 1.5 η = 0.2 (≈ 0.8 of its limit; the toolkit's defaults). One curve per seed (the first 3, 6 or 12 seeds of the sweep of claim skills.sgd-escape-k6 at ci, small, paper); circles mark escape (|mean(w⊙w⋆)| > 0.5), diamonds solve (uniform-test loss < 0.05). Uniform stays on the L = ½ plateau; Zipf seeds with a large |A(w₀)| escape, the rest wait.",
+    needs: [R.sgdEscapeK6],
+    build(res, scale) {
+      const r = res.get(R.sgdEscapeK6);
+      // the first few seeds of the claim's sweep (every seed would crowd the figure)
+      const shown = pick(scale, 3, 6, 12);
       const traces: Trace[] = [];
       let firstU = true;
       let firstZ = true;
       // Zipf first, uniform last: uniform curves are drawn on top of the Zipf seeds that also sit at L = ½
-      for (const run of [...r.runs].sort((a, b) => b.alpha - a.alpha)) {
+      for (const run of r.runs.filter((o) => o.seed < shown).sort((a, b) => b.alpha - a.alpha)) {
         if (!run.curve) continue;
         const uni = run.alpha === 0;
         const color = uni ? UNIFORM : ZIPF;
@@ -74,17 +76,17 @@ export const skillsFigures: FigureDef[] = [
         if (run.solve !== null) traces.push({ type: "scatter", mode: "markers", x: [run.solve], y: [0.05], marker: { symbol: "diamond", size: 10, color }, name: "solve (L < 0.05)", legendgroup: "sol", showlegend: traces.every((t) => t.name !== "solve (L < 0.05)") });
       }
       traces.push(lineTrace({ x: [r.config.batch, r.config.budget], y: [0.05, 0.05], name: "solve threshold", method: "reference", showlegend: false }));
-      return fig(`Online SGD, k = 6, d = 256: ${r.config.seeds} seeds per distribution`, traces, { xaxis: axis("samples", { log: true, range: [1e4, r.config.budget * 1.1] }), yaxis: axis("uniform-test loss", { log: true }) }, { legend: "bottom", height: 500 });
+      return fig(`Online SGD, k = 6, d = 256: ${Math.min(shown, r.config.seeds)} seeds per distribution`, traces, { xaxis: axis("samples", { log: true, range: [1e4, r.config.budget * 1.1] }), yaxis: axis("uniform-test loss", { log: true }) }, { legend: "bottom", height: 500 });
     },
   },
   {
-    id: "skills/three-stages",
-    result: "skills",
+    id: "skills.three-stages",
     title: "Three stages: head skills first, then the tail (population GD)",
     caption:
-      "Population gradient descent (d = 1000, k = 4, r = 0.5). Left: Zipf α = 1.5 at η = 0.3 — mean alignment w_i w⋆_i in 5 log-spaced rank bins (relative to the global sign the run converges to: even k recovers w⋆ only up to sign): stage I escape, stage II the head bins align and lift A, stage III the tail converges slowly. Right: uniform-test loss of that run against uniform p at η = 0.3 and at ½ its stability limit (η = 62.5), which stay on the plateau L = ½ for this seed (at other seeds uniform at ½ its limit escapes after ≈ 1.3–1.8·10⁵ steps, ~10× later than Zipf: claim skills.three-stages).",
-    async build(scale: Scale) {
-      const r = await R.threeStages(scale);
+      "Population gradient descent (d = 1000, k = 4, r = 0.5). Left: Zipf α = 1.5 at η = 0.3 — mean alignment w_i w⋆_i in 5 log-spaced rank bins (relative to the global sign the run converges to: even k recovers w⋆ only up to sign): stage I escape, stage II the head bins align and lift A, stage III the tail converges slowly. Right: uniform-test loss of that run against uniform p at η = 0.3 and at ½ its stability limit (η = 62.5), which stay on the plateau L = ½ for seed 1, the first seed of claim skills.three-stages (at other seeds uniform at ½ its limit escapes after ≈ 1.3–1.8·10⁵ steps, ~10× later than Zipf: claim skills.three-stages).",
+    needs: [R.threeStages],
+    build(res) {
+      const r = res.get(R.threeStages).seeds[0];
       const [d1, d2] = domains(2, 0.12);
       const nb = r.zipf.bins.length;
       const x = (t: number[]) => t.map((s) => s + 1);
@@ -109,13 +111,13 @@ export const skillsFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/phase-portrait",
-    result: "skills",
+    id: "skills.phase-portrait",
     title: "Phase portrait of the uniform (A, B) ODE",
     caption:
-      "Gradient flow of the toy under uniform p reduces exactly to (A, B) (spec §4.3): arrows show the direction of (dA/dτ, dB/dτ), curves are RK4 trajectories, squares the fixed points (0,0), (1,1) and, for even k, (−1,1); grey: the boundary A² = B. For k ≥ 3 the origin is a high-order saddle: trajectories near A = 0 collapse toward it and only a large enough |A|/√B escapes.",
-    build() {
-      const r = R.phasePortrait();
+      "Gradient flow of the toy under uniform p reduces exactly to (A, B): arrows show the direction of (dA/dτ, dB/dτ), curves are RK4 trajectories, squares the fixed points (0,0), (1,1) and, for even k, (−1,1); grey: the boundary A² = B. For k ≥ 3 the origin is a high-order saddle: trajectories near A = 0 collapse toward it and only a large enough |A|/√B escapes.",
+    needs: [R.phasePortrait],
+    build(res) {
+      const r = res.get(R.phasePortrait);
       const doms = domains(3, 0.06);
       const traces: Trace[] = [];
       const layout: Record<string, unknown> = { annotations: [] as unknown[] };
@@ -149,13 +151,13 @@ export const skillsFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/ode-escape-vs-d",
-    result: "skills",
+    id: "skills.ode-escape-vs-d",
     title: "Uniform ODE: escape time against d",
     caption:
       "GD steps for the uniform ODE to reach A = 0.5 from A(0) = r/√d, B(0) = r² (r = 0.5, η = 1), against d for k ∈ {2, 3, 4, 6} (markers), with power-law fits (lines). The exponent grows with k and exceeds k/2 (the CSQ rate): B first decays while A creeps, giving the derived 1 + (k−1)(k−2)/k. With η ∝ d (a fixed fraction of the limit 2d/k²) every exponent drops by one.",
-    build() {
-      const r = R.odeEscape();
+    needs: [R.odeEscape],
+    build(res) {
+      const r = res.get(R.odeEscape);
       const traces: Trace[] = [];
       r.rows.forEach((row, i) => {
         const color = sequentialColor(i, r.rows.length);
@@ -166,13 +168,13 @@ export const skillsFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/landscape-init",
-    result: "skills",
+    id: "skills.landscape-init",
     title: "Loss landscape at initialisation: uniform vs power law",
     caption:
       "Exact training loss (no sampling) around the same w₀ ~ 𝒩(0, r²I) (k = 6, d = 256, r = 0.5, seed 0), minus L(w₀). Top: the plane w₀ + a·w⋆ + b·v, v random and p-orthogonal to w⋆. Bottom: the top-2 PCA directions of consecutive differences of a population-GD trajectory (η = ½ of each limit, 4000 steps), with the projected trajectory (white). Colours: red = below L(w₀), blue = above, the range set by the largest descent in the panel (ascents saturate). Uniform: a symmetric bowl (the shrinking self term) with no tilt toward ±w⋆ — flat in the useful direction; Zipf: tilted toward w⋆ with a descent direction from the start.",
-    async build(scale: Scale) {
-      const r = await R.landscapes(scale);
+    needs: [R.landscapes],
+    build(res) {
+      const r = res.get(R.landscapes);
       const doms = domains(2, 0.16);
       const traces: Trace[] = [];
       const layout: Record<string, unknown> = { annotations: [] as unknown[] };
@@ -218,13 +220,13 @@ export const skillsFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/samples-vs-d",
-    result: "skills",
+    id: "skills.samples-vs-d",
     title: "Samples to solve against d (online SGD, k = 4)",
     caption:
       "Online SGD (k = 4, r = 0.5, batch 64), each distribution at ½ its own GD stability limit (uniform η = d/16, Zipf α = 1.5 η ≈ 0.1–0.15): samples to escape (open) and to solve (filled) per seed, with log–log fits over the reached runs. Runs that never solve within the budget are drawn at the budget (×) and left out of the fits. At k = 4 with a tuned, d-proportional η uniform is not stuck: the two fits are close, with large standard errors from 4 seeds. Theorem A's d^{k/2} = d² is an asymptotic CSQ bound with log factors; for gradient flow with η ∝ d the uniform ODE predicts d^{(k−1)(k−2)/k} = d^{1.5} for escape. Theorem B's d^{2α} = d³ is an upper bound.",
-    async build(scale: Scale) {
-      const r = await R.samplesVsD(scale);
+    needs: [R.samplesVsD],
+    build(res) {
+      const r = res.get(R.samplesVsD);
       const traces: Trace[] = [];
       for (const s of r.series) {
         const color = s.alpha === 0 ? UNIFORM : ZIPF;
@@ -245,13 +247,15 @@ export const skillsFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/alpha-tradeoff",
-    result: "skills",
+    id: "skills.alpha-tradeoff",
     title: "The α trade-off: heavier head, lighter tail",
     caption:
       "Population GD (k = 4, r = 0.5, same η = 0.25 for every α, seed 1) for α ∈ {1.2, 1.5, 1.75, 2}. Left: the training alignment |A(t)| = |Σ pᵢ wᵢ w⋆ᵢ|, dominated by the head — larger α rises sooner. Right: mean alignment of the tail rank bin — larger α aligns it later (its skills are rarer), so the uniform-test loss, which needs the tail, also falls later for larger α. α = 1.2 may not escape at all within the run (a weak head; it does not at d = 1000, seed 1).",
-    async build(scale: Scale) {
-      const r = await R.alphaTradeoff(scale);
+    needs: [R.alphaTradeoff],
+    build(res) {
+      const all = res.get(R.alphaTradeoff);
+      // the first seed of the claim's runs
+      const r = { config: all.config, curves: all.curves.filter((c) => c.seed === all.config.seeds[0]).map((c) => ({ ...c, tail: c.binAlignment[c.binAlignment.length - 1] })) };
       const [d1, d2] = domains(2, 0.12);
       const traces: Trace[] = [];
       r.curves.forEach((c, i) => {

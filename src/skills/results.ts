@@ -1,133 +1,400 @@
 /**
- * The computed results behind the skills figures, per scale, cached in the result store
- * (data/results/skills/*.json). Every parameter that affects a result is in its config. Settings are
- * this toolkit's documented defaults (skills spec §6.1, §6.3, §8), not the paper's (unknown).
+ * The results of the skill-composition toy (Wang, Dang, Lee, Lyu, "The Power of Power Law: Asymmetry
+ * Enables Compositional Reasoning", arXiv 2604.22951): each declared once with its config per scale
+ * (every parameter that changes the numbers, seeds included) and computed by the runner. Claims
+ * (./claims.ts) and figures (./figures.ts) are pure functions of them. The settings are this
+ * toolkit's defaults, not the paper's (its sizes, learning rates and seeds are not stated).
  */
-import { pickByScale as pick, type Scale } from "../core/scale";
-import { binnedZipfSkills, zipfSkills } from "../../theory/skills/distributions";
-import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
-import { gaussianInit, skillModel, gdStabilityLimit } from "../../theory/skills/model";
+import { defineResult } from "../core/result";
+import { pickByScale as pick } from "../core/scale";
+import { Rng } from "../core/rng";
+import { aliasSample, aliasTable, binnedZipfSkills, skillStats, zipfSkills } from "../../theory/skills/distributions";
+import { initialAlignmentVariance, sampleInitialAlignment } from "../../theory/skills/initialAlignment";
+import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, raySlope, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
+import { gaussianInit, gdStabilityLimit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel } from "../../theory/skills/model";
 import { phaseField, uniformFixedPoints, uniformOde } from "../../theory/skills/ode";
 import { populationGd } from "../../theory/skills/populationGd";
-import { fitSamplesVsD, odeEscapeVsD, type SgdTask } from "../../theory/skills/sampleComplexity";
-import { escapeClaimConfig } from "./claims";
-import { progress } from "../run/progress";
+import { fitSamplesVsD, odeEscapeVsD, type SgdOutcome, type SgdTask } from "../../theory/skills/sampleComplexity";
 import { sgdSweep } from "./sgdSweep";
-import { cached } from "../run/store";
+import type { ComputeContext } from "../core/result";
 
-
-/** p_i against rank for d = 120 (the size of S₅), α ∈ {0, 1, 1.2, 1.5, 2}, and a 6-bin coarse power law at α = 1.5. */
-export function distributions() {
-  const config = { d: 120, alphas: [0, 1, 1.2, 1.5, 2], binned: { alpha: 1.5, bins: 6 } };
-  const byRank = (p: Float64Array, rank: Uint32Array) => Array.from(rank, (i) => p[i]);
-  return {
-    config,
-    rank: Array.from({ length: config.d }, (_, i) => i + 1),
-    curves: config.alphas.map((alpha) => {
-      const z = zipfSkills(config.d, alpha, { seed: 0 });
-      return { alpha, p: byRank(z.p, z.rank) };
-    }),
-    binned: (() => {
-      const z = binnedZipfSkills(config.d, config.binned.alpha, config.binned.bins, { seed: 0 });
-      return byRank(z.p, z.rank);
-    })(),
-  };
+/** Run a sweep of SGD tasks with the runner's threads, progress and resume folder. */
+async function sweep(label: string, tasks: SgdTask[], ctx: ComputeContext): Promise<SgdOutcome[]> {
+  const bar = ctx.progress(label);
+  const out = await sgdSweep(tasks, { threads: ctx.threads, resumeDir: ctx.checkpointDir(), onProgress: (a, b) => bar.update(a, b, "runs") });
+  bar.done();
+  return out;
 }
 
-/** Learning curves of online SGD at the k = 6 escape-claim configuration, full budget, a few seeds per distribution. */
-export function sgdCurves(scale: Scale) {
-  const c = escapeClaimConfig("small");
-  const config = { ...c, seeds: pick(scale, 3, 6, 12), records: 120 };
-  return cached(`skills/sgd-curves-${scale}`, config, async () => {
+/**
+ * Zipf laws over d = 120 skills (the size of S₅), α ∈ {0, 1, 1.2, 1.5, 2}: p_i against rank, their
+ * statistics (p₁, p_min, Σp², √Σp², top-10 mass), a 6-bin coarse power law at α = 1.5, and Σp² at
+ * d = 10⁶ against its limit ζ(2α)/ζ(α)² (§3.2: Var A(w₀) = r²Σp²).
+ */
+export const distributions = defineResult({
+  id: "skills.distributions",
+  title: "Zipf skill distributions over d = 120 skills and their statistics",
+  config: () => ({ d: 120, alphas: [0, 1, 1.2, 1.5, 2], binned: { alpha: 1.5, bins: 6 }, seed: 0, limit: { d: 1e6, alpha: 1.5 } }),
+  stored: false,
+  compute(c) {
+    const byRank = (p: Float64Array, rank: Uint32Array) => Array.from(rank, (i) => p[i]);
+    const stats = (s: ReturnType<typeof skillStats>) => ({ p1: s.p1, pMin: s.pMin, sumP2: s.sumP2, sd: s.sdA0OverR, top10: s.top10 });
+    const big = skillStats(zipfSkills(c.limit.d, c.limit.alpha, { seed: c.seed, order: "identity" }));
+    const zb = binnedZipfSkills(c.d, c.binned.alpha, c.binned.bins, { seed: c.seed });
+    return {
+      rank: Array.from({ length: c.d }, (_, i) => i + 1),
+      curves: c.alphas.map((alpha) => {
+        const z = zipfSkills(c.d, alpha, { seed: c.seed });
+        return { alpha, p: byRank(z.p, z.rank), stats: stats(skillStats(z)) };
+      }),
+      binned: byRank(zb.p, zb.rank),
+      limit: { sumP2: big.sumP2, sumP2Limit: big.sumP2Limit },
+      config: c,
+    };
+  },
+});
+
+/**
+ * The closed-form gradient ∇L = kD(B^{k−1}w − A^{k−1}w⋆) (§3.1) against central finite differences of
+ * L, and the Monte Carlo mean of per-sample gradients against it (z per coordinate), d = 50.
+ */
+export const gradientCheck = defineResult({
+  id: "skills.gradient-check",
+  title: "Closed-form gradient against finite differences and per-sample Monte Carlo",
+  config: (scale) => ({ d: 50, ks: [2, 3, 4], alphas: [0, 1.5], samples: pick(scale, 20000, 100000, 400000), fdStep: 1e-5 }),
+  compute(c) {
+    const d = c.d;
+    const rows: Array<{ k: number; alpha: number; fdRelErr: number; maxZ: number; beyond3se: number; coords: number }> = [];
+    for (const k of c.ks)
+      for (const alpha of c.alphas) {
+        const dist = zipfSkills(d, alpha, { seed: 3 });
+        const m = skillModel(k, dist, { seed: 3 });
+        // a point of order one so that every term matters
+        const rng = new Rng(11, k, alpha * 10);
+        const w = Float64Array.from({ length: d }, (_, i) => 0.6 * m.wstar[i] + 0.5 * rng.normal());
+        const g = gradient(m, w);
+        let num = 0;
+        let den = 0;
+        for (let i = 0; i < d; i++) {
+          const h = c.fdStep;
+          const wp = Float64Array.from(w);
+          const wm = Float64Array.from(w);
+          wp[i] += h;
+          wm[i] -= h;
+          const fd = (loss(m, wp) - loss(m, wm)) / (2 * h);
+          num += (fd - g[i]) ** 2;
+          den += g[i] ** 2;
+        }
+        // Monte Carlo of the per-sample gradient
+        const n = c.samples;
+        const tab = aliasTable(m.p);
+        const srng = new Rng(5, k, alpha * 10);
+        const sum = new Float64Array(d);
+        const sum2 = new Float64Array(d);
+        const gs = new Float64Array(d);
+        const I = new Int32Array(k);
+        for (let s = 0; s < n; s++) {
+          for (let t = 0; t < k; t++) I[t] = aliasSample(tab, srng);
+          sampleGradient(m, w, I, gs);
+          for (let i = 0; i < d; i++) {
+            sum[i] += gs[i];
+            sum2[i] += gs[i] * gs[i];
+          }
+        }
+        let maxZ = 0;
+        let beyond3se = 0;
+        let coords = 0;
+        for (let i = 0; i < d; i++) {
+          const mean = sum[i] / n;
+          const se = Math.sqrt(Math.max(0, sum2[i] / n - mean * mean) / (n - 1));
+          const z = Math.abs(mean - g[i]) / Math.max(se, 1e-300);
+          if (se === 0 && Math.abs(mean - g[i]) < 1e-12) continue;
+          maxZ = Math.max(maxZ, z);
+          if (z > 3) beyond3se++;
+          coords++;
+        }
+        rows.push({ k, alpha, fdRelErr: Math.sqrt(num / den), maxZ, beyond3se, coords });
+      }
+    return { config: c, rows };
+  },
+});
+
+/** Sample variance of A(w₀) over draws w₀ ~ 𝒩(0, r²I) with its standard error, against r²Σp² (§3.2). */
+export const initialAlignment = defineResult({
+  id: "skills.initial-alignment",
+  title: "Variance of the initial alignment A(w₀) against r²Σp²",
+  config: (scale) => ({ ds: [120, 1000], alphas: [0, 1.5], k: 4, r: 0.5, draws: pick(scale, 10000, 10000, 100000) }),
+  compute(c) {
+    const rows: Array<{ d: number; alpha: number; variance: number; se: number; predicted: number }> = [];
+    for (const d of c.ds)
+      for (const alpha of c.alphas) {
+        const dist = zipfSkills(d, alpha, { seed: 1 });
+        const m = skillModel(c.k, dist, { seed: 1 });
+        const n = c.draws;
+        const { A } = sampleInitialAlignment(m, c.r, n, 100 + d);
+        let s2 = 0;
+        let s4 = 0;
+        for (const a of A) {
+          s2 += a * a;
+          s4 += a ** 4;
+        }
+        const v = s2 / n; // the mean is known to be 0
+        rows.push({ d, alpha, variance: v, se: Math.sqrt((s4 / n - v * v) / n), predicted: initialAlignmentVariance(dist, c.r) });
+      }
+    return { config: c, rows };
+  },
+});
+
+/**
+ * λ_max of the Hessian at w⋆, H = kD(I + (k−1)w⋆w⋆ᵀD), from its secular equation and from a dense
+ * power iteration; the final training loss of GD started near w⋆ at 0.95× and 1.05× the limit 2/λ_max.
+ */
+export const stabilityLimit = defineResult({
+  id: "skills.stability-limit",
+  title: "Top Hessian eigenvalue at w⋆ and sharpness of the GD stability limit",
+  config: () => ({
+    settings: [{ k: 4, alpha: 0, d: 200 }, { k: 6, alpha: 0, d: 256 }, { k: 4, alpha: 1.5, d: 200 }, { k: 6, alpha: 1.5, d: 256 }],
+    seed: 2,
+    powerIterations: 2000,
+    factors: [0.95, 1.05],
+    gdSteps: 3000,
+    perturbation: 1e-3,
+  }),
+  compute(c) {
+    return {
+      config: c,
+      rows: c.settings.map(({ k, alpha, d }) => {
+        const m = skillModel(k, zipfSkills(d, alpha, { seed: c.seed }), { seed: c.seed });
+        const lambda = hessianTopEigenvalue(m);
+        const H = hessianAtOptimum(m);
+        let v = new Float64Array(d).fill(1);
+        let mu = 0;
+        for (let it = 0; it < c.powerIterations; it++) {
+          const u = new Float64Array(d);
+          for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) u[i] += H[i][j] * v[j];
+          let nrm = 0;
+          for (const x of u) nrm += x * x;
+          nrm = Math.sqrt(nrm);
+          mu = nrm;
+          v = u.map((x) => x / nrm);
+        }
+        // sharpness: start at w⋆ + a small perturbation along the top mode, run GD
+        const lim = gdStabilityLimit(m);
+        const finalLoss = c.factors.map((f) => {
+          const r = populationGd(m, { eta: f * lim, steps: c.gdSteps, w0: Float64Array.from(m.wstar, (x, i) => x + c.perturbation * v[i]), allowUnstable: true, records: 2 });
+          return r.lossTrain[r.lossTrain.length - 1];
+        });
+        return { k, alpha, d, lambda, powerIteration: mu, finalLoss };
+      }),
+    };
+  },
+});
+
+/**
+ * Online SGD at k = 6, d = 256, r = 0.5, batch 64, 2.56M samples (Theorems A and B), each distribution
+ * at its own stable η: uniform d/36 (½ of the GD limit 2d/k²), Zipf α = 1.5 at 0.2 (≈ 0.8 of its limit).
+ * Seeds 0…N−1 per distribution, run to the full budget with a learning curve of 120 log-spaced records.
+ */
+export const sgdEscapeK6 = defineResult({
+  id: "skills.sgd-escape-k6",
+  title: "Online SGD at k = 6: escape and learning curves, uniform vs Zipf α = 1.5",
+  config: (scale) => {
+    const d = 256;
+    return { k: 6, d, r: 0.5, batch: 64, budget: 2.56e6, alpha: 1.5, etaUniform: d / 36, etaZipf: 0.2, seeds: pick(scale, 8, 16, 48), records: 120 };
+  },
+  async compute(c, ctx) {
     const tasks: SgdTask[] = [];
-    for (let seed = 0; seed < config.seeds; seed++)
-      for (const [alpha, eta] of [[0, config.etaUniform], [config.alpha, config.etaZipf]] as const)
-        tasks.push({ k: config.k, d: config.d, alpha, eta, batch: config.batch, budget: config.budget, r: config.r, seed, records: config.records, fullBudget: true });
-    const bar = progress("skills: SGD learning curves");
-    const out = await sgdSweep(tasks, { onProgress: (a, b) => bar.update(a, b, "runs") });
-    bar.done();
-    return { config, runs: out.map((o) => ({ seed: o.seed, alpha: o.alpha, eta: o.eta, escape: o.escape, solve: o.solve, zA0: o.zA0, curve: o.curve })) };
-  });
-}
+    for (let seed = 0; seed < c.seeds; seed++)
+      for (const [alpha, eta] of [[0, c.etaUniform], [c.alpha, c.etaZipf]] as const)
+        tasks.push({ k: c.k, d: c.d, alpha, eta, batch: c.batch, budget: c.budget, r: c.r, seed, records: c.records, fullBudget: true });
+    return { config: c, runs: await sweep("skills: SGD at k = 6", tasks, ctx) };
+  },
+});
 
-/** Population GD, d = 1000, k = 4, r = 0.5: Zipf α = 1.5 at η = 0.3 with per-bin curves; uniform at η = 0.3 and at ½ its limit. */
-export function threeStages(scale: Scale) {
-  const config = { d: 1000, k: 4, r: 0.5, alpha: 1.5, eta: 0.3, seed: 1, steps: pick(scale, 150000, 300000, 1000000), bins: 5, records: 300 };
-  return cached(`skills/three-stages-${scale}`, config, () => {
-    const dist = zipfSkills(config.d, config.alpha, { seed: config.seed });
-    const m = skillModel(config.k, dist, { seed: config.seed });
-    const w0 = gaussianInit(config.d, config.r, config.seed);
-    const z = populationGd(m, { eta: config.eta, steps: config.steps, w0, rank: dist.rank, bins: config.bins, records: config.records });
-    const um = skillModel(config.k, zipfSkills(config.d, 0), { seed: config.seed });
-    const etaU = 0.5 * gdStabilityLimit(um);
-    const u = populationGd(um, { eta: etaU, steps: config.steps, w0, records: config.records });
-    const u03 = populationGd(um, { eta: config.eta, steps: config.steps, w0, records: config.records });
+/** Online SGD at odd k = 3 (Theorem B assumes k even), d ∈ {100, 200}: uniform at η = d/10, Zipf α = 1.5 at η = 0.5. */
+export const oddK = defineResult({
+  id: "skills.odd-k-sgd",
+  title: "Online SGD at odd k = 3: samples to solve, uniform vs Zipf α = 1.5",
+  config: (scale) => ({ k: 3, ds: [100, 200], alpha: 1.5, etaUniformOverD: 0.1, etaZipf: 0.5, batch: 64, budget: 2.56e6, r: 0.5, seeds: pick(scale, 4, 8, 24) }),
+  async compute(c, ctx) {
+    const tasks: SgdTask[] = [];
+    for (const d of c.ds)
+      for (let seed = 0; seed < c.seeds; seed++) {
+        tasks.push({ k: c.k, d, alpha: 0, eta: d * c.etaUniformOverD, batch: c.batch, budget: c.budget, r: c.r, seed });
+        tasks.push({ k: c.k, d, alpha: c.alpha, eta: c.etaZipf, batch: c.batch, budget: c.budget, r: c.r, seed });
+      }
+    const out = await sweep("skills: SGD at k = 3", tasks, ctx);
+    return { config: c, runs: out.map((o) => ({ d: o.d, alpha: o.alpha, seed: o.seed, eta: o.eta, escape: o.escape, solve: o.solve })) };
+  },
+});
+
+/** Escape steps of the uniform (A, B) ODE from A(0) = r/√d to A = 0.5 against d (η = 1), k ∈ {2, 3, 4, 6}, with power-law fits. */
+export const odeEscape = defineResult({
+  id: "skills.ode-escape",
+  title: "Uniform ODE escape time against d",
+  config: (scale) => ({ ks: [2, 3, 4, 6], d: pick(scale, [1e2, 1e3, 1e4], [1e2, 2e2, 5e2, 1e3, 2e3, 5e3, 1e4], [1e2, 3e2, 1e3, 3e3, 1e4, 3e4, 1e5]), eta: 1, r: 0.5 }),
+  compute(c) {
+    return { config: c, rows: c.ks.map((k) => ({ k, ...odeEscapeVsD(k, c.d, { eta: c.eta, r: c.r }), derived: 1 + ((k - 1) * (k - 2)) / k })) };
+  },
+});
+
+/** Phase portraits of the uniform ODE for k ∈ {2, 4, 6}: vector field, trajectories from a few (A(0), B(0)), fixed points. */
+export const phasePortrait = defineResult({
+  id: "skills.phase-portrait",
+  title: "Phase portraits of the uniform (A, B) ODE",
+  config: () => ({ ks: [2, 4, 6], d: 100, eta: 1, fieldPoints: 13, starts: [[0.05, 0.25], [-0.05, 0.25], [0.2, 0.25], [-0.2, 0.25], [0.3, 1.2], [-0.3, 1.2], [0.6, 1.4], [0.02, 0.04], [0.1, 0.5], [0.4, 0.2]] as Array<[number, number]> }),
+  compute(c) {
+    return {
+      config: c,
+      panels: c.ks.map((k) => ({
+        k,
+        field: phaseField(k, { n: c.fieldPoints }),
+        fixed: uniformFixedPoints(k),
+        trajectories: c.starts
+          .filter(([a, b]) => a * a <= b)
+          .map(([A0, B0]) => {
+            const o = uniformOde({ k, d: c.d, eta: c.eta, A0, B0, maxSteps: 1e12, solveLoss: 1e-6 });
+            // at most ~300 points per curve (RK4 takes thousands of tiny steps near the fixed points)
+            const every = Math.max(1, Math.ceil(o.A.length / 300));
+            const keep = (xs: number[]) => xs.filter((_, i) => i % every === 0 || i === xs.length - 1);
+            return { A0, B0, A: keep(o.A), B: keep(o.B) };
+          }),
+      })),
+    };
+  },
+});
+
+/**
+ * The signal slope k|A(w₀)|^{k−1} along w⋆ and its ratio to the self term kB₀^{k−1}|A₀| at
+ * w₀ ~ 𝒩(0, r²I) (§3.2), geometric means over initialisations, against d, uniform and Zipf α = 1.5.
+ */
+export const flatLandscape = defineResult({
+  id: "skills.flat-landscape",
+  title: "Signal slope along w⋆ at initialisation against d",
+  config: (scale) => ({ k: 6, r: 0.5, alpha: 1.5, d: pick(scale, [64, 256, 1024, 4096], [64, 128, 256, 512, 1024, 2048, 4096], [64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384]), inits: pick(scale, 1000, 2000, 5000) }),
+  compute(c) {
+    // geometric mean: |A|^{k−1} amplifies the noise of a median fivefold; E ln|A| has variance π²/8 per draw
+    const geo = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+    const res = { uniform: [] as number[], zipf: [] as number[], uniformSelfOverSignal: [] as number[] };
+    for (const d of c.d)
+      for (const alpha of [0, c.alpha]) {
+        const sig: number[] = [];
+        const ratio: number[] = [];
+        for (let s = 0; s < c.inits; s++) {
+          const m = skillModel(c.k, zipfSkills(d, alpha, { seed: s }), { seed: s });
+          const sl = raySlope(m, gaussianInit(d, c.r, s));
+          sig.push(Math.abs(sl.signal));
+          ratio.push(Math.abs(sl.self) / Math.abs(sl.signal));
+        }
+        if (alpha === 0) {
+          res.uniform.push(geo(sig));
+          res.uniformSelfOverSignal.push(geo(ratio));
+        } else res.zipf.push(geo(sig));
+      }
+    return { config: c, geoMeanSignalUniform: res.uniform, geoMeanSignalZipf: res.zipf, geoMeanSelfOverSignalUniform: res.uniformSelfOverSignal };
+  },
+});
+
+/**
+ * Population GD (§3.5), d = 1000, k = 4, r = 0.5, per seed: Zipf α = 1.5 at η = 0.3 with alignment per
+ * log-spaced rank bin; uniform p at the same η and at ½ its stability limit, from the same w₀.
+ */
+export const threeStages = defineResult({
+  id: "skills.three-stages",
+  title: "Three-stage dynamics of population GD, Zipf vs uniform",
+  config: (scale) => ({ d: 1000, k: 4, r: 0.5, alpha: 1.5, eta: 0.3, uniformEtaFraction: 0.5, seeds: pick(scale, [1], [1, 2, 3], [1, 2, 3, 4, 5]), steps: pick(scale, 150000, 300000, 1000000), bins: 5, records: 300 }),
+  compute(c) {
     const strip = (r: ReturnType<typeof populationGd>) => ({ t: r.t, A: r.A, uniformA: r.uniformA, lossUniform: r.lossUniform, lossTrain: r.lossTrain, escapeStep: r.escapeStep, solveStep: r.solveStep });
     return {
-      config,
-      zipf: { ...strip(z), bins: z.bins, binAlignment: z.binAlignment, binSignAccuracy: z.binSignAccuracy },
-      uniform: { eta: etaU, ...strip(u) },
-      uniformSameEta: strip(u03),
+      config: c,
+      seeds: c.seeds.map((seed) => {
+        const dist = zipfSkills(c.d, c.alpha, { seed });
+        const m = skillModel(c.k, dist, { seed });
+        const w0 = gaussianInit(c.d, c.r, seed);
+        const z = populationGd(m, { eta: c.eta, steps: c.steps, w0, rank: dist.rank, bins: c.bins, records: c.records });
+        const um = skillModel(c.k, zipfSkills(c.d, 0, { seed }), { seed });
+        const etaU = c.uniformEtaFraction * gdStabilityLimit(um);
+        const u = populationGd(um, { eta: etaU, steps: c.steps, w0, records: c.records });
+        const uSame = populationGd(um, { eta: c.eta, steps: c.steps, w0, records: c.records });
+        return {
+          seed,
+          zipf: { ...strip(z), bins: z.bins, binAlignment: z.binAlignment, binSignAccuracy: z.binSignAccuracy },
+          uniform: { eta: etaU, ...strip(u) },
+          uniformSameEta: strip(uSame),
+        };
+      }),
     };
-  });
-}
+  },
+});
 
-/** Phase portraits of the uniform ODE for k ∈ {2, 4, 6}: vector field, trajectories from A(0) = ±r/√d and a few larger |A(0)|, fixed points. */
-export function phasePortrait() {
-  const config = { ks: [2, 4, 6], d: 100, eta: 1, starts: [[0.05, 0.25], [-0.05, 0.25], [0.2, 0.25], [-0.2, 0.25], [0.3, 1.2], [-0.3, 1.2], [0.6, 1.4], [0.02, 0.04], [0.1, 0.5], [0.4, 0.2]] as Array<[number, number]> };
-  return {
-    config,
-    panels: config.ks.map((k) => ({
-      k,
-      field: phaseField(k, { n: 13 }),
-      fixed: uniformFixedPoints(k),
-      trajectories: config.starts
-        .filter(([a, b]) => a * a <= b)
-        .map(([A0, B0]) => {
-          const o = uniformOde({ k, d: config.d, eta: config.eta, A0, B0, maxSteps: 1e12, solveLoss: 1e-6 });
-          // at most ~300 points per curve (RK4 takes thousands of tiny steps near the fixed points)
-          const every = Math.max(1, Math.ceil(o.A.length / 300));
-          const keep = (xs: number[]) => xs.filter((_, i) => i % every === 0 || i === xs.length - 1);
-          return { A0, B0, A: keep(o.A), B: keep(o.B) };
-        }),
-    })),
-  };
-}
+/**
+ * The α trade-off (§3.6): population GD (k = 4, r = 0.5, η = 0.25 for every α) for α ∈ {1.2, 1.5, 1.75, 2}
+ * and several seeds: training alignment A and per-rank-bin alignment over log-spaced steps.
+ */
+export const alphaTradeoff = defineResult({
+  id: "skills.alpha-tradeoff",
+  title: "The α trade-off of population GD: head against tail",
+  config: (scale) => ({
+    k: 4,
+    d: pick(scale, 200, 1000, 1000),
+    r: 0.5,
+    eta: 0.25,
+    alphas: [1.2, 1.5, 1.75, 2.0],
+    seeds: pick(scale, [1, 2, 3], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    steps: pick(scale, 300000, 3000000, 10000000),
+    bins: 5,
+    records: 400,
+    stopLoss: 1e-6,
+  }),
+  compute(c, ctx) {
+    const bar = ctx.progress("skills: α trade-off");
+    const total = c.alphas.length * c.seeds.length;
+    const curves: Array<{ alpha: number; seed: number; t: number[]; A: number[]; lossUniform: number[]; binAlignment: number[][]; escapeStep: number | null; solveStep: number | null }> = [];
+    for (const alpha of c.alphas)
+      for (const seed of c.seeds) {
+        const dist = zipfSkills(c.d, alpha, { seed });
+        const m = skillModel(c.k, dist, { seed });
+        const r = populationGd(m, { eta: c.eta, steps: c.steps, w0: gaussianInit(c.d, c.r, seed), rank: dist.rank, bins: c.bins, records: c.records, stopLoss: c.stopLoss });
+        curves.push({ alpha, seed, t: r.t, A: r.A, lossUniform: r.lossUniform, binAlignment: r.binAlignment, escapeStep: r.escapeStep, solveStep: r.solveStep });
+        bar.update(curves.length, total, "runs");
+      }
+    bar.done();
+    return { config: c, curves };
+  },
+});
 
-/** Escape steps of the uniform ODE against d for k ∈ {2,3,4,6} at fixed η = 1, with power-law fits. */
-export function odeEscape() {
-  const config = { ks: [2, 3, 4, 6], d: [1e2, 2e2, 5e2, 1e3, 2e3, 5e3, 1e4], eta: 1, r: 0.5 };
-  return { config, rows: config.ks.map((k) => ({ k, ...odeEscapeVsD(k, config.d, { eta: config.eta, r: config.r }), derived: 1 + ((k - 1) * (k - 2)) / k })) };
-}
-
-/** Exact landscapes at initialisation: slices along (w⋆, random ⊥_p) and along the PCA of a population-GD trajectory, uniform vs Zipf. */
-export function landscapes(scale: Scale) {
-  const config = { k: 6, d: 256, r: 0.5, alpha: 1.5, seed: 0, span: 0.6, n: pick(scale, 31, 61, 101), pcaSteps: 4000, pcaRecords: 80, etaFraction: 0.5 };
-  return cached(`skills/landscapes-${scale}`, config, () => {
-    const runs = [0, config.alpha].map((alpha) => {
-      const dist = zipfSkills(config.d, alpha, { seed: config.seed });
-      const m = skillModel(config.k, dist, { seed: config.seed });
-      const w0 = gaussianInit(config.d, config.r, config.seed);
-      const v = randomOrthogonalDirection(m, m.wstar, config.seed);
-      const span: [number, number] = [-config.span, config.span];
-      const star = landscapeGrid(sliceCoefficients(m, w0, m.wstar, v, "train"), span, span, config.n);
-      const starU = landscapeGrid(sliceCoefficients(m, w0, m.wstar, v, "uniform"), span, span, config.n);
-      const eta = config.etaFraction * gdStabilityLimit(m);
-      const tr = populationGd(m, { eta, steps: config.pcaSteps, w0, snapshots: true, records: config.pcaRecords });
+/** Exact landscapes at initialisation (k = 6, d = 256): slices along (w⋆, random ⊥_p) and along the PCA of a population-GD trajectory, uniform vs Zipf. */
+export const landscapes = defineResult({
+  id: "skills.landscapes",
+  title: "Exact loss landscapes around w₀, uniform vs Zipf",
+  config: (scale) => ({ k: 6, d: 256, r: 0.5, alpha: 1.5, seed: 0, span: 0.6, n: pick(scale, 31, 61, 101), pcaSteps: 4000, pcaRecords: 80, etaFraction: 0.5 }),
+  compute(c) {
+    const runs = [0, c.alpha].map((alpha) => {
+      const dist = zipfSkills(c.d, alpha, { seed: c.seed });
+      const m = skillModel(c.k, dist, { seed: c.seed });
+      const w0 = gaussianInit(c.d, c.r, c.seed);
+      const v = randomOrthogonalDirection(m, m.wstar, c.seed);
+      const span: [number, number] = [-c.span, c.span];
+      const star = landscapeGrid(sliceCoefficients(m, w0, m.wstar, v, "train"), span, span, c.n);
+      const starU = landscapeGrid(sliceCoefficients(m, w0, m.wstar, v, "uniform"), span, span, c.n);
+      const eta = c.etaFraction * gdStabilityLimit(m);
+      const tr = populationGd(m, { eta, steps: c.pcaSteps, w0, snapshots: true, records: c.pcaRecords });
       const snaps = tr.snapshots as Float64Array[];
       const { v1, v2, explained } = trajectoryPca(snaps);
       const proj = projectTrajectory(snaps, w0, v1, v2);
       const ext = Math.max(0.05, ...proj.a.map(Math.abs), ...proj.b.map(Math.abs)) * 1.2;
-      const pca = landscapeGrid(sliceCoefficients(m, w0, v1, v2, "train"), [-ext, ext], [-ext, ext], config.n);
-      return { alpha, eta, star, starUniform: starU, pca, explained, projection: proj, loss0: star.z[(config.n - 1) / 2][(config.n - 1) / 2] };
+      const pca = landscapeGrid(sliceCoefficients(m, w0, v1, v2, "train"), [-ext, ext], [-ext, ext], c.n);
+      return { alpha, eta, star, starUniform: starU, pca, explained, projection: proj, loss0: star.z[(c.n - 1) / 2][(c.n - 1) / 2] };
     });
-    return { config, runs };
-  });
-}
+    return { config: c, runs };
+  },
+});
 
-/** Samples to escape / solve against d (k = 4), each distribution at ½ its own stability limit; log-log fits. */
-export function samplesVsD(scale: Scale) {
-  const config = {
+/** Samples to escape / solve against d (online SGD, k = 4), each distribution at ½ its own stability limit; log–log fits. */
+export const samplesVsD = defineResult({
+  id: "skills.samples-vs-d",
+  title: "Online SGD samples to escape and solve against d (k = 4)",
+  config: (scale) => ({
     k: 4,
     d: pick(scale, [16, 32, 64], [32, 64, 128, 256], [32, 64, 128, 256, 512]),
     alphas: [0, 1.5],
@@ -136,18 +403,16 @@ export function samplesVsD(scale: Scale) {
     budget: pick(scale, 2e6, 2e7, 1e8),
     r: 0.5,
     seeds: pick(scale, 2, 4, 12),
-  };
-  return cached(`skills/samples-vs-d-${scale}`, config, async () => {
+  }),
+  async compute(c, ctx) {
     const tasks: SgdTask[] = [];
-    for (const alpha of config.alphas)
-      for (const d of config.d)
-        for (let seed = 0; seed < config.seeds; seed++) tasks.push({ k: config.k, d, alpha, etaFraction: config.etaFraction, batch: config.batch, budget: config.budget, r: config.r, seed });
-    const bar = progress("skills: samples vs d");
-    const out = await sgdSweep(tasks, { onProgress: (a, b) => bar.update(a, b, "runs") });
-    bar.done();
+    for (const alpha of c.alphas)
+      for (const d of c.d)
+        for (let seed = 0; seed < c.seeds; seed++) tasks.push({ k: c.k, d, alpha, etaFraction: c.etaFraction, batch: c.batch, budget: c.budget, r: c.r, seed });
+    const out = await sweep("skills: samples vs d", tasks, ctx);
     return {
-      config,
-      series: config.alphas.map((alpha) => {
+      config: c,
+      series: c.alphas.map((alpha) => {
         const runs = out.filter((o) => o.alpha === alpha);
         const pts = (key: "escape" | "solve") => runs.map((o) => ({ d: o.d, samples: o[key] }));
         const fs = fitSamplesVsD(pts("solve"));
@@ -161,20 +426,8 @@ export function samplesVsD(scale: Scale) {
         };
       }),
     };
-  });
-}
+  },
+});
 
-/** The α trade-off: population GD (k = 4, r = 0.5, η = 0.25) for α ∈ {1.2, 1.5, 1.75, 2}: uniform-test loss and tail-bin alignment over steps. */
-export function alphaTradeoff(scale: Scale) {
-  const config = { k: 4, d: pick(scale, 200, 1000, 1000), r: 0.5, eta: 0.25, seed: 1, alphas: [1.2, 1.5, 1.75, 2.0], steps: pick(scale, 300000, 3000000, 10000000), records: 300 };
-  return cached(`skills/alpha-tradeoff-${scale}`, config, () => ({
-    config,
-    curves: config.alphas.map((alpha) => {
-      const dist = zipfSkills(config.d, alpha, { seed: config.seed });
-      const m = skillModel(config.k, dist, { seed: config.seed });
-      const r = populationGd(m, { eta: config.eta, steps: config.steps, w0: gaussianInit(config.d, config.r, config.seed), rank: dist.rank, records: config.records, stopLoss: 1e-4 });
-      return { alpha, t: r.t, lossUniform: r.lossUniform, A: r.A, tail: r.binAlignment[r.binAlignment.length - 1], escapeStep: r.escapeStep, solveStep: r.solveStep };
-    }),
-  }));
-}
-
+/** Every result of the toy, in report order. */
+export const skillsResults = [distributions, gradientCheck, initialAlignment, stabilityLimit, sgdEscapeK6, oddK, odeEscape, phasePortrait, flatLandscape, threeStages, alphaTradeoff, landscapes, samplesVsD] as const;

@@ -6,11 +6,13 @@ import { packageRoot } from "../../src/run/pool";
 import { NN_WORKER_FILE } from "../../src/nn/many";
 import { SKILLS_MICRO_CONFIG, SKILLS_STUDY_CONFIGS, validateSkillsConfig, type SkillsStudyConfig } from "../../src/skills/study/config";
 import { binTestSets, rankBins, runSkills, skillsData, skillsTask, SKILLS_DATA_MODULE, uniformTestSet } from "../../src/skills/study/data";
-import { analyseSkills, runSkillsStudyConfig, skillsArm, skillsStudyRuns, type SkillsRunRecord } from "../../src/skills/study/study";
+import { analyseSkills, computeSkillsStudy, skillsArm, skillsCheckpointFile, skillsStudyRuns, skillsTransformerStudy, type SkillsRunRecord } from "../../src/skills/study/study";
 import { StudyInterrupted } from "../../src/nn/studyRuns";
-import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../../src/studies";
-import { claims } from "../../src/claims";
-import { figures } from "../../src/figures";
+import { skillsTransformerClaims } from "../../src/skills/study/claims";
+import { skillsTransformerFigures } from "../../src/skills/study/figures";
+import { skills } from "../../src/skills";
+import { Runner } from "../../src/run/runner";
+import { setWarn } from "../../src/run/files";
 import { trainingBatch } from "../../src/tasks/batch";
 import { tailContextBatch } from "../../src/skills/study/gradient";
 import { Rng } from "../../src/core/rng";
@@ -166,9 +168,9 @@ describe("skills study machinery on a micro config (worker threads, resume)", ()
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-skills-"));
     const c = SKILLS_MICRO_CONFIG;
     const a = path.join(tmp, "a");
-    await expect(runSkillsStudyConfig(c, { dir: a, stopAfter: 3, quiet: true })).rejects.toBeInstanceOf(StudyInterrupted);
-    const resumed = await runSkillsStudyConfig(c, { dir: a, quiet: true });
-    const full = await runSkillsStudyConfig(c, { dir: path.join(tmp, "b"), quiet: true });
+    await expect(computeSkillsStudy(c, a, { stopAfter: 3, quiet: true })).rejects.toBeInstanceOf(StudyInterrupted);
+    const resumed = await computeSkillsStudy(c, a, { quiet: true });
+    const full = await computeSkillsStudy(c, path.join(tmp, "b"), { quiet: true });
     expect(resumed.runs).toEqual(full.runs);
     expect(full.runs.length).toBe(c.tasks.length * 2 * c.seeds.length);
     for (const r of full.runs) {
@@ -202,17 +204,60 @@ describe("skills study machinery on a micro config (worker threads, resume)", ()
     fs.rmSync(tmp, { recursive: true, force: true });
   }, 60_000);
 
-  it("the study is registered: its claims and figures are in the registries and flagged as transformer items", () => {
-    expect(studyNames()).toContain("skills");
-    const s = getStudy("skills");
-    for (const cl of s.claims) {
-      expect(cl.id.startsWith("skills.transformer-")).toBe(true);
-      expect(claims.some((x) => x.id === cl.id)).toBe(true);
-      expect(isStudyClaim(cl.id)).toBe(true);
+  it("through the runner: a study stopped early stores nothing, and run again resumes to the result of an uninterrupted run", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-skills-runner-"));
+    const prev = process.env.DATALAWS_DATA;
+    process.env.DATALAWS_DATA = tmp;
+    try {
+      const c = SKILLS_MICRO_CONFIG;
+      await expect(new Runner({ scale: "ci", quiet: true, stopAfter: 3 }).get(skillsTransformerStudy, c)).rejects.toBeInstanceOf(StudyInterrupted);
+      const r1 = new Runner({ scale: "ci", quiet: true });
+      const resumed = await r1.get(skillsTransformerStudy, c);
+      expect(r1.log.map((e) => e.source)).toEqual(["computed"]);
+      const full = await computeSkillsStudy(c, path.join(tmp, "fresh"), { quiet: true });
+      expect(resumed).toEqual(JSON.parse(JSON.stringify(full)));
+      // a later run loads the stored result; the store key holds the backend
+      const r2 = new Runner({ scale: "ci", quiet: true });
+      expect(await r2.get(skillsTransformerStudy, c)).toEqual(resumed);
+      expect(r2.log.map((e) => e.source)).toEqual(["stored"]);
+      expect(Object.keys(await skillsTransformerStudy.environment!())).toEqual(["backend"]);
+    } finally {
+      if (prev === undefined) delete process.env.DATALAWS_DATA;
+      else process.env.DATALAWS_DATA = prev;
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
-    for (const id of s.figureIds) {
-      expect(figures.some((f) => f.id === id)).toBe(true);
-      expect(isStudyFigure(id)).toBe(true);
+  }, 90_000);
+
+  it("a truncated parameter checkpoint is reported by path, set aside, and its run retrained to the same result", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-skills-ckpt-"));
+    const c = SKILLS_MICRO_CONFIG;
+    const first = await computeSkillsStudy(c, tmp, { quiet: true });
+    const bad = skillsCheckpointFile(tmp, skillsRunKey(c.tasks[0].task, c.alpha, c.seeds[1]), 4);
+    fs.writeFileSync(bad, fs.readFileSync(bad).subarray(0, 30));
+    const warnings: string[] = [];
+    const old = setWarn((l) => warnings.push(l));
+    try {
+      const again = await computeSkillsStudy(c, tmp, { quiet: true });
+      expect(again).toEqual(first);
+    } finally {
+      setWarn(old);
+    }
+    expect(warnings.some((w) => w.includes(bad))).toBe(true);
+    expect(fs.existsSync(`${bad}.bad`)).toBe(true);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 90_000);
+
+  it("the study's claims and figures are pure functions of the study result, in the skills folder", () => {
+    expect(skills.study).toBe(skillsTransformerStudy);
+    for (const cl of skillsTransformerClaims) {
+      expect(cl.id.startsWith("skills.transformer-")).toBe(true);
+      expect(cl.needs).toEqual([skillsTransformerStudy]);
+      expect(skills.claims).toContain(cl);
+    }
+    for (const f of skillsTransformerFigures) {
+      expect(f.id.startsWith("skills.transformer-")).toBe(true);
+      expect(f.needs).toEqual([skillsTransformerStudy]);
+      expect(skills.figures).toContain(f);
     }
   });
 });

@@ -1,19 +1,17 @@
 /**
- * Claims of the transformer skills study (Wang, Dang, Lee, Lyu, arXiv 2604.22951, as summarised in
- * the skills spec §1.1, §1.4, §3.5, §6.5), checked on a small GPT. Each check reads the study's
- * cached result (`runSkillsStudy(scale)` trains only when nothing is stored). The statistic is the
+ * Claims of the transformer skills study (Wang, Dang, Lee, Lyu, arXiv 2604.22951: the transformer
+ * experiments and §3.5), checked on a small GPT. Each is a pure function of the study's result
+ * (`skills.transformer-study`). The statistic is the
  * area under the uniform-test accuracy curve (mean accuracy over the evaluations), paired by seed
  * (same initialisation and skill ranking); the thresholds are this toolkit's statement of the
  * paper's qualitative findings (the paper states no numbers). A claim that does not reproduce at a
  * scale fails with its numbers.
  */
-import type { Claim, Evidence } from "../../core/claim";
-import type { Scale } from "../../core/scale";
+import type { Claim } from "../../core/claim";
 import { headRandomRatios } from "./gradient";
-import { runSkillsStudy, type SkillsStudyResult, type SkillsTaskSummary } from "./study";
+import { skillsTransformerStudy, type SkillsTaskSummary } from "./study";
 
 const PAPER = "Wang, Dang, Lee, Lyu 2026, arXiv 2604.22951";
-const study = (scale: Scale): Promise<SkillsStudyResult> => runSkillsStudy(scale, { quiet: scale === "ci" });
 const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 10000) / 10000 : x);
 
 const taskDetails = (t: SkillsTaskSummary, alpha: number) => {
@@ -33,12 +31,12 @@ const taskDetails = (t: SkillsTaskSummary, alpha: number) => {
 export const skillsTransformerClaims: Claim[] = [
   {
     id: "skills.transformer-power-law-wins-composition",
-    result: "skills",
     paper: `${PAPER}, main figure (multi-step arithmetic, S5) and three-hop QA`,
     statement:
       "Transformer study: on every composition task, power-law training skill frequencies learn faster than uniform ones under a uniform test set — the area under the uniform-test accuracy curve is larger for the power law by more than two standard errors of the seed-paired difference, on each composition task.",
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    evidence(res) {
+      const r = res.get(skillsTransformerStudy);
       const comp = r.tasks.filter((t) => t.role === "composition");
       const measured = Object.fromEntries(comp.map((t) => [t.task, r3(t.deltaAuc)]));
       // one-sided: the seed-paired mean difference must exceed 2 standard errors (needs ≥ 2 seeds)
@@ -60,12 +58,12 @@ export const skillsTransformerClaims: Claim[] = [
   },
   {
     id: "skills.transformer-uniform-wins-one-hop",
-    result: "skills",
     paper: `${PAPER}, one-hop memorisation (uniform wins the early race)`,
     statement:
       "Transformer study: on the one-hop QA control (memorisation, no composition) the power law does not help — the area under the uniform-test accuracy curve is not larger for the power law than for uniform skill frequencies (seed mean, paired by seed).",
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    evidence(res) {
+      const r = res.get(skillsTransformerStudy);
       const ctl = r.tasks.filter((t) => t.role === "control");
       const ok = ctl.length > 0 && ctl.every((t) => t.deltaAuc <= 0);
       return {
@@ -79,12 +77,12 @@ export const skillsTransformerClaims: Claim[] = [
   },
   {
     id: "skills.transformer-head-first",
-    result: "skills",
     paper: `${PAPER}, stage-wise head→tail learning (stepping stone)`,
     statement:
       "Transformer study: under the power law, frequent skills are learned first — on every composition task the power law's gain over uniform training in per-bin accuracy (averaged over training) is larger for the head rank bin than for the tail rank bin (test sets with every slot drawn from one bin; the uniform run of the same seed shares the ranking, so the difference removes how hard each bin is in itself).",
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    evidence(res) {
+      const r = res.get(skillsTransformerStudy);
       const comp = r.tasks.filter((t) => t.role === "composition");
       const gaps = comp.map((t) => {
         const pow = t.arms.find((a) => a.alpha === r.config.alpha)!;
@@ -106,12 +104,12 @@ export const skillsTransformerClaims: Claim[] = [
   },
   {
     id: "skills.transformer-tail-gradient-head-context",
-    result: "skills",
     paper: `${PAPER}, S5 stage II (gradient norms of tail samples with head vs other context)`,
     statement:
       "Transformer study: under the power law the gradient on problems that need a tail skill is larger when the other slots hold head skills than when they are random — on every seed, the ratio ‖∇L‖(head context)/‖∇L‖(random context), its median over the checkpoints after initialisation, exceeds 1 and exceeds the same ratio in the uniform run of that seed, for which the head bin is only a label (so the comparison removes how the bins differ in themselves). First composition task.",
-    async check(scale): Promise<Evidence> {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    evidence(res) {
+      const r = res.get(skillsTransformerStudy);
       const g = r.gradient;
       if (!g) return { measured: NaN, predicted: "> 1", tolerance: "needs config.gradient", verdict: "fail", details: { reason: "gradient norms not measured in this configuration" } };
       // the median over checkpoints: a single checkpoint can dominate a mean of ratios

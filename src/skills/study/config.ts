@@ -1,9 +1,9 @@
 /**
- * Configurations of the transformer skills study (skills spec §1.2–1.4, §6.4, §8: Wang, Dang, Lee,
- * Lyu, "The Power of Power Law: Asymmetry Enables Compositional Reasoning", arXiv 2604.22951).
+ * Configurations of the transformer skills study (Wang, Dang, Lee, Lyu, "The Power of Power Law:
+ * Asymmetry Enables Compositional Reasoning", arXiv 2604.22951, its transformer experiments).
  *
  * Every number here is this toolkit's documented default, not the paper's: the paper's model sizes,
- * optimiser, batch, steps, k, moduli, |E|, |R| and exponents are unknown (spec §8). Uniform and
+ * optimiser, batch, steps, k, moduli, |E|, |R| and exponents are not stated in the paper. Uniform and
  * power-law runs of a task use identical hyper-parameters and the same initialisation seed; only the
  * training skill distribution changes, and every test set is uniform over skills.
  */
@@ -34,7 +34,7 @@ export interface SkillsTaskSpec {
   alphas: number[];
 }
 
-/** Everything that determines the study's result (stored with it; a change recomputes). */
+/** Everything that determines the study's result: the config of the result `skills.transformer-study` (a change recomputes). */
 export interface SkillsStudyConfig {
   /** configuration name (the scale, or e.g. "micro" for tests) */
   name: string;
@@ -61,7 +61,7 @@ export interface SkillsStudyConfig {
   /** evaluations per run (every steps/evalPoints steps) */
   evalPoints: number;
   /**
-   * Tail-sample gradient norms (F9): for the first composition task, the uniform and main power-law
+   * Tail-sample gradient norms (arXiv 2604.22951, §3.5 stage II): for the first composition task, the uniform and main power-law
    * runs of every seed write parameter checkpoints at every evaluation step, and ‖∇L‖ is measured on
    * `batches` batches of `batchSize` tail-skill problems with head vs random context; the first
    * seed's checkpoints also give the PCA loss landscape on a `grid` × `grid` lattice. Absent:
@@ -75,7 +75,7 @@ const model = (layers: number, dModel: number, heads: number) => ({ layers, dMod
 /**
  * The named configurations. `ci`: well under two minutes (every task, two seeds).
  * `small`: a 2-core CPU in under 15 minutes (S5 with k = 2: longer chains do not start to learn
- * within a CPU budget; see notebook 12). `paper`: a GPU-scale analogue of spec §6.4 — named,
+ * within a CPU budget; see notebook 12). `paper`: a GPU-scale analogue of the paper's transformer runs — named,
  * not run here.
  */
 export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {

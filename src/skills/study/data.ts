@@ -1,5 +1,6 @@
 /**
- * Tasks, training data and test sets of the skills study (skills spec §1.2–1.4).
+ * Tasks, training data and test sets of the skills study (Wang, Dang, Lee, Lyu, arXiv 2604.22951:
+ * S5 state tracking, multi-step modular arithmetic, multi-hop and one-hop QA).
  *
  * Run (task, α, seed): skill ranking `rankSeed = seed` (so the uniform and power-law runs of a seed
  * share the ranking that defines the rank bins, and the initialisation); training batch s is

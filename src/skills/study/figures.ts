@@ -1,17 +1,14 @@
 /**
- * Figures of the transformer skills study (Wang, Dang, Lee, Lyu, arXiv 2604.22951, main figure,
- * one-hop control and per-bin mechanism plots, regenerated on a small GPT; src/skills/study).
- * Each is a pure function of the study's cached result; building one at a scale with nothing cached
- * runs the study.
+ * Figures of the transformer skills study (Wang, Dang, Lee, Lyu, arXiv 2604.22951: main figure,
+ * one-hop control and per-bin mechanism plots, regenerated on a small GPT). Each is a pure function
+ * of the study's result (`skills.transformer-study`).
  */
-import type { Scale } from "../../core/scale";
 import { axis, lineTrace, sequentialColor, styleFigure } from "../../plot/style";
 import type { FigureDef, PlotlyFigure } from "../../core/figure";
-import { runSkillsStudy, type SkillsStudyResult, type SkillsTaskSummary } from "./study";
+import { skillsTransformerStudy, type SkillsStudyResult, type SkillsTaskSummary } from "./study";
 
 type Trace = Record<string, unknown>;
 const UNIFORM = "#D55E00";
-const study = (scale: Scale): Promise<SkillsStudyResult> => runSkillsStudy(scale, { quiet: scale === "ci" });
 const domains = (n: number, gap = 0.08): Array<[number, number]> =>
   Array.from({ length: n }, (_, i) => {
     const w = (1 - gap * (n - 1)) / n;
@@ -52,13 +49,13 @@ function panels(r: SkillsStudyResult, title: string, yTitle: string, make: (t: S
 
 export const skillsTransformerFigures: FigureDef[] = [
   {
-    id: "skills/transformer-accuracy",
-    result: "skills",
+    id: "skills.transformer-accuracy",
     title: "Transformer: uniform-test accuracy over training, uniform vs power-law skill frequencies",
     caption:
       "Exact-match accuracy of the answer on a held-out test set whose skills are uniform, against training step, one panel per task; seed mean with ±1 standard error bars. Vermilion: uniform training skill frequencies (α = 0); dark shades: power law p ∝ rank^−α over a random ranking of the skills (one ranking per seed, shared with that seed's uniform run, which also shares its initialisation). Same model and hyper-parameters for every run — this toolkit's defaults, not the paper's (unknown). The paper's finding: on composition tasks the power law learns faster even on a uniform test set; on one-hop QA (memorisation) uniform wins.",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    build(res) {
+      const r = res.get(skillsTransformerStudy);
       return panels(
         r,
         `Uniform-test accuracy (${r.config.model.layers}-layer GPT, d = ${r.config.model.dModel}, ${r.config.seeds.length} seeds)`,
@@ -83,13 +80,13 @@ export const skillsTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/transformer-bins",
-    result: "skills",
+    id: "skills.transformer-bins",
     title: "Transformer: accuracy per skill-rank bin over training",
     caption:
       "Exact-match accuracy on test sets whose every skill slot is drawn uniformly from one rank bin (bins of equal size in the seed's random ranking; bin 1 holds the most frequent skills under the power law), seed mean. Solid: power-law training (main α); dotted: uniform training of the same seeds, for which the bins are only labels (every skill is equally frequent) — it shows how hard each bin is in itself (with a small modulus a bin may hold e.g. 0 or 1, which makes its problems easier), so compare solid with dotted of the same colour. The paper's mechanism: under the power law the head bins are learned first, then the tail.",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    build(res) {
+      const r = res.get(skillsTransformerStudy);
       const nb = r.config.bins;
       return panels(
         r,
@@ -112,13 +109,13 @@ export const skillsTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/transformer-tail-gradients",
-    result: "skills",
+    id: "skills.transformer-tail-gradients",
     title: "Transformer: gradient norm on tail-skill problems, head vs random context",
     caption:
       "‖∇_θ L‖ of the batch-mean loss on problems with one skill from the tail rank bin (in a random slot) and the other slots from the head bin (solid) or uniform over all skills (dashed), at parameter checkpoints of the uniform (vermilion) and power-law (dark) runs of the first composition task; mean over the diagnostic batches, the same batches at every checkpoint (paired: same tail skill, slot and operators in both contexts). The paper's stage II: once the head skills are learned, the gradient reaching a tail skill is larger when its context is made of head skills. The first seed is drawn; the claim checks the ratio on every seed (per-seed table in notebook 12).",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    build(res) {
+      const r = res.get(skillsTransformerStudy);
       const g = r.gradient;
       const traces: Trace[] = [];
       if (g) {
@@ -134,13 +131,13 @@ export const skillsTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/transformer-landscape",
-    result: "skills",
+    id: "skills.transformer-landscape",
     title: "Transformer: PCA loss landscape of the uniform and power-law runs",
     caption:
       "Uniform-test loss on the plane θ₀ + a·v₁ + b·v₂ through the initialisation θ₀, where v₁, v₂ are the top-2 principal directions of the consecutive checkpoint differences θ_{t+1} − θ_t of each run (so each panel has its own plane; explained fractions of Σ‖δ‖² in the panel titles), with the checkpoints projected on it (white markers, initialisation = star; a checkpoint lies off the plane, so the colour under its marker is not its own loss). First composition task, first seed. The paper (S5, multi-hop QA) reports a flat patch around the initialisation for uniform training and a descent direction for the power law; which loss it plots and its grid ranges are unknown — here the grid spans each projected trajectory with a 15 % margin.",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    build(res) {
+      const r = res.get(skillsTransformerStudy);
       const g = r.gradient;
       const traces: Trace[] = [];
       const layout: Record<string, unknown> = { annotations: [] as unknown[] };
@@ -181,13 +178,13 @@ export const skillsTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "skills/transformer-alpha",
-    result: "skills",
+    id: "skills.transformer-alpha",
     title: "Transformer: the exponent trade-off",
     caption:
       "For each task trained with more than one power-law exponent: the area under the uniform-test accuracy curve (mean accuracy over the evaluations — rewards learning early), the final uniform-test accuracy, and the final accuracy on the head and on the tail rank bin, against α (α = 0 is uniform); seed means with ±1 standard error bars on the first two. The paper's trade-off: a larger α speeds the early, head-driven stage but lightens the tail, which slows the final stage. The exponent values the paper used are unknown; α ∈ {0, 1, 1.5, 2} is this toolkit's default sweep.",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [skillsTransformerStudy],
+    build(res) {
+      const r = res.get(skillsTransformerStudy);
       const traces: Trace[] = [];
       const tasks = r.tasks.filter((t) => t.arms.length > 2);
       tasks.forEach((t, i) => {

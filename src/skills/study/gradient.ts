@@ -1,5 +1,5 @@
 /**
- * Tail-sample gradient norms with head vs random context (skills spec §3.5 stage II and figure F9):
+ * Tail-sample gradient norms with head vs random context (Wang, Dang, Lee, Lyu, arXiv 2604.22951, §3.5 stage II):
  * once the head skills are learned, the gradient reaching a rare tail skill is amplified when the
  * other slots of the problem hold learned head skills ("stepping stone"). For parameter checkpoints
  * θ_t of a run, measure ‖∇_θ L(θ_t; batch)‖ on batches whose every problem has one tail-bin skill

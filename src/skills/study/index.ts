@@ -5,4 +5,4 @@ export * from "./gradient";
 export * from "./landscape";
 export * from "./study";
 export * from "./claims";
-export * from "./register";
+export * from "./figures";

@@ -1,5 +1,5 @@
 /**
- * The PCA loss landscape of a transformer run (skills spec F5/F8): from parameter checkpoints
+ * The PCA loss landscape of a transformer run (Wang, Dang, Lee, Lyu, arXiv 2604.22951, loss-landscape figures): from parameter checkpoints
  * θ_0 … θ_T, the top-2 principal directions v₁, v₂ of the consecutive differences θ_{t+1} − θ_t
  * (`trajectoryPca` of the skills theory, reused), the uniform-test loss on the grid
  * θ_0 + a·v₁ + b·v₂ around the initialisation, and the trajectory projected on (v₁, v₂). Which loss

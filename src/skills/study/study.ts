@@ -1,18 +1,21 @@
 /**
- * The transformer skills study (skills spec §1.3, §3.5, §3.6, §6.4, §6.5; Wang, Dang, Lee, Lyu,
- * arXiv 2604.22951): for each task, train the same small GPT with uniform (α = 0) and power-law
- * (α > 0) training skill frequencies, same initialisation and hyper-parameters, over several seeds;
- * evaluate uniform-test accuracy (exact match of the answer) and per-rank-bin accuracy at regular
- * intervals. Runs train on worker threads and resume after a kill (see ../runner.ts).
+ * The transformer skills study (Wang, Dang, Lee, Lyu, arXiv 2604.22951, §3.5, §3.6 and the
+ * transformer experiments): for each task, train the same small GPT with uniform (α = 0) and
+ * power-law (α > 0) training skill frequencies, same initialisation and hyper-parameters, over
+ * several seeds; evaluate uniform-test accuracy (exact match of the answer) and per-rank-bin accuracy
+ * at regular intervals. It is one result, `skills.transformer-study`: its runs train on worker threads
+ * with resume files in the result's checkpoint folder, so a killed study resumes where it stopped.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Scale } from "../../core/scale";
-import { loadCheckpoint } from "../../nn/checkpoint";
+import { defineResult } from "../../core/result";
+import { loadCheckpoint, type Checkpoint } from "../../nn/checkpoint";
+import { initBackend } from "../../nn/backend";
 import { meanSe } from "../../core/stats";
 import type { TrainResult } from "../../nn/train";
-import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
-import { skillsStudyConfig, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
+import { readRecoverable } from "../../run/files";
+import { trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
+import { SKILLS_STUDY_CONFIGS, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
 import { binTestSets, rankBins, skillsTask, SKILLS_DATA_MODULE, uniformTestSet, type SkillsDataArgs } from "./data";
 import { meanGradientNorm, tailContextBatches } from "./gradient";
 import { runLandscape, type RunLandscape } from "./landscape";
@@ -98,8 +101,6 @@ export interface SkillsStudyResult {
   tasks: SkillsTaskSummary[];
   /** tail-sample gradient norms (when `config.gradient` is set) */
   gradient: SkillsGradientResult | null;
-  seconds: number;
-  threads: number;
 }
 
 /** The key of run (task, α, seed). */
@@ -117,6 +118,31 @@ export function checkpointSteps(c: SkillsStudyConfig, t: SkillsTaskSpec): number
   const out = [0];
   for (let s = every; s < t.steps; s += every) out.push(s);
   out.push(t.steps);
+  return out;
+}
+
+/** The parameter checkpoint of run `key` at step `s` in the study folder `dir`. */
+export const skillsCheckpointFile = (dir: string, key: string, s: number): string => path.join(dir, `${key}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
+
+/** A checkpoint, or undefined when it is absent; an unreadable one is reported by path, set aside and reported as absent. */
+function readCheckpointRecoverable(file: string): Checkpoint | undefined {
+  return readRecoverable(file, (f) => (fs.existsSync(f) ? loadCheckpoint(f) : undefined), (ck) => (ck.arrays.params ? undefined : "has no params array"));
+}
+
+/**
+ * The keys of the gradient-diagnostic runs one of whose checkpoints is missing or unusable (each bad
+ * file reported and set aside): these runs must be trained again.
+ */
+export function runsMissingCheckpoints(c: SkillsStudyConfig, dir: string): string[] {
+  const t = gradientTask(c);
+  if (!c.gradient || !t) return [];
+  const steps = checkpointSteps(c, t);
+  const out: string[] = [];
+  for (const seed of c.seeds)
+    for (const alpha of [0, c.alpha]) {
+      const key = skillsRunKey(t.task, alpha, seed);
+      if (steps.some((s) => !readCheckpointRecoverable(skillsCheckpointFile(dir, key, s)))) out.push(key);
+    }
   return out;
 }
 
@@ -138,9 +164,10 @@ export async function skillsGradients(c: SkillsStudyConfig, dir: string): Promis
       const random: number[] = [];
       const thetas: Float32Array[] = [];
       for (const s of steps) {
-        const file = path.join(dir, `${skillsRunKey(t.task, alpha, seed)}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
-        if (!fs.existsSync(file)) throw new Error(`missing checkpoint ${file}`);
-        const params = loadCheckpoint(file).arrays.params;
+        const file = skillsCheckpointFile(dir, skillsRunKey(t.task, alpha, seed), s);
+        const ck = readCheckpointRecoverable(file);
+        if (!ck) throw new Error(`missing checkpoint ${file}`);
+        const params = ck.arrays.params;
         thetas.push(params);
         head.push(await meanGradientNorm(model, params, batches.head));
         random.push(await meanGradientNorm(model, params, batches.random));
@@ -152,16 +179,6 @@ export async function skillsGradients(c: SkillsStudyConfig, dir: string): Promis
   }
   return { task: t.task, seed: c.seeds[0], steps, arms: seeds[0].arms, seeds, landscapes };
 }
-
-/**
- * Version of what the study stores: bump it when the result's shape or what the runs write (e.g. which
- * runs keep checkpoints) changes, so stored results and run folders of an older layout are not reused.
- * 2: checkpoints and gradient norms for every seed.
- */
-export const SKILLS_STUDY_FORMAT = 2;
-
-/** The folder of a config's run files (a hash of the whole config and the format: the gradient settings decide which runs write checkpoints). */
-export const skillsRunDir = (c: SkillsStudyConfig): string => path.join(studyDir("skills", c.name), `runs-${configHash({ ...c, format: SKILLS_STUDY_FORMAT })}`);
 
 /** The training runs of a config (longest first). */
 export function skillsStudyRuns(c: SkillsStudyConfig): StudyRun[] {
@@ -269,29 +286,46 @@ export function analyseSkills(c: SkillsStudyConfig, runs: SkillsRunRecord[]): Sk
   });
 }
 
-/** Run (or resume, or load) the study for a config. */
-export async function runSkillsStudyConfig(c: SkillsStudyConfig, opts: StudyRunOptions = {}): Promise<SkillsStudyResult> {
+/**
+ * Train (or resume) the study's runs in `dir` and analyse them. Throws `StudyInterrupted` when the
+ * runs stopped early (`stopAfter`); called again on the same folder it resumes them. A gradient
+ * diagnostic run with a missing or unreadable checkpoint (reported by path) is trained again.
+ */
+export async function computeSkillsStudy(c: SkillsStudyConfig, dir: string, opts: StudyRunOptions = {}): Promise<SkillsStudyResult> {
   validateSkillsConfig(c);
-  const compute = async (): Promise<SkillsStudyResult> => {
-    const dir = opts.dir ?? skillsRunDir(c);
-    const runs = skillsStudyRuns(c);
-    const t0 = Date.now();
-    const out = await trainStudyRuns(`study skills (${c.name})`, dir, runs, opts);
+  const runs = skillsStudyRuns(c);
+  const label = `study skills (${c.name})`;
+  let out = await trainStudyRuns(label, dir, runs, opts);
+  if (!out.complete) throw new StudyInterrupted("skills");
+  const retrain = runsMissingCheckpoints(c, dir);
+  if (retrain.length > 0) {
+    // a finished run whose checkpoints cannot be read: set its resume file aside and train it again
+    for (const key of retrain) {
+      const state = path.join(dir, `${key}.state`);
+      if (fs.existsSync(state)) fs.renameSync(state, `${state}.bad`);
+    }
+    out = await trainStudyRuns(label, dir, runs, opts);
     if (!out.complete) throw new StudyInterrupted("skills");
-    const records: SkillsRunRecord[] = [];
-    for (const t of c.tasks)
-      for (const alpha of t.alphas)
-        for (const seed of c.seeds) {
-          const i = runs.findIndex((r) => r.key === skillsRunKey(t.task, alpha, seed));
-          records.push(skillsRecord(c, t, alpha, seed, out.results[i]));
-        }
-    const gradient = await skillsGradients(c, dir);
-    return { config: c, runs: records, tasks: analyseSkills(c, records), gradient, seconds: (Date.now() - t0) / 1000, threads: out.threads };
-  };
-  return opts.dir ? compute() : cachedStudy("skills", c.name, { ...c, format: SKILLS_STUDY_FORMAT }, compute);
+  }
+  const records: SkillsRunRecord[] = [];
+  for (const t of c.tasks)
+    for (const alpha of t.alphas)
+      for (const seed of c.seeds) {
+        const i = runs.findIndex((r) => r.key === skillsRunKey(t.task, alpha, seed));
+        records.push(skillsRecord(c, t, alpha, seed, out.results[i]));
+      }
+  const gradient = await skillsGradients(c, dir);
+  return { config: c, runs: records, tasks: analyseSkills(c, records), gradient };
 }
 
-/** Run (or resume, or load) the study at a scale. */
-export function runSkillsStudy(scale: Scale, opts: StudyRunOptions = {}): Promise<SkillsStudyResult> {
-  return runSkillsStudyConfig(skillsStudyConfig(scale), opts);
-}
+/**
+ * The transformer skills study as one result. Its store key includes the TensorFlow.js backend, so a
+ * study resumed on another backend never mixes runs trained on two.
+ */
+export const skillsTransformerStudy = defineResult({
+  id: "skills.transformer-study",
+  title: "Uniform vs power-law skill frequencies for a small transformer on composition tasks",
+  config: (scale): SkillsStudyConfig => SKILLS_STUDY_CONFIGS[scale],
+  environment: async () => ({ backend: (await initBackend({ verbose: false })).name }),
+  compute: (c, ctx) => computeSkillsStudy(c, ctx.checkpointDir(), { threads: ctx.threads, quiet: ctx.quiet, ...(ctx.stopAfter !== undefined ? { stopAfter: ctx.stopAfter } : {}) }),
+});

@@ -180,12 +180,12 @@ describe("statistical-query view and the escape condition", () => {
 describe("data/reference/skills.json", () => {
   it("the spec table in the reference file is the one the distribution claim checks", async () => {
     const ref = JSON.parse(require("node:fs").readFileSync(require("node:path").resolve(__dirname, "../../../data/reference/skills.json"), "utf8"));
-    const { SPEC_TABLE_D120 } = await import("../../../src/skills/claims");
+    const { ZIPF_STATS_D120 } = await import("../../../src/skills/claims");
     const rows = ref.derived_here.spec_table_d120.rows;
-    expect(rows.map((r: { alpha: number }) => r.alpha)).toEqual(SPEC_TABLE_D120.map((r) => r.alpha));
+    expect(rows.map((r: { alpha: number }) => r.alpha)).toEqual(ZIPF_STATS_D120.map((r) => r.alpha));
     rows.forEach((r: { sum_p2: number; p1: number }, i: number) => {
-      expect(r.sum_p2).toBe(SPEC_TABLE_D120[i].sumP2);
-      expect(r.p1).toBe(SPEC_TABLE_D120[i].p1);
+      expect(r.sum_p2).toBe(ZIPF_STATS_D120[i].sumP2);
+      expect(r.p1).toBe(ZIPF_STATS_D120[i].p1);
     });
     expect(ref.paper.arxiv).toBe("2604.22951");
   });
