@@ -3,7 +3,7 @@
  * Reasoning", arXiv 2604.22951): the results of the k-fold multiplicative toy and of the transformer
  * study, the claims judged on them and the figures drawn from them. Mathematics in theory/skills/.
  */
-import type { ResultFolder } from "../core/result";
+import type { ResultFolder } from "../core/folder";
 import { skillsClaims } from "./claims";
 import { skillsFigures } from "./figures";
 import { skillsResults } from "./results";

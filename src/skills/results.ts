@@ -8,7 +8,8 @@
 import { defineResult } from "../core/result";
 import { pickByScale as pick } from "../core/scale";
 import { Rng } from "../core/rng";
-import { aliasSample, aliasTable, binnedZipfSkills, skillStats, zipfSkills } from "../../theory/skills/distributions";
+import { aliasSample, aliasTable } from "../core/sampling";
+import { binnedZipfSkills, skillStats, zipfSkills } from "../../theory/skills/distributions";
 import { initialAlignmentVariance, sampleInitialAlignment } from "../../theory/skills/initialAlignment";
 import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, raySlope, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
 import { gaussianInit, gdStabilityLimit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel } from "../../theory/skills/model";
