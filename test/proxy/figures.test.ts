@@ -44,13 +44,18 @@ describe("proxy figures at ci scale", () => {
     const sgd = await runner.get(sgdFixedTimeSweep);
     const width = sgd.config.widths[sgd.config.widths.length - 1];
     const L = meanLosses(sgd.cells.filter((c) => c.width === width));
-    const fig = (drawn.get("proxy.loss-vs-lr") as { figure: { data: Array<{ y: number[]; x: number[] }> } }).figure;
+    const figureOf = (id: string) => {
+      const o = drawn.get(id)!;
+      if ("error" in o) throw new Error(o.error);
+      return o.figure as unknown as { data: Array<{ name: string; x: number[]; y: number[] }> };
+    };
+    const fig = figureOf("proxy.loss-vs-lr");
     const curves = fig.data.slice(0, sgd.config.recipes.length).map((t) => t.y);
     // one curve per recipe (in target order): as a set they are the columns of L
     const cols = sgd.config.recipes.map((_, k) => L.map((row) => row[k]));
     expect(curves.map((c) => JSON.stringify(c)).sort()).toEqual(cols.map((c) => JSON.stringify(c)).sort());
     const gd = await runner.get(gdFixedTimeSweep);
-    const sp = (drawn.get("proxy.spearman-vs-lr") as { figure: { data: Array<{ name: string; y: number[] }> } }).figure;
+    const sp = figureOf("proxy.spearman-vs-lr");
     const w0 = gd.config.widths[0];
     const exact = sp.data.find((t) => t.name === `width ${w0}: exact mean path, fixed time`)!;
     expect(exact.y).toEqual(rowsOf(gd, w0).map((r) => r.spearman));
