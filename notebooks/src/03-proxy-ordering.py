@@ -15,7 +15,7 @@ md(r"""
 
 Data teams choose between candidate training-data **recipes** by training a small **proxy** model on each and ranking the recipes by validation loss. Wang, Wu, Lyu, Zou, Song, Jia and Mittal, *Can Small Training Runs Reliably Guide Data Curation? Rethinking Proxy-Model Practice* (arXiv [2512.24503](https://arxiv.org/abs/2512.24503), ICLR 2026), argue that the fair-looking protocol — one identical configuration for every recipe — measures the wrong thing: the large-scale team re-tunes hyperparameters for the chosen data, so the quantity to rank by is each recipe's **optimal achievable loss**. Their patch: train the proxy with a **tiny learning rate**. On LLMs (23 recipes, 4 curation dimensions) they report proxy → tuned-target Spearman ρ < 0.75 at the standard lr, > 0.92 once lr < 1e-4, and > 0.95 at 1e-5 for GPT2-125M → Pythia-1B (numbers from a summary of the full text, see `data/reference/proxy.json`). Their theory (Theorem 1, stated informally) is for **random-feature** models; this notebook builds that world and checks the statements in it.
 
-**What is the paper's and what is ours.** The paper's: the protocol critique, the tiny-lr patch, the one-step Taylor argument (alignment vs curvature), Theorem 1's setting (RF models, small lr, large width), the LLM numbers quoted. This toolkit's documented defaults (spec `proxy.md` §6.1, §8 — not the paper's): the synthetic world (d = 4 inputs, target f*(x) = sin(1.5 aᵀx) + 0.5 cos(cᵀx)), ReLU features with bias scale 0.5, the 16 recipes, squared loss, online SGD with batch B = 8, the fixed training time τ = ηT = 10⁴ and fixed step budget T = 1000, target width 256 (512 at `paper` scale), the lr grids, and the three versions of "optimal achievable loss".
+**What is the paper's and what is ours.** The paper's: the protocol critique, the tiny-lr patch, the one-step Taylor argument (alignment vs curvature), Theorem 1's setting (RF models, small lr, large width), the LLM numbers quoted. This toolkit's documented defaults (not the paper's): the synthetic world (d = 4 inputs, target f*(x) = sin(1.5 aᵀx) + 0.5 cos(cᵀx)), ReLU features with bias scale 0.5, the 16 recipes, squared loss, online SGD with batch B = 8, the fixed training time τ = ηT = 10⁴ and fixed step budget T = 1000, target width 256 (512 at `paper` scale), the lr grids, and the three versions of "optimal achievable loss".
 """)
 
 code(r"""
@@ -44,15 +44,15 @@ dl.showTable([16, 128, 1024, 8192, 65536].map((m) => {
 md(r"""
 ## 2. Sixteen recipes along four curation axes
 
-Each recipe is a finite pool of inputs with, per input, a clean label, a probability that the label survives (otherwise it is replaced by 0: corruption) and a label-noise sd. The four axes mirror the paper's curation dimensions (its exact recipes are unknown): **mixture** (weights of an in-domain, a covariate-shifted and an other-task domain), **quality** (corruption rate), **diversity** (few unique inputs: duplication), **filtering** (a noisy quality-score threshold over a mixed-quality raw pool). Within each axis the milder recipe gets the louder label noise, σ = 1.2(1 − q) + 0.1 (the spec's device): noise does not change a recipe's optimum, but it hurts SGD at large lr — the ingredient that makes fixed-lr rankings flip.
+Each recipe is a finite pool of inputs with, per input, a clean label, a probability that the label survives (otherwise it is replaced by 0: corruption) and a label-noise sd. The four axes mirror the paper's curation dimensions (its exact recipes are unknown): **mixture** (weights of an in-domain, a covariate-shifted and an other-task domain), **quality** (corruption rate), **diversity** (few unique inputs: duplication), **filtering** (a noisy quality-score threshold over a mixed-quality raw pool). Within each axis the milder recipe gets the louder label noise, σ = 1.2(1 − q) + 0.1 (this toolkit's device): noise does not change a recipe's optimum, but it hurts SGD at large lr — the ingredient that makes fixed-lr rankings flip.
 
 Every recipe is scored on one clean validation distribution. The table gives, at the target width, the three versions of the optimal achievable loss — L* = min over training time τ of the gradient-flow loss (tuned over lr × steps; the toolkit's default target), L*conv = ℓ_val(H_k⁺b_k) (η → 0 trained to convergence) and the tuned ridge (kernel ridge in the RF span) — and the first-order alignment a_k = b_vᵀb_k that short tiny-lr training ranks by.
 """)
 
 code(r"""
 const recipes = dl.defaultRecipes();
-const tcfg = dl.proxyResults.sweepConfig(scale, "fixed-time", "gd");
-const target = dl.targetOptimum(tcfg.world, recipes, tcfg.targetWidth, 0);
+// the wide target of the sweeps (result proxy.sweep-gd-fixed-time: its recipes are the 16 default ones)
+const target = (await dl.result("proxy.sweep-gd-fixed-time") as dl.ProxySweepResult).target;
 const rk = dl.ranks(target.optimum), ra = dl.ranks(target.alignment.map((a) => -a));
 dl.showTable(recipes.map((r, k) => ({
   recipe: r.name, axis: r.axis, "label noise σ": (r.noise ?? 0).toFixed(2),
@@ -72,11 +72,11 @@ GD on the population moments is a closed form in the eigenbasis of H_k (θ̄_T =
 """)
 
 code(r"""
-await dl.showFigure("proxy/loss-vs-lr", scale);
+await dl.showFigure("proxy.loss-vs-lr", scale);
 """)
 
 code(r"""
-await dl.showFigure("proxy/rank-map", scale);
+await dl.showFigure("proxy.rank-map", scale);
 """)
 
 md(r"""
@@ -86,20 +86,20 @@ The central figure: Spearman ρ between the proxy ranking and the wide target's 
 """)
 
 code(r"""
-await dl.showFigure("proxy/spearman-vs-lr", scale);
+await dl.showFigure("proxy.spearman-vs-lr", scale);
 """)
 
 md(r"""
-**A finding to show, not to hide: two tiny-lr regimes.** With a *fixed step budget* (T = 1000, the LLM practice of a few hundred tiny-lr steps), ℓ_val(θ_T) ≈ ℓ_val(0) − ηT·a_k as η → 0, so the proxy ranks recipes by first-order gradient **alignment** a_k = b_vᵀb_k — the paper's one-step Taylor intuition. That is the optimal-loss order only when alignment and optimum agree. In the spec's 10-recipe world they nearly do (ρ ≈ 0.99); on the 16 default recipes they do not (ρ ≈ 0.3–0.4: duplicated and filtered pools are well aligned with the validation gradient yet generalise worse at their optimum). So short training at a tiny lr picks the wrong recipes here, while the fixed-time regime (steps growing like 1/η) keeps the optimal-loss order. The exact mean path shows where each regime agrees with which ranking:
+**A finding to show, not to hide: two tiny-lr regimes.** With a *fixed step budget* (T = 1000, the LLM practice of a few hundred tiny-lr steps), ℓ_val(θ_T) ≈ ℓ_val(0) − ηT·a_k as η → 0, so the proxy ranks recipes by first-order gradient **alignment** a_k = b_vᵀb_k — the paper's one-step Taylor intuition. That is the optimal-loss order only when alignment and optimum agree. In the 10-recipe world (`spec10` recipes) they nearly do (ρ ≈ 0.99); on the 16 default recipes they do not (ρ ≈ 0.3–0.4: duplicated and filtered pools are well aligned with the validation gradient yet generalise worse at their optimum). So short training at a tiny lr picks the wrong recipes here, while the fixed-time regime (steps growing like 1/η) keeps the optimal-loss order. The exact mean path shows where each regime agrees with which ranking:
 """)
 
 code(r"""
-await dl.showFigure("proxy/regimes", scale);
+await dl.showFigure("proxy.regimes", scale);
 """)
 
 code(r"""
-const ftS = await dl.proxyResults.proxySweep(scale, "fixed-time", "sgd");
-const fsS = await dl.proxyResults.proxySweep(scale, "fixed-steps", "sgd");
+const ftS = await dl.result("proxy.sweep-sgd-fixed-time") as dl.ProxySweepResult;
+const fsS = await dl.result("proxy.sweep-sgd-fixed-steps") as dl.ProxySweepResult;
 const wTop = ftS.config.widths[ftS.config.widths.length - 1];
 const A = dl.proxyResults.rowsOf(ftS, wTop), B = dl.proxyResults.rowsOf(fsS, wTop);
 dl.showTable(A.map((r, i) => ({
@@ -117,11 +117,11 @@ console.log(`online SGD Monte Carlo, width ${wTop}, ${ftS.config.seeds} seeds (m
 md(r"""
 ## 5. Decision regret
 
-What a wrong ranking costs: regret@k is the target loss of the best recipe among the proxy's top k, minus the best target loss (the spec's reconstruction of the paper's appendix definition).
+What a wrong ranking costs: regret@k is the target loss of the best recipe among the proxy's top k, minus the best target loss (our reading of the paper's appendix definition).
 """)
 
 code(r"""
-await dl.showFigure("proxy/regret", scale);
+await dl.showFigure("proxy.regret", scale);
 """)
 
 md(r"""
@@ -131,14 +131,14 @@ For one full-batch step the change of validation loss is *exactly* −ηa_k + η
 """)
 
 code(r"""
-await dl.showFigure("proxy/flip-lr", scale);
+await dl.showFigure("proxy.flip-lr", scale);
 """)
 
 code(r"""
-const flips = await dl.proxyResults.flipResults(scale);
+const flips = await dl.result("proxy.flip-lrs") as { spec10: dl.FlipRow[] };
 dl.showTable(flips.spec10.filter((r) => r.a === "spec-0").map((r) => ({
   pair: `${r.a} vs ${r.b}`, "better at small lr": r.winner, "one-step flip": r.oneStep.toPrecision(3),
-  "noise flip (spec formula)": r.noise.toPrecision(3), "noise flip (GD drift, equilibrated trace)": r.discrete.toPrecision(3),
+  "noise flip (tr H_v formula)": r.noise.toPrecision(3), "noise flip (GD drift, equilibrated trace)": r.discrete.toPrecision(3),
   observed: r.observed === null ? "—" : r.observed.toPrecision(3), "observed/predicted": r.ratio === null ? "—" : r.ratio.toFixed(2),
 })));
 """)
@@ -150,7 +150,7 @@ Theorem 1 needs the width above a threshold: the proxy's own optimum differs fro
 """)
 
 code(r"""
-await dl.showFigure("proxy/width", scale);
+await dl.showFigure("proxy.width", scale);
 """)
 
 md(r"""
@@ -170,7 +170,7 @@ md(r"""
 
 - **Reproduced in the RF world:** at a tiny lr in the fixed-time regime the proxy ranking matches the optimal-loss ranking of the same model and of a wide target tuned per recipe (ρ well above 0.9 at widths ≥ 32); near 1/λ_max(H_v) agreement collapses to around zero or below (the paper's LLM contrast 0.92+ vs < 0.75 is qualitatively the same); regret@k at tiny lr is near zero; predicted SGD-noise flip lrs land within about a factor of 2 of the observed crossings for well-separated pairs; the one-step Taylor expansion is exact for this model.
 - **The fixed-steps finding:** a tiny lr with a *fixed* step budget ranks by first-order alignment, not by the optimum; on the default recipes these differ (ρ ≈ 0.35), so that protocol fails here. The theorem's guarantee needs the drift to have settled (training time growing like 1/η), which the paper's "few hundred iterations" practice does not ensure in general — consistent with an independent SFT replication that found tiny-lr proxies worse than a moderate lr.
-- **Not shown:** anything about LLMs; the paper's 23 recipes, optimiser and lr grids are unknown and not reproduced. The transformer study (spec §6.5) is a separate issue. Predicted flip lrs are less accurate for pairs whose drift gap is tiny (the crossing is then set by Monte Carlo noise), and for the default recipes the crossings are read off a coarse lr grid.
+- **Not shown:** anything about LLMs; the paper's 23 recipes, optimiser and lr grids are unknown and not reproduced. The transformer study is notebook 13. Predicted flip lrs are less accurate for pairs whose drift gap is tiny (the crossing is then set by Monte Carlo noise), and for the default recipes the crossings are read off a coarse lr grid.
 """)
 
 

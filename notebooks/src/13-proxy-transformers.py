@@ -12,7 +12,7 @@ md(r"""
 
 Wang, Wu, Lyu, Zou, Song, Jia, Mittal, *Can Small Training Runs Reliably Guide Data Curation? Rethinking Proxy-Model Practice* (arXiv 2512.24503, ICLR 2026) criticise the usual way of choosing pretraining data: train a small **proxy** model on each candidate recipe with one fixed configuration and pick the recipe with the lowest validation loss. The large-scale team re-tunes its hyperparameters for whatever data it gets, so the question that matters is whether the proxy ranks the recipes like a **larger target tuned per recipe** (the "optimal achievable loss"). Their patch: train the proxy at a **tiny learning rate**. On 23 real recipes they report (as summarised in `data/reference/proxy.json`; the full text was not available) Spearman ρ < 0.75 between a GPT2-125M proxy at its standard lr and tuned Pythia-1B targets, and ρ > 0.95 at lr = 1e-5.
 
-Notebook 03 studies the mechanism in random-feature models. This notebook runs the protocol on real (small) transformers — the toolkit's TensorFlow.js GPT. **What is the paper's and what is ours:** the protocol (fixed-configuration proxies over a learning-rate sweep, targets tuned per recipe over a few learning rates, Spearman of the two rankings, diverged runs ranked last) is the paper's; the "domains" (the toolkit's synthetic task families: a Zipf Markov language, modular arithmetic, multi-hop QA, S5 state tracking), the recipes, models, steps, learning rates, optimiser (AdamW, warm-up + cosine to 10 %) and seeds are this toolkit's documented defaults (`dl.proxyTransformer.PROXY_STUDY_CONFIGS`; spec §6.5 is a derived, untested plan) — the paper's recipes, grids and optimiser are unknown.
+Notebook 03 studies the mechanism in random-feature models. This notebook runs the protocol on real (small) transformers — the toolkit's TensorFlow.js GPT. **What is the paper's and what is ours:** the protocol (fixed-configuration proxies over a learning-rate sweep, targets tuned per recipe over a few learning rates, Spearman of the two rankings, diverged runs ranked last) is the paper's; the "domains" (the toolkit's synthetic task families: a Zipf Markov language, modular arithmetic, multi-hop QA, S5 state tracking), the recipes, models, steps, learning rates, optimiser (AdamW, warm-up + cosine to 10 %) and seeds are this toolkit's documented defaults (`dl.proxyTransformer.PROXY_STUDY_CONFIGS`) — the paper's recipes, grids and optimiser are unknown.
 """)
 code(r"""
 import * as dl from "datalaws";
@@ -52,12 +52,12 @@ console.log(`standard proxy lr ${cfg.standardLr}, tiny proxy lr ${cfg.tinyLr}; w
 md(r"""
 ## 2. Run (or load) the study
 
-`dl.runStudy("proxy", scale)` trains every run on worker threads (both cores) — per target seed, every recipe at every target lr; per proxy seed, every recipe at every proxy lr; plus one zero-step run per seed for the initial loss — or resumes them from their per-run files after a kill, or loads the stored result. The same call sits behind `npm run -s datalaws -- study proxy --scale small`.
+`dl.result("proxy.transformer-study")` trains every run on worker threads (both cores) — per target seed, every recipe at every target lr; per proxy seed, every recipe at every proxy lr; plus one zero-step run per seed for the initial loss — or resumes them from their per-run files after a kill, or loads the stored result. The same call sits behind `npm run -s datalaws -- study proxy --scale small`.
 """)
 code(r"""
 const t0 = Date.now();
-const r = await dl.runStudy<dl.proxyTransformer.ProxyStudyResult>("proxy", scale, { quiet: true });
-console.log(`study ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (the invocation that stored the result trained for ${r.seconds.toFixed(0)} s on ${r.threads} thread(s); runs already on disk are read back, not retrained)`);
+const r = await dl.result("proxy.transformer-study") as dl.proxyTransformer.ProxyStudyResult;
+console.log(`study ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (runs already on disk are read back, not retrained; a stored result is loaded)`);
 """)
 md(r"""
 ## 3. The tuned targets
@@ -80,15 +80,15 @@ md(r"""
 Left: the proxy at every lr of the sweep; right: the target's tuning grid (stars: each recipe's tuned loss). Where curves cross, the recipe ranking depends on the learning rate — the paper's Issue 1.
 """)
 code(r"""
-await dl.showFigure("proxy/transformer-loss-vs-lr", scale);
+await dl.showFigure("proxy.transformer-loss-vs-lr", scale);
 """)
 md(r"""
 ## 5. Agreement with the tuned targets against the proxy learning rate
 
-The paper's main transfer result, on this synthetic world: Spearman ρ of the proxy ranking against the tuned-target ranking at each proxy lr (also Kendall τ, pairwise accuracy and regret@1 — the tuned-target loss lost by picking the proxy's best recipe). "loss drop" is how far the proxy's validation loss moved from its initial value in the fixed number of steps (spec §7: at a tiny lr with a fixed step budget, check that the loss actually moved).
+The paper's main transfer result, on this synthetic world: Spearman ρ of the proxy ranking against the tuned-target ranking at each proxy lr (also Kendall τ, pairwise accuracy and regret@1 — the tuned-target loss lost by picking the proxy's best recipe). "loss drop" is how far the proxy's validation loss moved from its initial value in the fixed number of steps (at a tiny lr with a fixed step budget, check that the loss actually moved).
 """)
 code(r"""
-await dl.showFigure("proxy/transformer-spearman-vs-lr", scale);
+await dl.showFigure("proxy.transformer-spearman-vs-lr", scale);
 dl.showTable(r.agreement.map((a) => ({
   "proxy lr": a.lr,
   "ρ (seed-mean ranking)": a.mean.spearman.toFixed(3),
@@ -128,7 +128,7 @@ md(r"""
 Which recipes the proxies misplace, at the standard and at the tiny learning rate:
 """)
 code(r"""
-await dl.showFigure("proxy/transformer-ranks", scale);
+await dl.showFigure("proxy.transformer-ranks", scale);
 """)
 md(r"""
 ## 6. Claims

@@ -1,10 +1,9 @@
 /**
  * Figures of the proxy-ordering result (Wang et al., "Can Small Training Runs Reliably Guide Data Curation?
  * Rethinking Proxy-Model Practice", arXiv 2512.24503), regenerated as synthetic analogues in the random-feature
- * world (spec proxy.md §5). Each is a pure function of a result from ./results.ts; the world,
- * recipes, grids and regimes are this toolkit's documented defaults, not the paper's LLM settings.
+ * world. Each is a pure function of results of ./results.ts; the world, recipes, grids and regimes are
+ * this toolkit's documented defaults, not the paper's LLM settings.
  */
-import type { Scale } from "../core/scale";
 import { ranks, spearman } from "../core/stats";
 import { axis, categoricalColor, lineTrace, sequentialColor, styleFigure } from "../plot/style";
 import type { FigureDef, PlotlyFigure } from "../core/figure";
@@ -23,13 +22,13 @@ const fmtLr = (x: number) => (x >= 0.1 ? x.toPrecision(2) : x.toExponential(1));
 
 export const proxyFigures: FigureDef[] = [
   {
-    id: "proxy/loss-vs-lr",
-    result: "proxy",
+    id: "proxy.loss-vs-lr",
     title: "Validation loss against proxy learning rate, one curve per recipe",
     caption:
       "Default 16 recipes, online SGD (B = 8) in the fixed-time regime (τ = ηT = 10⁴; 3·10³ at ci), widest proxy of the scale, mean over seeds. Colour = the recipe's rank under the wide target's optimal loss (dark = best). At tiny lr the curves sit in the target's order; as lr grows the SGD-noise excess η σ²_eff tr(H_v)/(4B) lifts the noisy-but-good recipes above the clean-but-worse ones, so the curves cross; beyond the stability edge runs diverge (curves end).",
-    async build(scale: Scale) {
-      const r = await R.proxySweep(scale, "fixed-time", "sgd");
+    needs: [R.sgdFixedTimeSweep],
+    build(res) {
+      const r = res.get(R.sgdFixedTimeSweep);
       const width = r.config.widths[r.config.widths.length - 1];
       const cells = r.cells.filter((c) => c.width === width);
       const L = meanLosses(cells);
@@ -53,15 +52,15 @@ export const proxyFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/spearman-vs-lr",
-    result: "proxy",
+    id: "proxy.spearman-vs-lr",
     title: "Spearman agreement with the target's optimal-loss ranking against proxy learning rate",
     caption:
       "Spearman ρ between the proxy's validation-loss ranking of the 16 default recipes and the wide target's optimal-loss ranking (L* tuned over lr × steps), mean over seeds. Solid: online SGD Monte Carlo (B = 8) in the fixed-time regime (τ = ηT), per proxy width; dashed: the same regime's exact mean path (the η → 0 limit of E[SGD]); dotted: fixed steps T = 1000 (SGD), which at tiny lr drifts toward the first-order alignment ranking instead. Vertical lines: 1/λ_max(H_v) and the full-batch stability edge. Paper (LLMs): ρ < 0.75 at the standard lr, > 0.92 below 1e-4.",
-    async build(scale: Scale) {
-      const ft = await R.proxySweep(scale, "fixed-time", "sgd");
-      const fs = await R.proxySweep(scale, "fixed-steps", "sgd");
-      const gd = await R.proxySweep(scale, "fixed-time", "gd");
+    needs: [R.sgdFixedTimeSweep, R.sgdFixedStepsSweep, R.gdFixedTimeSweep],
+    build(res) {
+      const ft = res.get(R.sgdFixedTimeSweep);
+      const fs = res.get(R.sgdFixedStepsSweep);
+      const gd = res.get(R.gdFixedTimeSweep);
       const traces: Trace[] = [];
       const nW = ft.config.widths.length;
       ft.config.widths.forEach((w, i) => {
@@ -84,14 +83,14 @@ export const proxyFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/regimes",
-    result: "proxy",
+    id: "proxy.regimes",
     title: "Which ranking each regime tracks: optimal loss or first-order alignment",
     caption:
       "Exact mean path (GD closed form) at proxy width 32, mean over feature seeds. Fixed time (τ = ηT = 10⁴) tracks the optimal-loss ranking at every lr below the stability edge. Fixed steps (T = 1000) at tiny lr ranks by the first-order alignment a_k = b_vᵀb_k (ρ → 1 against it) — and on the default recipes the alignment order differs from the optimal-loss order (horizontal line: ρ between the two), so short tiny-lr training picks the wrong recipes here.",
-    async build(scale: Scale) {
-      const ft = await R.proxySweep(scale, "fixed-time", "gd");
-      const fs = await R.proxySweep(scale, "fixed-steps", "gd");
+    needs: [R.gdFixedTimeSweep, R.gdFixedStepsSweep],
+    build(res) {
+      const ft = res.get(R.gdFixedTimeSweep);
+      const fs = res.get(R.gdFixedStepsSweep);
       const w = ft.config.widths[0];
       const a = R.rowsOf(ft, w);
       const b = R.rowsOf(fs, w);
@@ -113,13 +112,13 @@ export const proxyFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/rank-map",
-    result: "proxy",
+    id: "proxy.rank-map",
     title: "Rank of each recipe against proxy learning rate (bump chart)",
     caption:
       "Ranks (1 = lowest validation loss) of the 16 default recipes from the seed-mean SGD losses in the fixed-time regime at the widest proxy; colour = rank under the wide target's optimal loss. Lines cross as the lr grows: small lr adjustments reorder the recipes (the paper's Figure 3 message); diverged runs tie at the bottom.",
-    async build(scale: Scale) {
-      const r = await R.proxySweep(scale, "fixed-time", "sgd");
+    needs: [R.sgdFixedTimeSweep],
+    build(res) {
+      const r = res.get(R.sgdFixedTimeSweep);
       const width = r.config.widths[r.config.widths.length - 1];
       const L = meanLosses(r.cells.filter((c) => c.width === width));
       const perLr = L.map((row) => ranks(row));
@@ -137,13 +136,13 @@ export const proxyFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/regret",
-    result: "proxy",
+    id: "proxy.regret",
     title: "Top-k decision regret at tiny and large proxy learning rates",
     caption:
-      "regret@k = min over the proxy's top-k recipes of the target's optimal loss, minus the best target loss (spec §2.2 definition), from the seed-mean SGD losses (fixed time, widest proxy). At the tiniest lr the proxy's top picks contain the target's best recipe almost at once; near 1/λ_max the first picks cost a visible loss of optimality. Paper (LLMs): > 0.25 at the standard lr for small k, ≈ 0 at tiny lr (in its units).",
-    async build(scale: Scale) {
-      const r = await R.regretResults(scale);
+      "regret@k = min over the proxy's top-k recipes of the target's optimal loss, minus the best target loss (the paper's regret@k), from the seed-mean SGD losses (fixed time, widest proxy). At the tiniest lr the proxy's top picks contain the target's best recipe almost at once; near 1/λ_max the first picks cost a visible loss of optimality. Paper (LLMs): > 0.25 at the standard lr for small k, ≈ 0 at tiny lr (in its units).",
+    needs: [R.regretAtK],
+    build(res) {
+      const r = res.get(R.regretAtK);
       const traces = r.curves.map((c, i) =>
         lineTrace({ x: c.regret.map((_, k) => k + 1), y: c.regret, name: `η = ${fmtLr(c.lr)}`, method: "exact", mode: "lines+markers", color: sequentialColor(i, r.curves.length) }),
       );
@@ -151,13 +150,13 @@ export const proxyFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/width",
-    result: "proxy",
+    id: "proxy.width",
     title: "Proxy width against agreement with the wide target",
     caption:
       "Spearman ρ against the wide target's optimal-loss ranking (16 default recipes) as the proxy width grows; mean (line) and min–max over feature seeds (bars). Tuned proxy: its own L*(m); tiny-lr proxy: fixed time τ = 10⁴ at η = 10⁻³ (exact mean path). Narrow proxies are unreliable; above a width threshold both rankings reach their ceiling (Theorem 1: the width error is O(m^−1/2)).",
-    async build(scale: Scale) {
-      const r = await R.widthScan(scale);
+    needs: [R.widthScan],
+    build(res) {
+      const r = res.get(R.widthScan);
       const x = r.rows.map((q) => q.width);
       const bar = (s: "tuned" | "tiny") => ({
         type: "data",
@@ -176,13 +175,13 @@ export const proxyFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/flip-lr",
-    result: "proxy",
+    id: "proxy.flip-lr",
     title: "Predicted against observed flip learning rates",
     caption:
-      "Each point is a recipe pair whose order flips as lr grows. Predicted: the SGD-noise flip, where the drift gap equals η·(σ²_eff,A − σ²_eff,B)·tr_eq(H_v)/(4B) (spec §3.5). Observed: the crossing of the seed-averaged SGD losses. Circles: spec §6.1 world (width 128, τ = 1000, fine half-octave grid around each prediction); crosses: default recipes, crossings read off the coarser main sweep grid. Grey band: within a factor of 2.",
-    async build(scale: Scale) {
-      const r = await R.flipResults(scale);
+      "Each point is a recipe pair whose order flips as lr grows. Predicted: the SGD-noise flip, where the drift gap equals η·(σ²_eff,A − σ²_eff,B)·tr_eq(H_v)/(4B). Observed: the crossing of the seed-averaged SGD losses. Circles: the 10-recipe world (width 128, τ = 1000, fine half-octave grid around each prediction); crosses: default recipes, crossings read off the coarser main sweep grid. Grey band: within a factor of 2.",
+    needs: [R.flipLrs],
+    build(res) {
+      const r = res.get(R.flipLrs);
       const a = r.spec10.filter((x) => x.observed !== null);
       const b = r.defaultSet.rows;
       const all = [...a.map((x) => x.discrete), ...a.map((x) => x.observed as number), ...b.map((x) => x.predicted), ...b.map((x) => x.observed)];
@@ -196,7 +195,7 @@ export const proxyFigures: FigureDef[] = [
           { type: "scatter", mode: "lines", x: [lo, hi, hi, lo], y: [lo / 2, hi / 2, hi * 2, lo * 2], fill: "toself", fillcolor: "rgba(150,150,150,0.18)", line: { width: 0 }, name: "within ×2", hoverinfo: "skip" },
           lineTrace({ x: [lo, hi], y: [lo, hi], name: "observed = predicted", method: "reference" }),
           {
-            ...lineTrace({ x: a.map((x) => x.discrete), y: a.map((x) => x.observed as number), name: `spec §6.1 world (${fa}/${a.length} within ×2)`, method: "mc", mode: "markers", color: categoricalColor(0) }),
+            ...lineTrace({ x: a.map((x) => x.discrete), y: a.map((x) => x.observed as number), name: `10-recipe world (${fa}/${a.length} within ×2)`, method: "mc", mode: "markers", color: categoricalColor(0) }),
             text: a.map((x) => `${x.a} vs ${x.b}`),
           },
           {

@@ -1,54 +1,84 @@
 /**
- * The computed results behind the proxy figures, per scale, cached in the result store
- * (data/results/proxy/*.json). The world, recipes, grids and regimes are this toolkit's documented defaults
- * (spec proxy.md §6.1, §8), not the paper's LLM settings. Wang et al., arXiv 2512.24503.
+ * The results of the proxy-ordering folder (Wang, Wu, Lyu, Zou, Song, Jia, Mittal, "Can Small Training
+ * Runs Reliably Guide Data Curation? Rethinking Proxy-Model Practice", arXiv 2512.24503), declared once:
+ * lr sweeps of the random-feature proxy (online SGD Monte Carlo and the exact GD mean path), the width
+ * scan, flip learning rates and the numbers behind each claim. Claims and figures are pure functions of
+ * these. The world, recipes, grids and regimes are this toolkit's documented defaults, not the paper's
+ * LLM settings (which the paper does not fully state).
  */
+import { defineResult, type ComputeContext } from "../core/result";
 import { pickByScale as pick, type Scale } from "../core/scale";
+import { spearman } from "../core/stats";
 import { flipStudy, noiseModels, type FlipRow } from "../../theory/proxy/flipStudy";
-import { optimalFlowLoss } from "../../theory/proxy/optimalLoss";
+import { convergedLoss, optimalFlowLoss, optimalRidgeLoss } from "../../theory/proxy/optimalLoss";
 import { rankAgreement, regretCurve } from "../../theory/proxy/ordering";
 import { proxyProblem, realisePools } from "../../theory/proxy/problem";
-import { defaultRecipes, proxyWorld, spec10Recipes } from "../../theory/proxy/recipes";
-import { agreementByLr, sweepCell, targetOptimum, type LrAgreement } from "../../theory/proxy/sweep";
-import { noiseFlip, observedFlip, stabilityEdges } from "../../theory/proxy/taylor";
-import { lrGrid, type Optimizer, type Regime } from "../../theory/proxy/training";
-import { progress } from "../run/progress";
+import { defaultRecipes, proxyWorld, spec10Recipes, type RecipeSpec } from "../../theory/proxy/recipes";
+import { agreementByLr, cellProblem, sweepCell, targetOptimum, valLambdaMax, type LrAgreement, type WorldOptions } from "../../theory/proxy/sweep";
+import { allOneStepFlips, noiseFlip, observedFlip, oneStepLoss, oneStepTaylor, stabilityEdges, taylorTerms } from "../../theory/proxy/taylor";
+import { gdLoss, lrGrid, type Optimizer, type Regime } from "../../theory/proxy/training";
 import { meanLosses, runSweep, type SweepConfig, type SweepResult } from "./sweepRunner";
-import { cached } from "../run/store";
 
-/** Bump when the computation changes (the cache key also holds every parameter). */
-const MODEL_VERSION = 1;
+/** The random-feature world of a scale: d = 4 inputs, a pool of 1000 / 2000 / 4000 examples per recipe. */
+export const proxyWorldOf = (scale: Scale): WorldOptions => ({ d: 4, poolSize: pick(scale, 1000, 2000, 4000), seed: 0 });
+/** Width of the wide target whose optimal-loss ranking the proxies are judged against. */
+export const targetWidthOf = (scale: Scale): number => pick(scale, 128, 256, 512);
+/** The proxy width of the claims (narrower proxies are reported beside it). */
+export const PROXY_WIDTH = 32;
+/** Fixed training time τ = ηT of the claims' fixed-time regime (toolkit default). */
+export const FIXED_TIME = 1e4;
+/** Step budget of the fixed-steps regime. */
+export const FIXED_STEPS = 1000;
+/** The tiny proxy lr of the claims (η ≪ 1/λ_max(H_v)). */
+export const TINY_LR = 1e-3;
+/** Feature seeds (= SGD streams) of the claims' sweeps. */
+const claimSeeds = (scale: Scale): number => pick(scale, 2, 4, 8);
+/** Proxy widths of the claims: the proxy width, and 128 from scale small on. */
+const claimWidths = (scale: Scale): number[] => pick(scale, [32], [32, 128], [32, 128]);
 
-/** The sweep configuration of a scale (SGD Monte Carlo or exact GD, one regime). */
+/** Compute a sweep on the runner's worker threads, resuming from its finished cells. */
+async function computeSweep(c: SweepConfig, ctx: ComputeContext, label: string): Promise<SweepResult> {
+  const bar = ctx.progress(label);
+  const r = await runSweep(c, { threads: ctx.threads, checkpointDir: ctx.checkpointDir(), onProgress: (a, b) => bar.update(a, b) });
+  bar.done();
+  return r;
+}
+
+/** A result that is one lr sweep of the default recipes. */
+function sweepResult(id: string, title: string, config: (scale: Scale) => SweepConfig) {
+  return defineResult<SweepConfig, SweepResult>({ id, title, config, compute: (c, ctx) => computeSweep(c, ctx, id) });
+}
+
+// ── the figures' sweeps ─────────────────────────────────────────────────────────────────────────────
+
+/** The sweep configuration of the figures at a scale (SGD Monte Carlo or exact GD, one regime). */
 export function sweepConfig(scale: Scale, regime: Regime, optimizer: Optimizer): SweepConfig {
   return {
-    world: { d: 4, poolSize: pick(scale, 1000, 2000, 4000), seed: 0 },
+    world: proxyWorldOf(scale),
     recipes: defaultRecipes(),
     widths: pick(scale, [32], [32, 128], [32, 128]),
     lrs: optimizer === "gd" ? lrGrid(1e-3, 30, 6) : pick(scale, lrGrid(0.03, 30, 2), lrGrid(0.03, 30, 3), lrGrid(0.01, 30, 4)),
     regime,
-    steps: 1000,
+    steps: FIXED_STEPS,
     // ci shortens the fixed time so the Monte Carlo stays within seconds; small and paper use τ = 1e4
     time: pick(scale, 3000, 1e4, 1e4),
     maxSteps: 1e7,
     batch: 8,
     optimizer,
     seeds: optimizer === "gd" ? pick(scale, 2, 4, 8) : pick(scale, 2, 3, 8),
-    targetWidth: pick(scale, 128, 256, 512),
+    targetWidth: targetWidthOf(scale),
     k: 1,
   };
 }
 
-/** A sweep of the default recipes at a scale (cached). */
-export function proxySweep(scale: Scale, regime: Regime, optimizer: Optimizer): Promise<SweepResult> {
-  const config = sweepConfig(scale, regime, optimizer);
-  return cached(`proxy/sweep-${regime}-${optimizer}-${scale}`, { config, v: MODEL_VERSION }, async () => {
-    const bar = progress(`proxy sweep (${optimizer}, ${regime}, ${scale})`, { quiet: optimizer === "gd" });
-    const r = await runSweep(config, { onProgress: (a, b) => bar.update(a, b) });
-    bar.done();
-    return r;
-  });
-}
+/** Online SGD (B = 8) in the fixed-time regime over the figures' lr grid, per proxy width and seed. */
+export const sgdFixedTimeSweep = sweepResult("proxy.sweep-sgd-fixed-time", "Proxy lr sweep: online SGD, fixed time τ = ηT", (s) => sweepConfig(s, "fixed-time", "sgd"));
+/** Online SGD (B = 8) in the fixed-steps regime (T = 1000). */
+export const sgdFixedStepsSweep = sweepResult("proxy.sweep-sgd-fixed-steps", "Proxy lr sweep: online SGD, fixed steps T", (s) => sweepConfig(s, "fixed-steps", "sgd"));
+/** The exact GD mean path (the η → 0 limit of E[SGD]) in the fixed-time regime. */
+export const gdFixedTimeSweep = sweepResult("proxy.sweep-gd-fixed-time", "Proxy lr sweep: exact GD mean path, fixed time", (s) => sweepConfig(s, "fixed-time", "gd"));
+/** The exact GD mean path in the fixed-steps regime. */
+export const gdFixedStepsSweep = sweepResult("proxy.sweep-gd-fixed-steps", "Proxy lr sweep: exact GD mean path, fixed steps", (s) => sweepConfig(s, "fixed-steps", "gd"));
 
 /** Per-lr agreement rows of one width of a sweep. */
 export function rowsOf(r: SweepResult, width: number): LrAgreement[] {
@@ -63,61 +93,278 @@ export function referenceLrs(r: SweepResult, width: number): { invLambdaMax: num
   return { invLambdaMax: 1 / cells[0].lambdaMaxVal, gdEdge: 2 / Math.max(...cells[0].lambdaMax) };
 }
 
+// ── the claims' sweeps ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Exact-GD proxies at the tiny lr η = 1e-3 in the fixed-time regime (τ = 1e4), widths 4, 8, 16, 32 (and
+ * 128 from scale small on), against the wide target's optimal-loss ranking (Finding I / Theorem 1 of
+ * arXiv 2512.24503: a tiny-lr proxy ranks like the optimum; Finding II: above a width threshold).
+ */
+export const tinyLrGd = sweepResult("proxy.tiny-lr-gd", "Exact-GD proxies at a tiny lr (fixed time), by width", (scale) => ({
+  world: proxyWorldOf(scale),
+  recipes: defaultRecipes(),
+  widths: [...new Set([4, 8, 16, PROXY_WIDTH, ...claimWidths(scale)])].sort((a, b) => a - b),
+  lrs: [TINY_LR],
+  regime: "fixed-time",
+  steps: FIXED_STEPS,
+  time: FIXED_TIME,
+  maxSteps: 1e12,
+  batch: 8,
+  optimizer: "gd",
+  seeds: claimSeeds(scale),
+  targetWidth: targetWidthOf(scale),
+  k: 1,
+}));
+
+/** Config of `largeLrSgd`: the sweep at one width whose single lr is 1/λ_max(H_v) of feature seed 0. */
+export interface LargeLrConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  width: number;
+  /** η = lrTimesLambda / λ_max(H_v) */
+  lrTimesLambda: number;
+  time: number;
+  maxSteps: number;
+  batch: number;
+  seeds: number;
+  targetWidth: number;
+}
+
+/** Online SGD (B = 8) at η = 1/λ_max(H_v) in the fixed-time regime (τ = 1e4), width 32 (the paper's "standard lr" analogue). */
+export const largeLrSgd = defineResult<LargeLrConfig, SweepResult>({
+  id: "proxy.large-lr-sgd",
+  title: "Online SGD proxies at η = 1/λ_max(H_v) (fixed time)",
+  config: (scale) => ({ world: proxyWorldOf(scale), recipes: defaultRecipes(), width: PROXY_WIDTH, lrTimesLambda: 1, time: FIXED_TIME, maxSteps: 1e6, batch: 8, seeds: claimSeeds(scale), targetWidth: targetWidthOf(scale) }),
+  async compute(c, ctx) {
+    const spec = { world: c.world, recipes: c.recipes, width: c.width, lrs: [1], regime: "fixed-time" as const, optimizer: "sgd" as const, seed: 0 };
+    const lr = c.lrTimesLambda / valLambdaMax(cellProblem(spec, true));
+    const sweep: SweepConfig = { world: c.world, recipes: c.recipes, widths: [c.width], lrs: [lr], regime: "fixed-time", steps: FIXED_STEPS, time: c.time, maxSteps: c.maxSteps, batch: c.batch, optimizer: "sgd", seeds: c.seeds, targetWidth: c.targetWidth, k: 1 };
+    return computeSweep(sweep, ctx, "proxy.large-lr-sgd");
+  },
+});
+
+/** Exact GD in the fixed-steps regime (T = 1000) from η = 1e-5 up to 10 (the one-step Taylor argument, §3 of arXiv 2512.24503). */
+export const fixedStepsGd = sweepResult("proxy.fixed-steps-gd", "Exact-GD proxies at fixed steps T = 1000, tiny to large lr", (scale) => ({
+  world: proxyWorldOf(scale),
+  recipes: defaultRecipes(),
+  widths: claimWidths(scale),
+  lrs: [1e-5, ...lrGrid(1e-2, 10, 2)],
+  regime: "fixed-steps",
+  steps: FIXED_STEPS,
+  time: FIXED_TIME,
+  maxSteps: 1e12,
+  batch: 8,
+  optimizer: "gd",
+  seeds: claimSeeds(scale),
+  targetWidth: targetWidthOf(scale),
+  k: 1,
+}));
+
+/** Config of `flipBestVsWorst`. */
+export interface FlipPairsConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  width: number;
+  batch: number;
+  time: number;
+  seeds: number;
+  /** recipe index pairs */
+  pairs: Array<[number, number]>;
+}
+
+/** Predicted and observed flip lrs of the best spec10 recipe against each of the five worst (width 128, B = 8, τ = 1000). */
+export const flipBestVsWorst = defineResult<FlipPairsConfig, FlipRow[]>({
+  id: "proxy.flip-best-vs-worst",
+  title: "Flip lrs of the best recipe against the five worst (10-recipe world)",
+  config: (scale) => ({ world: proxyWorldOf(scale), recipes: spec10Recipes(), width: 128, batch: 8, time: 1000, seeds: pick(scale, 4, 8, 16), pairs: [5, 6, 7, 8, 9].map((j) => [0, j] as [number, number]) }),
+  compute(c) {
+    const w = proxyWorld(c.world);
+    const p = proxyProblem(w, c.recipes, c.width, { featureSeed: 0, pools: realisePools(w, c.recipes) });
+    return flipStudy(p, { batch: c.batch, time: c.time, seeds: c.seeds, pairs: c.pairs });
+  },
+});
+
+/** Config of `oneStepTaylor`. */
+export interface OneStepConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  width: number;
+  /** lrs at which the expansion is compared with the exact one-step loss */
+  etas: number[];
+  /** relative offset either side of a predicted flip at which the sign change is checked */
+  bracket: number;
+}
+
+/** Errors of the one-step Taylor expansion −ηa_k + η²c_k/2 and its flip lrs against the exact one-step losses. */
+export interface OneStepErrors {
+  /** max over recipes and etas of |Taylor − exact| / |exact| */
+  expansionRelError: number;
+  /** max over predicted flips of |Δℓ(η_flip)| / ℓ (∞ if the exact losses do not change order there) */
+  flipRelResidual: number;
+  pairsWithFlip: number;
+  pairs: number;
+}
+
+/** The one-step expansion of the RF model with squared loss against the exact one-step loss (§3 of arXiv 2512.24503). */
+export const oneStepExpansion = defineResult<OneStepConfig, OneStepErrors>({
+  id: "proxy.one-step-taylor",
+  title: "One-step Taylor expansion and flip lrs against the exact one-step loss",
+  config: (scale) => ({ world: proxyWorldOf(scale), recipes: defaultRecipes(), width: PROXY_WIDTH, etas: [0.01, 0.3, 3], bracket: 1e-6 }),
+  compute(c) {
+    const w = proxyWorld(c.world);
+    const p = proxyProblem(w, c.recipes, c.width, { featureSeed: 0, keepFeatures: false, pools: realisePools(w, c.recipes) });
+    const terms = p.recipes.map((r) => taylorTerms(r, p.val));
+    let expansionRelError = 0;
+    for (const [k, r] of p.recipes.entries()) {
+      for (const eta of c.etas) {
+        const exact = oneStepLoss(r, p.val, eta);
+        expansionRelError = Math.max(expansionRelError, Math.abs(oneStepTaylor(terms[k], eta) - exact) / Math.abs(exact));
+      }
+    }
+    let flipRelResidual = 0;
+    let pairsWithFlip = 0;
+    for (const f of allOneStepFlips(terms)) {
+      if (!Number.isFinite(f.eta)) continue;
+      pairsWithFlip++;
+      const d = (eta: number) => oneStepLoss(p.recipes[f.i], p.val, eta) - oneStepLoss(p.recipes[f.j], p.val, eta);
+      // exact one-step losses change order at the predicted η: opposite signs just below and above it
+      const below = Math.sign(d(f.eta * (1 - c.bracket)));
+      const above = Math.sign(d(f.eta * (1 + c.bracket)));
+      const atRoot = Math.abs(d(f.eta)) / Math.abs(oneStepLoss(p.recipes[f.i], p.val, f.eta));
+      flipRelResidual = below === above ? Infinity : Math.max(flipRelResidual, atRoot);
+    }
+    return { expansionRelError, flipRelResidual, pairsWithFlip, pairs: (c.recipes.length * (c.recipes.length - 1)) / 2 };
+  },
+});
+
+/** Config of `optimalLossVersions`. */
+export interface OptimalLossConfig {
+  world: WorldOptions;
+  width: number;
+  recipeSets: { spec10: RecipeSpec[]; default: RecipeSpec[] };
+  /** lr grid and step counts of the empirical GD optimum (min over the grid) */
+  lrs: number[];
+  steps: number[];
+}
+
+/** Spearman ρ of each version of the optimal loss against the tuned gradient-flow L*. */
+export type VersionAgreement = { conv: number; ridge: number; empiricalGd: number };
+
+/** Rankings by the versions of the optimal achievable loss (tuned flow L*, converged least squares, tuned ridge, empirical GD) at the target width. */
+export const optimalLossVersions = defineResult<OptimalLossConfig, { spec10: VersionAgreement; default: VersionAgreement }>({
+  id: "proxy.optimal-loss-versions",
+  title: "Versions of the optimal achievable loss ranked against each other",
+  config: (scale) => ({ world: proxyWorldOf(scale), width: targetWidthOf(scale), recipeSets: { spec10: spec10Recipes(), default: defaultRecipes() }, lrs: lrGrid(0.01, 3, 4), steps: [100, 1000, 1e4, 1e5, 1e6] }),
+  compute(c) {
+    const run = (recipes: RecipeSpec[]): VersionAgreement => {
+      const w = proxyWorld(c.world);
+      const p = proxyProblem(w, recipes, c.width, { keepFeatures: false, pools: realisePools(w, recipes) });
+      const opt = p.recipes.map((r) => optimalFlowLoss(r, p.val).loss);
+      const conv = p.recipes.map((r) => convergedLoss(r, p.val));
+      const ridge = p.recipes.map((r) => optimalRidgeLoss(r, p.val).loss);
+      const emp = p.recipes.map((r) => Math.min(...c.lrs.flatMap((eta) => c.steps.map((t) => gdLoss(r, p.val, eta, t).loss))));
+      return { conv: spearman(conv, opt), ridge: spearman(ridge, opt), empiricalGd: spearman(emp, opt) };
+    };
+    return { spec10: run(c.recipeSets.spec10), default: run(c.recipeSets.default) };
+  },
+});
+
+// ── the figures' derived results ────────────────────────────────────────────────────────────────────
+
+/** Config of `widthScan`. */
+export interface WidthScanConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  widths: number[];
+  seeds: number;
+  targetWidth: number;
+  time: number;
+  eta: number;
+  /** feature seeds are firstSeed, firstSeed + 1, … (≠ the target's draw 0) */
+  firstSeed: number;
+}
+
+/** Mean, min and max over feature seeds. */
+export interface SeedStats {
+  mean: number;
+  min: number;
+  max: number;
+}
+
 /** Width scan (exact): tuned proxy L*(m) and tiny-lr fixed-time proxy against the wide target, mean and min over seeds. */
-export function widthScan(scale: Scale) {
-  const config = {
-    world: { d: 4, poolSize: pick(scale, 1000, 2000, 4000), seed: 0 },
+export const widthScan = defineResult<WidthScanConfig, { config: WidthScanConfig; rows: Array<{ width: number; tuned: SeedStats; tiny: SeedStats }> }>({
+  id: "proxy.width-scan",
+  title: "Proxy width against agreement with the wide target (exact)",
+  config: (scale) => ({
+    world: proxyWorldOf(scale),
+    recipes: defaultRecipes(),
     widths: pick(scale, [2, 4, 8, 16, 32, 64], [2, 4, 8, 16, 32, 64, 128], [2, 4, 8, 16, 32, 64, 128, 256]),
     seeds: pick(scale, 3, 5, 10),
-    targetWidth: pick(scale, 128, 256, 512),
+    targetWidth: targetWidthOf(scale),
     time: 1e4,
     eta: 1e-3,
-    v: MODEL_VERSION,
-  };
-  return cached(`proxy/width-scan-${scale}`, config, () => {
-    const recipes = defaultRecipes();
+    firstSeed: 100,
+  }),
+  compute(config, ctx) {
+    const recipes = config.recipes;
     const target = targetOptimum(config.world, recipes, config.targetWidth, 0);
     const w = proxyWorld(config.world);
     const pools = realisePools(w, recipes);
-    const rows = config.widths.map((width) => {
+    const bar = ctx.progress("proxy.width-scan");
+    const rows = config.widths.map((width, n) => {
       const tuned: number[] = [];
       const tiny: number[] = [];
       for (let s = 0; s < config.seeds; s++) {
-        // feature seeds 100+ so the scan never reuses the target's own feature draw
-        const p = proxyProblem(w, recipes, width, { featureSeed: 100 + s, keepFeatures: false, pools });
+        const seed = config.firstSeed + s;
+        const p = proxyProblem(w, recipes, width, { featureSeed: seed, keepFeatures: false, pools });
         tuned.push(rankAgreement(p.recipes.map((r) => optimalFlowLoss(r, p.val).loss), target.optimum).spearman);
-        const c = sweepCell({ world: config.world, recipes, width, lrs: [config.eta], regime: "fixed-time", time: config.time, maxSteps: 1e12, optimizer: "gd", seed: 100 + s }, p);
+        const c = sweepCell({ world: config.world, recipes, width, lrs: [config.eta], regime: "fixed-time", time: config.time, maxSteps: 1e12, optimizer: "gd", seed }, p);
         tiny.push(agreementByLr([c], target.optimum)[0].spearman);
       }
-      const stats = (xs: number[]) => ({ mean: xs.reduce((a, b) => a + b, 0) / xs.length, min: Math.min(...xs), max: Math.max(...xs) });
+      bar.update(n + 1, config.widths.length);
+      const stats = (xs: number[]): SeedStats => ({ mean: xs.reduce((a, b) => a + b, 0) / xs.length, min: Math.min(...xs), max: Math.max(...xs) });
       return { width, tuned: stats(tuned), tiny: stats(tiny) };
     });
+    bar.done();
     return { config, rows };
-  });
+  },
+});
+
+/** Config of `flipLrs`. */
+export interface FlipLrsConfig {
+  world: WorldOptions;
+  width: number;
+  batch: number;
+  time: number;
+  seeds: number;
+  /** spec10 pairs are observed when their predicted flip is at least this lr */
+  minPredicted: number;
+  /** the SGD fixed-time sweep whose crossings are the default recipes' observed flips */
+  sweep: SweepConfig;
 }
 
-/** Flip lrs: (a) spec10 world, fine grid around each prediction; (b) default recipes, predicted vs crossings in the main SGD sweep. */
-export function flipResults(scale: Scale) {
-  const config = {
-    world: { d: 4, poolSize: pick(scale, 1000, 2000, 4000), seed: 0 },
-    width: 128,
-    batch: 8,
-    time: 1000,
-    seeds: pick(scale, 4, 6, 16),
-    minPredicted: pick(scale, 0.8, 0.1, 0.03),
-    v: MODEL_VERSION,
-  };
-  return cached(`proxy/flips-${scale}`, config, async () => {
+/** Predicted against observed flips of the default recipes in the main SGD sweep. */
+export interface DefaultFlips {
+  width: number;
+  time: number;
+  rows: Array<{ a: string; b: string; predicted: number; observed: number }>;
+}
+
+/** Flip lrs: (a) the 10-recipe world, fine grid around each prediction; (b) default recipes, predicted vs crossings in the main SGD sweep. */
+export const flipLrs = defineResult<FlipLrsConfig, { config: FlipLrsConfig; spec10: FlipRow[]; defaultSet: DefaultFlips }>({
+  id: "proxy.flip-lrs",
+  title: "Predicted against observed flip lrs",
+  config: (scale) => ({ world: proxyWorldOf(scale), width: 128, batch: 8, time: 1000, seeds: pick(scale, 4, 6, 16), minPredicted: pick(scale, 0.8, 0.1, 0.03), sweep: sgdFixedTimeSweep.config(scale) }),
+  async compute(config, ctx) {
     // (a) spec10: every pair whose predicted flip is within the grid and below the stability edge
     const recipes = spec10Recipes();
     const w = proxyWorld(config.world);
     const p = proxyProblem(w, recipes, config.width, { featureSeed: 0, pools: realisePools(w, recipes) });
     const predictedOnly = flipStudy(p, { batch: config.batch, time: config.time, seeds: 0 });
     const pairs = predictedOnly
-      .map((r, k) => ({ r, k }))
-      .filter(({ r }) => Number.isFinite(r.discrete) && r.discrete >= config.minPredicted)
-      .map(({ r }) => [recipes.findIndex((x) => x.name === r.a), recipes.findIndex((x) => x.name === r.b)] as [number, number]);
-    const bar = progress(`proxy flips (${scale})`);
+      .filter((r) => Number.isFinite(r.discrete) && r.discrete >= config.minPredicted)
+      .map((r) => [recipes.findIndex((x) => x.name === r.a), recipes.findIndex((x) => x.name === r.b)] as [number, number]);
+    const bar = ctx.progress("proxy.flip-lrs");
     const spec10: FlipRow[] = [];
     pairs.forEach((pr, i) => {
       spec10.push(...flipStudy(p, { batch: config.batch, time: config.time, seeds: config.seeds, pairs: [pr] }));
@@ -125,40 +372,55 @@ export function flipResults(scale: Scale) {
     });
     bar.done();
     // (b) default recipes: noise-model predictions at the sweep's τ vs crossings of the seed-mean SGD losses
-    const sweep = await proxySweep(scale, "fixed-time", "sgd");
+    const sweep = await ctx.get(sgdFixedTimeSweep, config.sweep);
     const width = sweep.config.widths[sweep.config.widths.length - 1];
-    const cells = sweep.cells.filter((c) => c.width === width);
-    const losses = meanLosses(cells);
+    const losses = meanLosses(sweep.cells.filter((c) => c.width === width));
     const dp = proxyProblem(proxyWorld(sweep.config.world), sweep.config.recipes, width, { featureSeed: 0, keepFeatures: false });
     const models = noiseModels(dp, sweep.config.batch, sweep.config.time);
     const edge = Math.min(...dp.recipes.map((r) => stabilityEdges(r, sweep.config.batch).gd));
     const lrs = sweep.config.lrs;
-    const def: Array<{ a: string; b: string; predicted: number; observed: number }> = [];
+    const rows: DefaultFlips["rows"] = [];
     for (let i = 0; i < dp.recipes.length; i++) {
       for (let j = i + 1; j < dp.recipes.length; j++) {
         const pred = noiseFlip(models[i], models[j], i, j).eta;
         const obs = observedFlip(lrs, losses.map((row) => row[i]), losses.map((row) => row[j]));
-        if (Number.isFinite(pred) && pred < edge && pred > lrs[0] && obs !== null) def.push({ a: dp.recipes[i].name, b: dp.recipes[j].name, predicted: pred, observed: obs });
+        if (Number.isFinite(pred) && pred < edge && pred > lrs[0] && obs !== null) rows.push({ a: dp.recipes[i].name, b: dp.recipes[j].name, predicted: pred, observed: obs });
       }
     }
-    return { config, spec10, defaultSet: { width, time: sweep.config.time, rows: def } };
-  });
+    return { config, spec10, defaultSet: { width, time: sweep.config.time, rows } };
+  },
+});
+
+/** Regret@k = min over the proxy's top-k recipes of the target's optimal loss − the best target loss, mean over seeds. */
+export interface RegretCurves {
+  width: number;
+  curves: Array<{ lr: number; regret: number[] }>;
+  bestTarget: number;
 }
 
-/** Regret@k curves at tiny and large lr from the SGD fixed-time sweep (seed-mean losses), plus the wide target. */
-export async function regretResults(scale: Scale) {
-  const sweep = await proxySweep(scale, "fixed-time", "sgd");
-  const width = sweep.config.widths[sweep.config.widths.length - 1];
-  const cells = sweep.cells.filter((c) => c.width === width);
-  const ref = referenceLrs(sweep, width);
-  const lrs = sweep.config.lrs;
-  const nearest = (x: number) => lrs.reduce((b, v, i) => (Math.abs(Math.log(v / x)) < Math.abs(Math.log(lrs[b] / x)) ? i : b), 0);
-  const picks = [0, nearest(ref.invLambdaMax / 10), nearest(ref.invLambdaMax)];
-  const curves = [...new Set(picks)].map((l) => {
-    const per = cells.map((c) => regretCurve(c.loss[l], sweep.target.optimum));
-    const k = per[0].length;
-    return { lr: lrs[l], regret: Array.from({ length: k }, (_, i) => per.reduce((s, r) => s + r[i], 0) / per.length) };
-  });
-  return { width, curves, bestTarget: Math.min(...sweep.target.optimum) };
-}
+/** Regret@k curves at the smallest lr, near 1/(10 λ_max) and near 1/λ_max of the SGD fixed-time sweep (widest proxy). */
+export const regretAtK = defineResult<{ lrsTimesLambda: number[]; sweep: SweepConfig }, RegretCurves>({
+  id: "proxy.regret-at-k",
+  title: "Top-k decision regret at tiny and large proxy lrs",
+  config: (scale) => ({ lrsTimesLambda: [0.1, 1], sweep: sgdFixedTimeSweep.config(scale) }),
+  // derived from the sweep in milliseconds
+  stored: false,
+  async compute(c, ctx) {
+    const sweep = await ctx.get(sgdFixedTimeSweep, c.sweep);
+    const width = sweep.config.widths[sweep.config.widths.length - 1];
+    const cells = sweep.cells.filter((x) => x.width === width);
+    const ref = referenceLrs(sweep, width);
+    const lrs = sweep.config.lrs;
+    const nearest = (x: number) => lrs.reduce((b, v, i) => (Math.abs(Math.log(v / x)) < Math.abs(Math.log(lrs[b] / x)) ? i : b), 0);
+    const picks = [0, ...c.lrsTimesLambda.map((f) => nearest(f * ref.invLambdaMax))];
+    const curves = [...new Set(picks)].map((l) => {
+      const per = cells.map((x) => regretCurve(x.loss[l], sweep.target.optimum));
+      const k = per[0].length;
+      return { lr: lrs[l], regret: Array.from({ length: k }, (_, i) => per.reduce((s, r) => s + r[i], 0) / per.length) };
+    });
+    return { width, curves, bestTarget: Math.min(...sweep.target.optimum) };
+  },
+});
 
+/** Every result of the theory part of the folder. */
+export const proxyTheoryResults = [sgdFixedTimeSweep, sgdFixedStepsSweep, gdFixedTimeSweep, gdFixedStepsSweep, tinyLrGd, largeLrSgd, fixedStepsGd, flipBestVsWorst, oneStepExpansion, optimalLossVersions, widthScan, flipLrs, regretAtK] as const;

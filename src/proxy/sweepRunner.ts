@@ -2,14 +2,15 @@
  * The proxy lr-sweep engine shared by the CLI (`proxy sweep`), the figures and the benchmark: sweep cells
  * (width × seed) on worker threads, the wide target's optimal losses, and per-lr agreement.
  * Wang et al., "Can Small Training Runs Reliably Guide Data Curation? Rethinking Proxy-Model Practice",
- * arXiv 2512.24503 — the world, grids and regimes are this toolkit's documented defaults (spec proxy.md §6.1, §8).
+ * arXiv 2512.24503 — the world, grids and regimes are this toolkit's documented defaults, not the paper's
+ * LLM settings.
  */
 import * as path from "node:path";
+import { readJson, readRecoverable } from "../run/files";
 import { requireInteger, requireNumber, requireOneOf, requireVector } from "../core/validate";
 import { validateRecipes, type RecipeSpec } from "../../theory/proxy/recipes";
 import {
   agreementByLr,
-  sweepCell,
   targetOptimum,
   validateSweepSpec,
   type LrAgreement,
@@ -20,8 +21,9 @@ import {
 } from "../../theory/proxy/sweep";
 import { OPTIMIZERS, REGIMES, type Optimizer, type Regime } from "../../theory/proxy/training";
 import { runInWorkers } from "../run/pool";
+import { handle, type SweepTask } from "./sweepWorker";
 
-/** Everything that defines a sweep (all of it goes into the result cache key). */
+/** Everything that defines a sweep (all of it goes into the result's store key). */
 export interface SweepConfig {
   world: WorldOptions;
   recipes: RecipeSpec[];
@@ -108,19 +110,50 @@ export interface SweepResult {
 /** The target of a (world, recipes, width) is deterministic: computed once per process. */
 const targetMemo = new Map<string, TargetOptimum>();
 
+/** Options of `runSweep`. */
+export interface SweepRunOptions {
+  /** worker threads (default min(2, CPUs)); the numbers do not depend on it */
+  threads?: number;
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * A folder for resume files of this sweep's config (the runner's `checkpointDir()`): every finished
+   * cell is written there as `cell-w<width>-s<seed>.json`, and a rerun reads finished cells back
+   * instead of recomputing them (a truncated or foreign file is reported by path and recomputed).
+   */
+  checkpointDir?: string;
+}
+
+/** Does a stored cell belong to its spec? (a reason when it does not) */
+function cellMismatch(cell: SweepCell, spec: SweepCellSpec): string | undefined {
+  const same = (a: number[], b: number[]) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+  if (cell?.width !== spec.width || cell.seed !== spec.seed || cell.regime !== spec.regime || cell.optimizer !== spec.optimizer) return "is a cell of another sweep";
+  if (!same(cell.lrs, spec.lrs) || !Array.isArray(cell.loss) || cell.loss.length !== spec.lrs.length) return "has another lr grid";
+  if (!cell.loss.every((row) => Array.isArray(row) && row.length === spec.recipes.length)) return "has another number of recipes";
+  return undefined;
+}
+
 /** Run a sweep: cells on worker threads (identical numbers for any thread count), the target in-process. */
-export async function runSweep(c: SweepConfig, opts: { threads?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<SweepResult> {
+export async function runSweep(c: SweepConfig, opts: SweepRunOptions = {}): Promise<SweepResult> {
   validateSweepConfig(c);
-  const tasks = sweepTasks(c);
+  const specs = sweepTasks(c);
   const key = JSON.stringify([c.world, c.recipes, c.targetWidth]);
   const memo = targetMemo.get(key);
   const target = memo ?? targetOptimum(c.world, c.recipes, c.targetWidth, 0);
   if (!memo) targetMemo.set(key, target);
-  const cells = await runInWorkers<SweepCellSpec, SweepCell>(path.join("dist", "src", "proxy", "sweepWorker.js"), tasks, {
-    threads: opts.threads,
-    onProgress: opts.onProgress,
-    inProcess: (t) => sweepCell(t),
+  const fileOf = (s: SweepCellSpec) => (opts.checkpointDir ? path.join(opts.checkpointDir, `cell-w${s.width}-s${s.seed}.json`) : undefined);
+  const done: Array<SweepCell | undefined> = specs.map((s) => {
+    const f = fileOf(s);
+    return f ? readRecoverable<SweepCell>(f, readJson, (cell) => cellMismatch(cell, s)) : undefined;
   });
+  const todo = specs.map((s, i) => ({ s, i })).filter(({ i }) => !done[i]);
+  const before = specs.length - todo.length;
+  const fresh = await runInWorkers<SweepTask, SweepCell>(path.join("dist", "src", "proxy", "sweepWorker.js"), todo.map(({ s }) => ({ cell: s, checkpoint: fileOf(s) })), {
+    threads: opts.threads,
+    onProgress: opts.onProgress ? (d) => opts.onProgress!(before + d, specs.length) : undefined,
+    inProcess: handle,
+  });
+  todo.forEach(({ i }, k) => (done[i] = fresh[k]));
+  const cells = done as SweepCell[];
   const agreement = c.widths.map((width) => ({ width, rows: agreementByLr(cells.filter((x) => x.width === width), target.optimum, c.k) }));
   return { config: c, target, cells, agreement };
 }

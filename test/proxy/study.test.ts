@@ -5,13 +5,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/run/pool";
 import { NN_WORKER_FILE } from "../../src/nn/many";
 import { StudyInterrupted } from "../../src/nn/studyRuns";
-import { getStudy, isStudyClaim, isStudyFigure, studyNames } from "../../src/studies";
+import { Runner } from "../../src/run/runner";
 import { PROXY_MICRO_CONFIG, PROXY_STUDY_CONFIGS, PROXY_DOMAIN_NAMES, validateProxyConfig, type ProxyStudyConfig } from "../../src/proxy/study/config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, recipeData, validationSets } from "../../src/proxy/study/data";
-import { analyseProxy, runProxyStudyConfig, proxyStudyRuns, type ProxyRunRecord } from "../../src/proxy/study/study";
+import { analyseProxy, computeProxyStudy, proxyStudyRuns, proxyTransformerStudy, type ProxyRunRecord } from "../../src/proxy/study/study";
 import { paperLevels, tinyBeatsStandard } from "../../src/proxy/study/claims";
-import { claims } from "../../src/claims";
-import { figures } from "../../src/figures";
+import { proxy } from "../../src/proxy";
 
 const C = PROXY_MICRO_CONFIG;
 
@@ -105,20 +104,20 @@ describe("proxy study configs and analysis", () => {
     // standard lr: reversed order except recipe 0, which diverged (+∞ → last): ranks [5,4,2,3,1] vs target [3,1,4,2,5]
     expect(std.mean.diverged).toBe(1);
     expect(std.mean.spearman).toBeCloseTo(1 - (6 * (4 + 9 + 4 + 1 + 16)) / (5 * 24), 12);
-    const ev = tinyBeatsStandard({ ...r, seconds: 0, threads: 1 });
+    const ev = tinyBeatsStandard(r);
     expect(ev.verdict).toBe("pass");
     // the long runs are analysed apart from the short ones: there the standard lr agrees and the tiny one does not
     expect(r.agreementLong.map((a) => a.lr)).toEqual(c.longProxy!.lrs);
     expect(r.agreementLong.find((a) => a.lr === c.standardLr)!.mean.spearman).toBeCloseTo(1, 12);
-    expect(tinyBeatsStandard({ ...r, seconds: 0, threads: 1 }, true).verdict).toBe("fail");
+    expect(tinyBeatsStandard(r, true).verdict).toBe("fail");
     const noLong = analyseProxy({ ...c, longProxy: undefined }, records({ ...c, longProxy: undefined }, prx, tgt), { proxy: [12, 12], target: [12] });
     expect(noLong.agreementLong).toEqual([]);
-    expect(tinyBeatsStandard({ ...noLong, seconds: 0, threads: 1 }, true)).toMatchObject({ verdict: "fail", details: { reason: "no long proxy runs in this configuration" } });
-    expect(paperLevels({ ...r, seconds: 0, threads: 1 }).verdict).toBe("pass");
+    expect(tinyBeatsStandard(noLong, true)).toMatchObject({ verdict: "fail", details: { reason: "no long proxy runs in this configuration" } });
+    expect(paperLevels(r).verdict).toBe("pass");
     // swap the roles: the standard-lr proxy now agrees, the tiny-lr proxy does not → fail
     const r2 = analyseProxy(c, records(c, (i, lr, s) => prx(i, lr === c.tinyLr ? c.standardLr : c.tinyLr, s), tgt), { proxy: [12, 12], target: [12] });
-    expect(tinyBeatsStandard({ ...r2, seconds: 0, threads: 1 }).verdict).toBe("fail");
-    expect(tinyBeatsStandard({ ...r2, seconds: 0, threads: 1 }, true).verdict).toBe("pass");
+    expect(tinyBeatsStandard(r2).verdict).toBe("fail");
+    expect(tinyBeatsStandard(r2, true).verdict).toBe("pass");
   });
 });
 
@@ -134,9 +133,15 @@ describe("proxy study machinery on a micro config (worker threads, resume)", () 
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-proxy-"));
     try {
       const a = path.join(tmp, "a");
-      await expect(runProxyStudyConfig(C, { dir: a, stopAfter: 3, quiet: true })).rejects.toBeInstanceOf(StudyInterrupted);
-      const resumed = await runProxyStudyConfig(C, { dir: a, quiet: true });
-      const full = await runProxyStudyConfig(C, { dir: path.join(tmp, "b"), quiet: true });
+      await expect(computeProxyStudy(C, a, { stopAfter: 3, quiet: true })).rejects.toBeInstanceOf(StudyInterrupted);
+      // a resume file truncated by the kill is set aside (<file>.bad, reported by path) and its run retrained
+      const states = fs.readdirSync(a).filter((f) => f.endsWith(".state"));
+      expect(states.length).toBe(proxyStudyRuns(C).length);
+      const truncated = path.join(a, states.find((f) => f.startsWith("proxy-long-"))!);
+      fs.truncateSync(truncated, 100);
+      const resumed = await computeProxyStudy(C, a, { quiet: true });
+      expect(fs.existsSync(`${truncated}.bad`)).toBe(true);
+      const full = await computeProxyStudy(C, path.join(tmp, "b"), { quiet: true });
       expect(resumed.runs).toEqual(full.runs);
       expect(resumed.agreement).toEqual(full.agreement);
       expect(full.runs.length).toBe(C.recipes.length * ((C.proxy.lrs.length + C.longProxy!.lrs.length) * C.proxy.seeds.length + C.target.lrs.length * C.target.seeds.length));
@@ -154,17 +159,37 @@ describe("proxy study machinery on a micro config (worker threads, resume)", () 
     }
   }, 60_000);
 
-  it("the study is registered: its claims and figures are in the registries and flagged as transformer items", () => {
-    expect(studyNames()).toContain("proxy");
-    const s = getStudy("proxy");
-    for (const cl of s.claims) {
-      expect(cl.id.startsWith("proxy.transformer-")).toBe(true);
-      expect(claims.some((x) => x.id === cl.id)).toBe(true);
-      expect(isStudyClaim(cl.id)).toBe(true);
+  it("through the runner: a study stopped early stores nothing and resumes to the uninterrupted result, stored under its backend", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-proxy-runner-"));
+    const saved = process.env.DATALAWS_DATA;
+    process.env.DATALAWS_DATA = path.join(tmp, "data");
+    try {
+      const opts = { scale: "ci" as const, quiet: true, threads: 2 };
+      await expect(new Runner({ ...opts, stopAfter: 2 }).get(proxyTransformerStudy, C)).rejects.toBeInstanceOf(StudyInterrupted);
+      const first = new Runner(opts);
+      const resumed = await first.get(proxyTransformerStudy, C);
+      expect(first.log.map((e) => e.source)).toEqual(["computed"]);
+      const full = await computeProxyStudy(C, path.join(tmp, "b"), { quiet: true });
+      expect(resumed.runs).toEqual(full.runs);
+      expect(resumed.agreement).toEqual(full.agreement);
+      const second = new Runner(opts);
+      expect((await second.get(proxyTransformerStudy, C)).agreementLong).toEqual(full.agreementLong);
+      expect(second.log.map((e) => e.source)).toEqual(["stored"]);
+      expect(Object.keys(await proxyTransformerStudy.environment!())).toEqual(["backend"]);
+    } finally {
+      if (saved === undefined) delete process.env.DATALAWS_DATA;
+      else process.env.DATALAWS_DATA = saved;
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
-    for (const id of s.figureIds) {
-      expect(figures.some((f) => f.id === id)).toBe(true);
-      expect(isStudyFigure(id)).toBe(true);
-    }
+  }, 120_000);
+
+  it("the study is the folder's study; its claims and figures need it and carry the folder's prefix", () => {
+    expect(proxy.study).toBe(proxyTransformerStudy);
+    expect(proxy.results).toContain(proxyTransformerStudy);
+    const studyClaims = proxy.claims.filter((c) => c.needs.includes(proxyTransformerStudy));
+    expect(studyClaims.map((c) => c.id)).toEqual(["proxy.transformer-tiny-beats-standard", "proxy.transformer-long-run-tiny-beats-standard", "proxy.transformer-paper-levels"]);
+    const studyFigures = proxy.figures.filter((f) => f.needs.includes(proxyTransformerStudy));
+    expect(studyFigures.map((f) => f.id)).toEqual(["proxy.transformer-spearman-vs-lr", "proxy.transformer-loss-vs-lr", "proxy.transformer-ranks"]);
+    for (const x of [...proxy.claims, ...proxy.figures, ...proxy.results]) expect(x.id).toMatch(/^proxy\.[a-z0-9][a-z0-9-]*$/);
   });
 });

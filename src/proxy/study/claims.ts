@@ -1,22 +1,19 @@
 /**
- * Claims of the transformer proxy study (Wang, Wu, Lyu, Zou, Song, Jia, Mittal, arXiv 2512.24503, as
- * summarised in the proxy spec §1.2, §3.1), checked on small GPTs trained on synthetic task-family
- * recipes. Each check reads the study's cached result (`runProxyStudy(scale)` trains only when nothing
- * is stored). The thresholds of the first claim are this toolkit's statement of the qualitative
+ * Claims of the transformer proxy study (Wang, Wu, Lyu, Zou, Song, Jia, Mittal, arXiv 2512.24503,
+ * Findings I–II and the main transfer result), checked on small GPTs trained on synthetic task-family
+ * recipes. Each judges the study's result (`proxyTransformerStudy`). The thresholds of the first claim are this toolkit's statement of the qualitative
  * finding; the second compares with the paper's headline numbers, which were measured for GPT2-125M →
  * Pythia-1B on 23 real recipes and need not hold for this synthetic analogue. A claim that does not
  * reproduce at a scale fails with its numbers.
  */
 import type { Claim, Evidence } from "../../core/claim";
-import type { Scale } from "../../core/scale";
 import { meanSe } from "../../core/stats";
-import { runProxyStudy, standardAndTiny, type ProxyStudyResult } from "./study";
+import { proxyTransformerStudy, standardAndTiny, type ProxyStudyResult } from "./study";
 
 const PAPER = "Wang et al. 2025, arXiv 2512.24503";
-const study = (scale: Scale): Promise<ProxyStudyResult> => runProxyStudy(scale, { quiet: scale === "ci" });
 const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
-/** The paper's headline levels (spec §3.1; GPT2-125M proxy → Pythia-1B target, 23 recipes). */
+/** The paper's headline levels (arXiv 2512.24503, main transfer result; GPT2-125M proxy → Pythia-1B target, 23 recipes). */
 export const PAPER_STANDARD_LR_MAX_SPEARMAN = 0.75;
 export const PAPER_TINY_LR_MIN_SPEARMAN = 0.95;
 
@@ -26,31 +23,31 @@ const perLr = (r: ProxyStudyResult, long = false) =>
 export const proxyTransformerClaims: Claim[] = [
   {
     id: "proxy.transformer-tiny-beats-standard",
-    result: "proxy",
     paper: `${PAPER}, Findings I–II and the main transfer result`,
     statement:
       "Transformer study: proxies trained at a tiny learning rate rank the recipes more like the per-recipe-tuned larger targets than proxies at the standard learning rate — the per-seed Spearman ρ(tiny) − ρ(standard) is positive on average over the proxy seeds, and so is the difference for the seed-mean ranking.",
-    async check(scale): Promise<Evidence> {
-      return tinyBeatsStandard(await study(scale));
+    needs: [proxyTransformerStudy],
+    evidence(r): Evidence {
+      return tinyBeatsStandard(r.get(proxyTransformerStudy));
     },
   },
   {
     id: "proxy.transformer-long-run-tiny-beats-standard",
-    result: "proxy",
     paper: `${PAPER}, Findings I–II (a tiny-lr proxy trained long enough to learn)`,
     statement:
       "Transformer study, long proxy runs (`longProxy`: the same proxies trained several times longer, so that the tiny-lr proxy's loss moves well away from its initial value): the tiny-lr proxies rank the recipes more like the tuned targets than the standard-lr proxies trained as long — the per-seed Spearman ρ(tiny) − ρ(standard) is positive on average over the proxy seeds, and so is the difference for the seed-mean ranking.",
-    async check(scale): Promise<Evidence> {
-      return tinyBeatsStandard(await study(scale), true);
+    needs: [proxyTransformerStudy],
+    evidence(r): Evidence {
+      return tinyBeatsStandard(r.get(proxyTransformerStudy), true);
     },
   },
   {
     id: "proxy.transformer-paper-levels",
-    result: "proxy",
     paper: `${PAPER}, GPT2-125M → Pythia-1B: ρ < ${PAPER_STANDARD_LR_MAX_SPEARMAN} at the standard lr, ρ > ${PAPER_TINY_LR_MIN_SPEARMAN} at 1e-5`,
     statement: `Transformer study: the paper's headline levels — the seed-mean proxy ranking has Spearman ρ < ${PAPER_STANDARD_LR_MAX_SPEARMAN} against the tuned targets at the standard proxy lr and ρ > ${PAPER_TINY_LR_MIN_SPEARMAN} at the tiny lr (measured on 23 real recipes; whether a synthetic analogue reaches them is an open question, reported).`,
-    async check(scale): Promise<Evidence> {
-      return paperLevels(await study(scale));
+    needs: [proxyTransformerStudy],
+    evidence(r): Evidence {
+      return paperLevels(r.get(proxyTransformerStudy));
     },
   },
 ];

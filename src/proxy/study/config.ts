@@ -1,13 +1,13 @@
 /**
- * Configurations of the transformer proxy study (proxy spec §1.4, §6.5: a derived, untested plan for
+ * Configurations of the transformer proxy study (a small synthetic analogue of
  * the LLM experiment of Wang, Wu, Lyu, Zou, Song, Jia, Mittal, "Can Small Training Runs Reliably Guide
  * Data Curation? Rethinking Proxy-Model Practice", arXiv 2512.24503). Every number here is this
  * toolkit's documented default, not the paper's: the paper ranks 23 Pile / DCLM / RedPajama recipes
  * with GPT2-125M, OPT-125M and Pythia-70M proxies against per-recipe-tuned targets up to Pythia-1B; its
- * optimiser, schedule, batch size, context and tuning grids are unknown (spec §8). Here the "domains"
+ * optimiser, schedule, batch size, context and tuning grids are not all stated. Here the "domains"
  * are the toolkit's synthetic task families, a recipe is a mixture of them with quality (token
  * corruption) and duplication knobs (`src/tasks/recipe.ts`), both proxy and target use AdamW with a
- * short linear warm-up and cosine decay to 10 % (spec §6.5's conventional default), and the proxy
+ * short linear warm-up and cosine decay to 10 % (a conventional default), and the proxy
  * learning rates span ≈ 2.5 orders of magnitude below and around the "standard" rate of the proxy.
  */
 import type { Scale } from "../../core/scale";
@@ -65,10 +65,10 @@ export interface ProxyStudyConfig {
   /** the reduced ("tiny") proxy learning rate of the claim (one of proxy.lrs) */
   tinyLr: number;
   /**
-   * Long proxy runs (spec §6.5: proxy steps ∈ {300, 2000}; F2's "long-T" series): the proxy model,
+   * Long proxy runs (proxy steps ∈ {300, 2000} at scale small): the proxy model,
    * recipes and seeds again at `lrs` (a subset of proxy.lrs that includes the standard and the tiny
    * lr) for `steps` > proxy.steps steps. At a fixed short length a tiny lr barely moves the loss and
-   * ranks by first-order alignment (notebook 03); trained longer it shows whether the tiny-lr ranking
+   * ranks by first-order alignment (the fixed-steps regime of the random-feature analogue, `proxy.fixed-steps-alignment`); trained longer it shows whether the tiny-lr ranking
    * is the better one once the proxy has learned. Absent: not run.
    */
   longProxy?: { steps: number; lrs: number[] };
@@ -89,7 +89,7 @@ const DOMAINS: ProxyDomains = {
 
 /**
  * The recipes (weights over language, arithmetic, qa, s5), along the paper's curation axes
- * (spec §1.4): domain composition, quality filtering (token corruption 1 − q), and deduplication
+ * (arXiv 2512.24503): domain composition, quality filtering (token corruption 1 − q), and deduplication
  * (share of examples copied from a small pool). The first 8 are the ci set; `small` adds 4.
  */
 export const PROXY_RECIPES: Recipe[] = [
@@ -112,8 +112,8 @@ const PROXY_LRS = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5];
 /**
  * The named configurations. `ci`: 8 recipes, 3 proxy lrs, 2 proxy seeds, targets over 3 lrs with 1 seed,
  * long proxies at 1.5× the steps (under 2 minutes on 2 cores). `small`: 12 recipes, 7 proxy lrs
- * (3e-2 … 3e-5) at 300 steps and the standard and tiny lr at 2000 (spec §6.5's two lengths), 3 proxy seeds, targets tuned over 4 lrs
- * (1e-3 … 3e-2) with 2 seeds each (under 15 minutes on a 2-core CPU). `paper`: spec §6.5's GPU
+ * (3e-2 … 3e-5) at 300 steps and the standard and tiny lr at 2000 (two run lengths), 3 proxy seeds, targets tuned over 4 lrs
+ * (1e-3 … 3e-2) with 2 seeds each (under 15 minutes on a 2-core CPU). `paper`: a GPU
  * analogue (proxy 2 layers d = 128 at 300 and 2000 steps, target 4 layers d = 256; 12 recipes) —
  * named, not run here.
  */

@@ -4,7 +4,7 @@
  * (seed, step), with the recipe's corruption and duplication; `recipeSource`), and the fixed clean
  * validation sets, one per domain, drawn on the tasks' test stream that no training batch uses.
  * The validation loss of a run is the mean over the domains of each domain's per-token loss (the
- * paper validates on The Pile's domains; spec §1.4).
+ * paper validates on The Pile's domains, arXiv 2512.24503).
  */
 import * as path from "node:path";
 import { Rng } from "../../core/rng";

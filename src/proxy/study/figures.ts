@@ -1,17 +1,15 @@
 /**
  * Figures of the transformer proxy study (Wang et al., arXiv 2512.24503, main transfer result and
- * loss-vs-lr view, on synthetic task-family recipes; src/proxy/study). Each is a pure function
- * of the study's cached result; building one at a scale with nothing cached runs the study.
+ * loss-vs-lr view, on synthetic task-family recipes). Each is a pure function of the study's result
+ * (`proxyTransformerStudy`).
  */
-import type { Scale } from "../../core/scale";
 import { axis, categoricalColor, lineTrace, styleFigure } from "../../plot/style";
 import type { FigureDef } from "../../core/figure";
-import { runProxyStudy, standardAndTiny, type ProxyStudyResult } from "./study";
+import { proxyTransformerStudy, standardAndTiny } from "./study";
 import { ranks } from "../../core/stats";
 import { PAPER_STANDARD_LR_MAX_SPEARMAN, PAPER_TINY_LR_MIN_SPEARMAN } from "./claims";
 
 type Trace = Record<string, unknown>;
-const study = (scale: Scale): Promise<ProxyStudyResult> => runProxyStudy(scale, { quiet: scale === "ci" });
 const domains = (n: number, gap = 0.08): Array<[number, number]> =>
   Array.from({ length: n }, (_, i) => {
     const w = (1 - gap * (n - 1)) / n;
@@ -22,13 +20,13 @@ const modelName = (m: { layers: number; dModel: number }) => `${m.layers}-layer 
 
 export const proxyTransformerFigures: FigureDef[] = [
   {
-    id: "proxy/transformer-spearman-vs-lr",
-    result: "proxy",
+    id: "proxy.transformer-spearman-vs-lr",
     title: "Transformer: agreement of proxy recipe rankings with tuned targets, against the proxy learning rate",
     caption:
       "Spearman ρ between the recipe ranking of small proxy GPTs trained at one learning rate (a fixed number of steps, warm-up + cosine) and the ranking of larger target GPTs tuned per recipe (best validation loss over the target learning rates, seed mean). Blue: ranking by the seed-mean proxy loss; grey: each proxy seed's own ranking (bars on the blue curve: ±1 standard error of the per-seed ρ); green: pairwise accuracy (share of recipe pairs ordered as by the target) of the seed-mean ranking. Black diamonds: the same proxies trained longer (the study's long runs, at the standard and the tiny lr), ±1 standard error of the per-seed ρ. Dashed: the proxy tuned per recipe as well (best over its short-run lrs). Dotted: the paper's levels for GPT2-125M → Pythia-1B on 23 real recipes (ρ < 0.75 at the standard lr, > 0.95 at 1e-5). Synthetic recipes, models, lrs and steps are this toolkit's defaults, not the paper's (unknown).",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [proxyTransformerStudy],
+    build(res) {
+      const r = res.get(proxyTransformerStudy);
       const lrs = r.agreement.map((a) => a.lr);
       const traces: Trace[] = [];
       r.config.proxy.seeds.forEach((_, k) =>
@@ -66,13 +64,13 @@ export const proxyTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/transformer-loss-vs-lr",
-    result: "proxy",
+    id: "proxy.transformer-loss-vs-lr",
     title: "Transformer: validation loss against learning rate, per recipe (proxy and target)",
     caption:
       "Validation loss (mean over the four clean domains of each domain's per-token loss; seed mean) against the peak learning rate, one colour per recipe. Left: the small proxy at every proxy lr of the sweep (the same number of steps at every lr; at the smallest lrs the loss has barely left its initial value, dotted grey). Right: the larger target at its tuning grid; large markers: each recipe's best lr (its tuned loss, which defines the target ranking). Where curves cross, the recipe ranking depends on the learning rate.",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [proxyTransformerStudy],
+    build(res) {
+      const r = res.get(proxyTransformerStudy);
       const [d1, d2] = domains(2, 0.1);
       const traces: Trace[] = [];
       const n = r.recipes.length;
@@ -108,13 +106,13 @@ export const proxyTransformerFigures: FigureDef[] = [
     },
   },
   {
-    id: "proxy/transformer-ranks",
-    result: "proxy",
+    id: "proxy.transformer-ranks",
     title: "Transformer: proxy rank against tuned-target rank, per recipe",
     caption:
       "Each recipe's rank by the seed-mean proxy validation loss (1 = best; ties share the average rank) against its rank by the tuned target loss, at the standard proxy lr (orange) and at the tiny proxy lr (blue); recipes are labelled on the horizontal axis at their target rank. On the dashed diagonal the proxy ranks a recipe exactly as the tuned target does. Settings are this toolkit's defaults, not the paper's (unknown).",
-    async build(scale: Scale) {
-      const r = await study(scale);
+    needs: [proxyTransformerStudy],
+    build(res) {
+      const r = res.get(proxyTransformerStudy);
       const { standard, tiny } = standardAndTiny(r);
       const tr = Array.from(ranks(r.targetBest));
       const n = r.recipes.length;

@@ -1,20 +1,21 @@
 /**
- * The transformer proxy study (proxy spec §1.3, §1.4, §6.5; Wang et al., arXiv 2512.24503, on
- * synthetic task-family recipes instead of Pile / DCLM / RedPajama): for every recipe, train a small
- * **proxy** GPT at each learning rate of a sweep (a fixed number of steps, several seeds), and a
- * larger **target** GPT at a few learning rates (the target team tunes per recipe: its loss is the
- * best over its learning rates, the "optimal achievable loss" of spec §2.1). Rank the recipes by
- * the proxy's validation loss at each proxy lr and compare with the tuned-target ranking (Spearman,
- * Kendall, pairwise accuracy, regret@1; `rankAgreement` of theory/proxy, diverged runs ranked last).
- * Runs train on worker threads and resume after a kill (see ../runner.ts).
+ * The transformer proxy study (Wang et al., arXiv 2512.24503, main transfer experiment, on synthetic
+ * task-family recipes instead of Pile / DCLM / RedPajama): for every recipe, train a small **proxy**
+ * GPT at each learning rate of a sweep (a fixed number of steps, several seeds), and a larger
+ * **target** GPT at a few learning rates (the target team tunes per recipe: its loss is the best over
+ * its learning rates, the paper's "optimal achievable loss"). Rank the recipes by the proxy's
+ * validation loss at each proxy lr and compare with the tuned-target ranking (Spearman, Kendall,
+ * pairwise accuracy, regret@1; `rankAgreement` of theory/proxy, diverged runs ranked last).
+ * Runs train on worker threads, each with a resume file in the result's checkpoint folder, so a
+ * killed study resumes where it stopped (src/nn/studyRuns.ts).
  */
-import * as path from "node:path";
-import type { Scale } from "../../core/scale";
+import { defineResult } from "../../core/result";
 import { meanSe, spearman } from "../../core/stats";
+import { initBackend } from "../../nn/backend";
 import type { TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { rankAgreement, type Agreement } from "../../../theory/proxy/ordering";
-import { cachedStudy, configHash, studyDir, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
+import { trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
 import { PROXY_DOMAIN_NAMES, proxyStudyConfig, validateProxyConfig, type ProxySide, type ProxyStudyConfig } from "./config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, validationSets, type ProxyDataArgs } from "./data";
 
@@ -49,7 +50,7 @@ export interface LrAgreement {
   drop: number[];
 }
 
-/** The study's stored result. */
+/** The study's result (stored by the runner; time and threads are in its provenance). */
 export interface ProxyStudyResult {
   config: ProxyStudyConfig;
   recipes: string[];
@@ -71,8 +72,6 @@ export interface ProxyStudyResult {
   tunedProxy: Agreement;
   /** per long-proxy lr (`config.longProxy.lrs` order): agreement of the long proxy runs with the tuned target ([] without long runs) */
   agreementLong: LrAgreement[];
-  seconds: number;
-  threads: number;
 }
 
 /** Run key of a (role, recipe, lr, seed) cell. */
@@ -133,7 +132,7 @@ function record(role: ProxyRunRecord["role"], recipe: string, lr: number, seed: 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Analyse the run records: tuned-target ranking, per-proxy-lr agreement (seed-mean and per seed). */
-export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initialLoss: ProxyStudyResult["initialLoss"]): Omit<ProxyStudyResult, "seconds" | "threads"> {
+export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initialLoss: ProxyStudyResult["initialLoss"]): ProxyStudyResult {
   const recipes = c.recipes.map((r) => r.name);
   const find = (role: string, recipe: string, lr: number, seed: number): ProxyRunRecord => {
     const x = runs.find((r) => r.role === role && r.recipe === recipe && r.lr === lr && r.seed === seed);
@@ -173,36 +172,37 @@ export function standardAndTiny(r: ProxyStudyResult, long = false): { standard: 
   return standard && tiny ? { standard, tiny } : undefined;
 }
 
-/** Run (or resume, or load) the study for a config; `opts.dir` holds the run files (tests: bypasses the cache). */
-export async function runProxyStudyConfig(c: ProxyStudyConfig, opts: StudyRunOptions = {}): Promise<ProxyStudyResult> {
+/**
+ * Train (or resume) every run of a config in `dir` (one resume file per run) and analyse them. Throws
+ * `StudyInterrupted` when the runs were stopped early (`opts.stopAfter`): calling it again resumes.
+ */
+export async function computeProxyStudy(c: ProxyStudyConfig, dir: string, opts: StudyRunOptions = {}): Promise<ProxyStudyResult> {
   validateProxyConfig(c);
-  const compute = async (): Promise<ProxyStudyResult> => {
-    const dir = opts.dir ?? path.join(studyDir("proxy", c.name), `runs-${configHash(c)}`);
-    const runs = proxyStudyRuns(c);
-    const t0 = Date.now();
-    const out = await trainStudyRuns(`study proxy (${c.name})`, dir, runs, opts);
-    if (!out.complete) throw new StudyInterrupted("proxy");
-    const byKey = new Map(runs.map((r, i) => [r.key, out.results[i]]));
-    const init = (role: string, seeds: number[]) => seeds.map((s) => domainMeanLoss(byKey.get(`${role}-init-s${s}`)!.evals[0].results));
-    const records: ProxyRunRecord[] = [];
-    const sides: Array<[ProxyRunRecord["role"], number[], number[]]> = [
-      ["target", c.target.seeds, c.target.lrs],
-      ["proxy", c.proxy.seeds, c.proxy.lrs],
-      ["proxy-long", c.proxy.seeds, c.longProxy?.lrs ?? []],
-    ];
-    for (const [role, seeds, lrs] of sides) {
-      for (const seed of seeds) for (const lr of lrs) for (const rc of c.recipes) records.push(record(role, rc.name, lr, seed, byKey.get(runKey(role, rc.name, lr, seed))!));
-    }
-    return {
-      ...analyseProxy(c, records, { proxy: init("proxy", c.proxy.seeds), target: init("target", c.target.seeds) }),
-      seconds: (Date.now() - t0) / 1000,
-      threads: out.threads,
-    };
-  };
-  return opts.dir ? compute() : cachedStudy("proxy", c.name, c, compute);
+  const runs = proxyStudyRuns(c);
+  const out = await trainStudyRuns(`study proxy (${c.name})`, dir, runs, opts);
+  if (!out.complete) throw new StudyInterrupted("proxy");
+  const byKey = new Map(runs.map((r, i) => [r.key, out.results[i]]));
+  const init = (role: string, seeds: number[]) => seeds.map((s) => domainMeanLoss(byKey.get(`${role}-init-s${s}`)!.evals[0].results));
+  const records: ProxyRunRecord[] = [];
+  const sides: Array<[ProxyRunRecord["role"], number[], number[]]> = [
+    ["target", c.target.seeds, c.target.lrs],
+    ["proxy", c.proxy.seeds, c.proxy.lrs],
+    ["proxy-long", c.proxy.seeds, c.longProxy?.lrs ?? []],
+  ];
+  for (const [role, seeds, lrs] of sides) {
+    for (const seed of seeds) for (const lr of lrs) for (const rc of c.recipes) records.push(record(role, rc.name, lr, seed, byKey.get(runKey(role, rc.name, lr, seed))!));
+  }
+  return analyseProxy(c, records, { proxy: init("proxy", c.proxy.seeds), target: init("target", c.target.seeds) });
 }
 
-/** Run (or resume, or load) the study at a scale. */
-export function runProxyStudy(scale: Scale, opts: StudyRunOptions = {}): Promise<ProxyStudyResult> {
-  return runProxyStudyConfig(proxyStudyConfig(scale), opts);
-}
+/**
+ * The transformer proxy study as a result: its config is the scale's `PROXY_STUDY_CONFIGS` entry, and
+ * the TensorFlow.js backend is part of its store key (a study resumed on another backend never mixes runs).
+ */
+export const proxyTransformerStudy = defineResult<ProxyStudyConfig, ProxyStudyResult>({
+  id: "proxy.transformer-study",
+  title: "Recipe rankings of small proxy transformers over a learning-rate sweep against tuned targets",
+  config: (scale) => proxyStudyConfig(scale),
+  environment: async () => ({ backend: (await initBackend({ verbose: false })).name }),
+  compute: (c, ctx) => computeProxyStudy(c, ctx.checkpointDir(), { threads: ctx.threads, quiet: ctx.quiet, stopAfter: ctx.stopAfter }),
+});
