@@ -1,17 +1,23 @@
 /**
- * datalaws — the public API that notebooks and users import (`import * as dl from "datalaws"`).
- * Core numerics, the theory of each result, the run machinery (Monte Carlo on worker threads,
- * result store), figures, claims and notebook display.
+ * datalaws — the public API that notebooks and users import (`import * as dl from "datalaws"`),
+ * one line per module: core numerics, the theory of each result, each result folder (its results,
+ * claims, figures and transformer study), the runner, plotting and notebook helpers.
  */
-// core
+// core: random numbers, sampling, spectra, optimisation, statistics, validation; results, claims, figures
 export * from "./core/rng";
+export * from "./core/sampling";
 export * from "./core/validate";
 export * from "./core/spectra";
 export * from "./core/optimize";
 export * from "./core/fit";
 export * from "./core/stats";
 export * from "./core/special";
+export * from "./core/grid";
+export * from "./core/scale";
+export * from "./core/result";
 export * from "./core/claim";
+export * from "./core/figure";
+export type { ResultFolder } from "./core/folder";
 // theory: effective reuse rate E(K,N) (Yan et al., arXiv 2511.13421)
 export * from "../theory/reuse/problem";
 export * from "../theory/reuse/onePass";
@@ -20,7 +26,7 @@ export * from "../theory/reuse/plateau";
 export * from "../theory/reuse/zipf";
 export * from "../theory/reuse/asymptotics";
 export * from "../theory/reuse/monteCarlo";
-export { reuseClaims } from "./reuse/claims";
+export * from "../theory/reuse/effectiveReuse";
 // theory: power-law skill composition (Wang, Dang, Lee, Lyu, arXiv 2604.22951)
 export * from "../theory/skills/distributions";
 export * from "../theory/skills/model";
@@ -31,9 +37,6 @@ export * from "../theory/skills/populationGd";
 export * from "../theory/skills/onlineSgd";
 export * from "../theory/skills/landscape";
 export * from "../theory/skills/sampleComplexity";
-export { makeSkillsClaims, escapeClaimConfig, auc, SPEC_TABLE_D120 } from "./skills/claims";
-export { sgdSweep, skillsClaims } from "./skills/sgdSweep";
-export * as skillsResults from "./skills/results";
 // theory: proxy-model ordering (Wang et al., arXiv 2512.24503)
 export * from "../theory/proxy/randomFeatures";
 export * from "../theory/proxy/recipes";
@@ -44,25 +47,31 @@ export * from "../theory/proxy/ordering";
 export * from "../theory/proxy/taylor";
 export * from "../theory/proxy/flipStudy";
 export * from "../theory/proxy/sweep";
-export { proxyClaims } from "./proxy/claims";
-export { runSweep as runProxySweep, SWEEP_DEFAULTS as PROXY_SWEEP_DEFAULTS } from "./proxy/sweepRunner";
-export type { SweepConfig as ProxySweepConfig, SweepResult as ProxySweepResult } from "./proxy/sweepRunner";
-export * as proxyResults from "./proxy/results";
-// run machinery
-export { multiEpochMcParallel } from "./reuse/mcParallel";
-export { reuseRates, applicableMethods, defaultMethod, REUSE_METHODS } from "./reuse/reuseRate";
-export type { ReuseMethod, ReuseRow, ReuseSubject, ReuseRateOptions } from "./reuse/reuseRate";
+// result folders: the folder objects, their results (as namespaces), claims, drivers and studies
+export { reuse, reuseClaims, reuseFigures, multiEpochMcParallel, reuseRates, applicableMethods, defaultMethod, REUSE_METHODS } from "./reuse";
+export type { McParallelOptions, ReuseMethod, ReuseRow, ReuseSubject, ReuseRateOptions } from "./reuse";
 export * as reuseResults from "./reuse/results";
-export { cached, resultsDir, projectRoot } from "./run/store";
-export { progress } from "./run/progress";
-export * as nn from "./nn"; // transformer engine; TensorFlow.js loads on first use
-export * as tasks from "./tasks";
 export * as reuseTransformer from "./reuse/study"; // transformer study of E(K,N)
+export { skills, skillsClaims, skillsFigures, auc, ZIPF_STATS_D120, sgdSweep } from "./skills";
+export type { SgdSweepOptions } from "./skills";
+export * as skillsResults from "./skills/results";
 export * as skillsTransformer from "./skills/study"; // transformer study of uniform vs power-law skills
+export { proxy, proxyClaims, proxyFigures, runSweep as runProxySweep, SWEEP_DEFAULTS as PROXY_SWEEP_DEFAULTS } from "./proxy";
+export type { SweepConfig as ProxySweepConfig, SweepResult as ProxySweepResult, SweepRunOptions as ProxySweepRunOptions } from "./proxy";
+export * as proxyResults from "./proxy/results";
 export * as proxyTransformer from "./proxy/study"; // transformer study of proxy-lr recipe rankings
-export { runStudy, studyNames, getStudy } from "./studies";
-// figures, claims, plotting and notebooks
-export { figures, selectFigures } from "./figures";
-export { claims } from "./claims";
+// registry, runner and store
+export { FOLDERS, claims, figures, results, selectClaims, selectFigures, findFigure, findResult, findStudy, studyFolders } from "./registry";
+export { Runner, resolveConfig } from "./run/runner";
+export type { RunnerOptions, RunLogEntry } from "./run/runner";
+export { evaluateClaim, evaluateClaims, drawFigure } from "./run/evaluate";
+export type { FigureOutcome } from "./run/evaluate";
+export { resultsDir, projectRoot, configKey, toolkitVersion } from "./run/store";
+export { toJson, fromJson } from "./run/files";
+export { progress } from "./run/progress";
+// transformer engine (TensorFlow.js loads on first use) and synthetic tasks
+export * as nn from "./nn";
+export * as tasks from "./tasks";
+// plotting and notebooks
 export * from "./plot";
 export * from "./notebookHelpers";

@@ -5,7 +5,7 @@
  * random-feature proxy, width scan, flip lrs), claims and figures, and its transformer study. The
  * mathematics is in theory/proxy/.
  */
-import type { ResultFolder } from "../core/result";
+import type { ResultFolder } from "../core/folder";
 import { proxyClaims } from "./claims";
 import { proxyFigures } from "./figures";
 import { proxyTheoryResults } from "./results";
