@@ -25,7 +25,7 @@ export const MC_BENCH_PARAMS = {
   seed: 1,
 };
 
-/** 12 log-spaced η over the spec §4.4 range (the same grid as the numpy reference). */
+/** 12 log-spaced η over the range of `defaultMcEtaGrid` (the same grid as the numpy reference). */
 function benchEtas(): number[] {
   const p = MC_BENCH_PARAMS;
   const problem = linearProblem(powerSpectrum(p.d, p.power), { sigma: p.sigma, features: p.features });
@@ -75,7 +75,7 @@ export const mcNumpyBenchmark: Benchmark = {
   },
 };
 
-/** Benchmark (c) of the issue: our Monte Carlo on both cores. */
+/** Benchmark (c): our Monte Carlo on both cores. */
 export const mcBenchmark: Benchmark = mcThroughputBenchmark(2);
 
 /** The benchmarks of this file, in the order they run. */

@@ -1,8 +1,9 @@
 /**
- * Transformer-engine benchmarks (issue "Small-transformer engine"): full training steps of the tiny
- * config with 8 models on worker threads (figure of merit: ms per model-step) and of the small config
- * with one model, beside the PyTorch-CPU reference `/work/shared/bench/gpt_torch.py` (2 threads,
- * OpenBLAS) when `/usr/bin/python3` has torch.
+ * Transformer-engine benchmarks: full training steps of the tiny config with 8 models on worker
+ * threads (figure of merit: ms per model-step) and of the small config with one model, beside a
+ * PyTorch-CPU reference script (2 threads, OpenBLAS) when the environment variable
+ * DATALAWS_TORCH_BENCH names that script and `/usr/bin/python3` has torch; otherwise the torch
+ * benchmarks are skipped with the reason.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -14,10 +15,13 @@ import { trainDataParallel } from "../src/nn/many";
 import { packageRoot } from "../src/run/pool";
 import { PYTHON, type Benchmark } from "./harness";
 
-const TORCH_SCRIPT = "/work/shared/bench/gpt_torch.py";
+/** The PyTorch reference script (same model, prints one JSON line with `ms_median`), from DATALAWS_TORCH_BENCH. */
+const torchScript = (): string | undefined => process.env.DATALAWS_TORCH_BENCH || undefined;
 
 function torchSkipReason(): string | undefined {
-  if (!fs.existsSync(TORCH_SCRIPT)) return `${TORCH_SCRIPT} not found`;
+  const script = torchScript();
+  if (!script) return "DATALAWS_TORCH_BENCH is not set (set it to the path of the PyTorch reference script)";
+  if (!fs.existsSync(script)) return `DATALAWS_TORCH_BENCH = ${script}: file not found`;
   try {
     execFileSync(PYTHON, ["-c", "import torch"], { stdio: "ignore" });
   } catch {
@@ -44,7 +48,7 @@ const torch = (config: string): Benchmark => ({
   repeats: 1,
   skip: torchSkipReason,
   run: () => {
-    const out = execFileSync(PYTHON, [TORCH_SCRIPT, "--threads", "2", "--configs", config], {
+    const out = execFileSync(PYTHON, [torchScript() as string, "--threads", "2", "--configs", config], {
       encoding: "utf8",
       env: { ...process.env, OMP_NUM_THREADS: "2", OPENBLAS_NUM_THREADS: "2" },
       stdio: ["ignore", "pipe", "ignore"],

@@ -1,8 +1,7 @@
 // Every claim of the toolkit at scale ci, through one runner (as `datalaws check --scale ci` runs
-// them): each result is computed at most once, and every claim measures what it measured before the
-// results, claims and figures moved to one folder per result (test/fixtures/claims-ci-fd62aa9.json,
-// recorded with `datalaws check --scale ci --json` at commit fd62aa9). The computations are seeded
-// and deterministic, so the values agree to rounding.
+// them): each result is computed at most once, and every claim measures the value recorded in
+// test/fixtures/claims-ci-fd62aa9.json (written by `datalaws check --scale ci --json` at commit
+// fd62aa9). The computations are seeded and deterministic, so the values agree to rounding.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

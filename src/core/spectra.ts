@@ -29,7 +29,8 @@ export function powerSpectrum(d: number, a: number): Float64Array {
 }
 
 /**
- * The Zipf one-hot model (reuse spec §3.4, a reconstruction): token i drawn with p_i ∝ i^{−(a−b)},
+ * The Zipf one-hot model (this toolkit's reconstruction of the Section 5 model of Yan et al., arXiv
+ * 2511.13421): token i drawn with p_i ∝ i^{−(a−b)},
  * input x = √Λ_i e_i with Λ_i = i^{−b}; Hessian H = diag(p_i Λ_i) ∝ i^{−a}. Requires a > b + 1.
  */
 export interface ZipfModel {

@@ -2,7 +2,7 @@
  * A minimal decoder-only transformer (GPT), readable top to bottom: token + learned position
  * embeddings, L pre-LayerNorm blocks of causal multi-head self-attention (fused qkv projection) and a
  * tanh-GELU MLP (4× width), a final LayerNorm and an untied output head; next-token cross-entropy.
- * The same model as `/work/shared/bench/gpt_torch.py` (PyTorch reference) and nanoGPT without dropout.
+ * The same model as nanoGPT without dropout (the PyTorch benchmark of `bench/nn.ts`, when configured, runs it too).
  *
  * Forward and backward passes are written out by hand (as in llm.c) rather than taped: every product
  * is a plain matMul (transposes are explicit flags, which the wasm kernels in `wasmKernels.ts` turn

@@ -1,5 +1,6 @@
 /**
- * A fixed training corpus of N unique tokens reused for K epochs (reuse spec §2.3, §3.3): the
+ * A fixed training corpus of N unique tokens reused for K epochs (as in the LLM experiment of Yan et al.,
+ * arXiv 2511.13421, Section 6.3): the
  * stream is cut into W = ⌊N/T⌋ windows of T next-token predictions (window j reads tokens
  * jT … jT+T−1 and predicts jT+1 … jT+T, so every token is a target once per epoch); each epoch
  * visits the windows in its own seeded random order, and training batches run through the

@@ -1,5 +1,5 @@
 /**
- * Synthetic tasks for small transformers (issue "Small-transformer engine", Tasks): S5 state
+ * Synthetic tasks for small transformers: S5 state
  * tracking, multi-step modular arithmetic, multi-hop and one-hop QA, a Zipf synthetic language with
  * a fixed N-token corpus for multi-epoch studies, skill distributions, batching, independent
  * evaluators, and data recipes (mixtures with quality and duplication knobs).

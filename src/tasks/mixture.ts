@@ -1,6 +1,6 @@
 /**
- * A mixture of task families as one language-modelling task (proxy spec §6.5: data recipes are
- * mixtures of "domains"). Component c keeps its own token layout, shifted by an offset so the
+ * A mixture of task families as one language-modelling task (in this toolkit's synthetic analogue of
+ * Wang et al., arXiv 2512.24503, data recipes are mixtures of "domains"). Component c keeps its own token layout, shifted by an offset so the
  * vocabularies are disjoint (ids offset_c … offset_c + V_c − 1); one shared pad token (the last id)
  * fills rows shorter than the longest component's context. Skill = component (domain): the
  * mixture weights are a skill distribution over components (`weightedSkills`), so a data recipe's

@@ -1,16 +1,15 @@
 /**
- * Multi-step modular arithmetic (skills spec §1.4; Wang, Dang, Lee, Lyu, arXiv 2604.22951, main
- * figure): evaluate a₀ op₁ a₁ op₂ … op_k a_k modulo a prime P **left to right** (a chain, one skill
+ * Multi-step modular arithmetic (Wang, Dang, Lee, Lyu, arXiv 2604.22951, main figure): evaluate a₀ op₁ a₁ op₂ … op_k a_k modulo a prime P **left to right** (a chain, one skill
  * application per step), ops among + − × ÷, where ÷ is multiplication by the modular inverse.
  *
- * Encoding (the spec's documented default; the paper's modulus, operand count, precedence and
- * tokenisation are unknown): tokens 0..P−1 are the residues, P..P+3 the operators + − × ÷, P+4 is
+ * Encoding (this toolkit's default; the paper does not state its modulus, operand count, precedence or
+ * tokenisation): tokens 0..P−1 are the residues, P..P+3 the operators + − × ÷, P+4 is
  * `=`. The sequence is `a₀ op₁ a₁ … op_k a_k =` (T = 2k + 2); only the `=` position is scored, with
  * the residue token of the result. Skill = residue ("only the distribution of the numbers changes"):
  * the k + 1 operand slots draw i.i.d. from the skill distribution (d = P); operators are uniform.
  * 0 is never a divisor: an operator drawn as ÷ before a zero operand is redrawn uniformly from
  * {+, −, ×}, so the operands keep exactly the skill distribution.
- * Defaults: P = 97 (spec: P ∈ {23, 97}), k = 5 (spec: k ∈ {3, 5, 8}).
+ * Defaults (this toolkit's): P = 97 (23 and 97 both supported), k = 5 (3, 5 and 8 are the sweep values).
  */
 import type { Rng } from "../core/rng";
 import { ParameterError, requireInteger } from "../core/validate";

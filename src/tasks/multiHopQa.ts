@@ -1,6 +1,6 @@
 /**
- * Multi-hop and one-hop question answering over a random knowledge graph (skills spec §1.4; Wang,
- * Dang, Lee, Lyu, arXiv 2604.22951; default generator modelled on Yao et al. 2025, arXiv 2505.17923).
+ * Multi-hop and one-hop question answering over a random knowledge graph (Wang, Dang, Lee, Lyu,
+ * arXiv 2604.22951; default generator modelled on Yao et al. 2025, arXiv 2505.17923).
  *
  * Graph: for each relation r of |R| a random function f_r: E → E (f_r(e) uniform over E, seeded by
  * `graphSeed`). A k-hop question starts at e₀ and chains relations r₁ … r_k; its answer is

@@ -1,6 +1,6 @@
 /**
- * Synthetic data recipes for proxy-model ordering studies (proxy spec §6.5, a derived, untested
- * plan; the paper's recipes — Pile mixtures, RedPajama quality buckets, DCLM deduplication — are
+ * Synthetic data recipes for proxy-model ordering studies (this toolkit's design, untested at scale,
+ * after Wang et al., arXiv 2512.24503; the paper's recipes — Pile mixtures, RedPajama quality buckets, DCLM deduplication — are
  * unknown in detail): a recipe is a mixture of task families (domain weights) with a *quality* knob
  * and a *duplication* knob, trained on a fixed token budget and validated on a clean mixture.
  *

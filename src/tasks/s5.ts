@@ -1,15 +1,15 @@
 /**
- * S5 state tracking (skills spec §1.4; Wang, Dang, Lee, Lyu, "The Power of Power Law: Asymmetry
+ * S5 state tracking (Wang, Dang, Lee, Lyu, "The Power of Power Law: Asymmetry
  * Enables Compositional Reasoning", arXiv 2604.22951): read k permutations g₁ … g_k of five objects
  * and predict their composition g₁∘g₂∘⋯∘g_k, with (σ∘τ)(x) = σ(τ(x)), in one forward pass (no
  * chain-of-thought, no intermediate targets).
  *
- * Encoding (the spec's documented default format; the paper's tokenisation is unknown):
+ * Encoding (this toolkit's default format; the paper does not state its tokenisation):
  * tokens 0..119 are the 120 permutations in lexicographic order of their one-line notation
  * (0 = 01234, 119 = 43210), token 120 is `=`; the sequence is `g₁ … g_k =` (T = k + 1) and only the
  * `=` position is scored, as a 120-way prediction of the composed permutation's token.
  * Skill = permutation (d = 120); each of the k slots draws its permutation i.i.d. from the skill
- * distribution. Default k = 6 (spec sweep k ∈ {4, 6, 8, 12, 16}; the CPU plan uses 4–6).
+ * distribution. Default k = 6 (this toolkit's default; its sweep is k ∈ {4, 6, 8, 12, 16}, CPU runs use 4–6).
  */
 import type { Rng } from "../core/rng";
 import { requireInteger } from "../core/validate";

@@ -1,5 +1,5 @@
 /**
- * Skill distributions for training the transformer tasks (skills spec §1.2): uniform p_i = 1/d, or a
+ * Skill distributions for training the transformer tasks (Wang, Dang, Lee, Lyu, arXiv 2604.22951): uniform p_i = 1/d, or a
  * power law p(skill π(i)) ∝ (i+1)^{−α} over one seeded random ranking π of the skills (this
  * toolkit's default; the paper ranks skills at random). Each slot of a problem draws its skill i.i.d.
  * from p; held-out test sets are always uniform.

@@ -9,8 +9,8 @@
  * position (`target[t] = tokens[t+1]`, the last target being the next token of the stream).
  *
  * Skills are integer ids 0..d−1. A problem has `slots` skill slots (k permutations, k+1 operands,
- * k relations); each slot's skill is drawn i.i.d. from a `SkillSampler` (skills spec §1.2,
- * default: i.i.d. slots) or given explicitly. Every task carries an `Evaluator` written separately
+ * k relations); each slot's skill is drawn i.i.d. from a `SkillSampler` (as in the toy model of
+ * Wang, Dang, Lee, Lyu, arXiv 2604.22951; i.i.d. slots are this toolkit's default for the tasks) or given explicitly. Every task carries an `Evaluator` written separately
  * from its generator, which recomputes answers from the problem tokens by a different method.
  */
 import type { Rng } from "../core/rng";

@@ -1,6 +1,6 @@
 /**
- * A Zipf-distributed synthetic language for multi-epoch studies (reuse spec §2.3, §3.3: the LLM
- * experiment of Yan et al., arXiv 2511.13421, Section 6.3, train on N unique tokens for K epochs
+ * A Zipf-distributed synthetic language for multi-epoch studies (an analogue of the LLM
+ * experiment of Yan et al., arXiv 2511.13421, Section 6.3: train on N unique tokens for K epochs
  * and locate the loss on a one-pass curve over fresh tokens from the same distribution).
  *
  * Construction (this toolkit's; documented, exact): a first-order Markov chain over V tokens whose

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getStudy } from "../../src/studies";
 
-// `datalaws study <name> [--scale] [--threads] [--json]` is a stable contract (issue: transformer studies).
+// `datalaws study <name> [--scale] [--threads] [--json]` is a stable contract.
 const main = path.resolve(__dirname, "../../dist/src/cli/main.js");
 const data = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-study-cli-"));
 const run = (args: string[]) => spawnSync(process.execPath, [main, ...args], { encoding: "utf8", env: { ...process.env, DATALAWS_DATA: data } });

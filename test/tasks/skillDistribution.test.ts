@@ -5,7 +5,7 @@ import { skillBins, trainingSkills, uniformOver, uniformSkillSampler, weightedSk
 import { expectFrequencies, uniformP } from "./helpers";
 
 describe("skill distributions for training", () => {
-  it("power law: p(rank i) ∝ (i+1)^{−α} over a seeded random ranking (spec §4.7 reference values for d = 120)", () => {
+  it("power law: p(rank i) ∝ (i+1)^{−α} over a seeded random ranking (reference values for d = 120, derived here)", () => {
     for (const [alpha, p1, top10] of [
       [1.0, 0.186, 0.546],
       [1.5, 0.412, 0.821],
@@ -16,7 +16,7 @@ describe("skill distributions for training", () => {
       for (const x of s.p) sum += x;
       expect(sum).toBeCloseTo(1, 12);
       for (let i = 1; i < 120; i++) expect(s.p[s.rank[i]] / s.p[s.rank[0]]).toBeCloseTo(Math.pow(i + 1, -alpha), 12);
-      // p₁ = 1/H_{120,α} exactly (generalised harmonic number), and the spec's 3-digit table within its rounding
+      // p₁ = 1/H_{120,α} exactly (generalised harmonic number), and the 3-digit reference table within its rounding
       let H = 0;
       for (let i = 120; i >= 1; i--) H += Math.pow(i, -alpha);
       expect(s.p[s.rank[0]]).toBeCloseTo(1 / H, 12);

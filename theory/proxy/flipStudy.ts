@@ -1,10 +1,11 @@
 /**
- * Flip learning rates, predicted and observed (spec proxy.md §3.5, §6.2). For a pair of recipes:
+ * Flip learning rates, predicted and observed (predictions derived here). For a pair of recipes:
  *  - one-step Taylor flip 2(a_A − a_B)/(c_A − c_B) at θ_0 = 0 (exact for one full-batch step);
  *  - SGD-noise flip (D_B − D_A)/(n_A − n_B) from E ℓ ≈ D_k + η n_k in the fixed-time regime (τ = ηT);
  *  - observed: the lr at which the seed-averaged SGD losses cross, on a half-octave grid around the
  *    prediction, interpolated in ln η.
- * Wang et al., arXiv 2512.24503 (one-step argument: secondary source; noise mechanism: the spec's derivation).
+ * Wang et al., arXiv 2512.24503 (one-step argument: the paper's Taylor argument, as summarised; noise
+ * mechanism: this toolkit's derivation).
  */
 import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber } from "../../src/core/validate";
@@ -21,7 +22,7 @@ export interface FlipRow {
   winner: string;
   /** one-step Taylor flip lr at θ_0 = 0 (∞: no one-step flip) */
   oneStep: number;
-  /** predicted SGD-noise flip lr (spec formula with tr H_v), and with the equilibrated trace */
+  /** predicted SGD-noise flip lr (with the full tr H_v), and with the equilibrated trace */
   noise: number;
   noiseEquilibrated: number;
   /** predicted flip with the exact GD mean path at (η, T = τ/η) as the drift: root of Δ[ℓ_GD(η) + η n_k] (∞: none below the edge) */

@@ -1,5 +1,6 @@
 /**
- * The "optimal achievable loss" of a recipe (spec proxy.md §2.1, §2.3): the validation loss reachable once
+ * The "optimal achievable loss" of a recipe (the objective of Wang et al., arXiv 2512.24503; its RF versions
+ * below are this toolkit's): the validation loss reachable once
  * the training hyperparameters are tuned for that recipe. Three versions:
  *
  *   L*_k(m)     = min_{τ ≥ 0} ℓ_val(θ̄_k(τ))          tuned over lr × steps, no SGD noise (gradient flow)
@@ -7,8 +8,8 @@
  *   L*emp_k(m)  = min_{η, T ∈ grid} E ℓ_val(θ_T)        literal tuning over a grid (exact GD here; SGD in src/run)
  *
  * plus the ridge path ℓ_val((H_k + ρI)⁻¹ b_k) (kernel ridge regression in the RF span) tuned over ρ.
- * Which version the paper's theorem uses is unknown (spec §8.2); L*_k at the target width is this
- * toolkit's default. Wang et al., arXiv 2512.24503.
+ * Which version the paper's Theorem 1 uses is not stated; L*_k at the target width is this
+ * toolkit's default.
  */
 import { bracketMinimumLog, minimizeLog } from "../../src/core/optimize";
 import { requireNumber } from "../../src/core/validate";

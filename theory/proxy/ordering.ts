@@ -1,11 +1,11 @@
 /**
- * Agreement of a proxy ranking of recipes with the target ranking (spec proxy.md §2.2): Spearman ρ
+ * Agreement of a proxy ranking of recipes with the target ranking: Spearman ρ
  * (Pearson correlation of average ranks), Kendall τ-b, pairwise accuracy (the share of recipe pairs
  * ordered as by the target; "decision accuracy" in DataDecide's terms), and top-k decision regret
  *   regret@k = min_{i ∈ top-k by proxy} L_tgt(i) − min_i L_tgt(i).
  * Diverged runs carry loss +∞: they rank last (tied), and are never dropped (dropping would change n).
- * Wang et al., arXiv 2512.24503 (Spearman and top-k regret are the paper's metrics; the regret formula is
- * the spec's reconstruction).
+ * Wang et al., arXiv 2512.24503 (Spearman and top-k decision regret are the paper's metrics; the regret
+ * formula is this toolkit's reconstruction).
  */
 import { kendall, spearman } from "../../src/core/stats";
 import { ParameterError, requireInteger } from "../../src/core/validate";

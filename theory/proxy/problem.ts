@@ -2,11 +2,11 @@
  * The RF problem of one recipe set at one width: exact population moments of every recipe pool and of
  * the validation pool, and the eigendecomposition H_k = U Λ Uᵀ that makes GD / gradient flow closed form.
  *
- *   ℓ_val(θ) = ½ θᵀH_vθ − θᵀb_v + ½ c_v          (exact quadratic; spec proxy.md §2.3)
+ *   ℓ_val(θ) = ½ θᵀH_vθ − θᵀb_v + ½ c_v          (exact quadratic)
  *   H_k = E_k[φφᵀ], b_k = E_k[φ g_k], with g_k the conditional mean (clean of noise and corruption).
  *
  * Wang et al., "Can Small Training Runs Reliably Guide Data Curation? Rethinking Proxy-Model Practice",
- * arXiv 2512.24503 (the RF formalisation is this toolkit's, spec §2.3).
+ * arXiv 2512.24503 (the RF formalisation is this toolkit's; the paper's Theorem 1 concerns RF models).
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { Rng } from "../../src/core/rng";

@@ -6,7 +6,7 @@
  *
  * Wang, Wu, Lyu, Zou, Song, Jia, Mittal, "Can Small Training Runs Reliably Guide Data Curation?
  * Rethinking Proxy-Model Practice", arXiv 2512.24503 — Theorem 1 is stated for RF models; the exact
- * feature map (ReLU, s_b = 0.5, θ_0 = 0) is this toolkit's documented default (spec proxy.md §2.3, §8).
+ * feature map (ReLU, s_b = 0.5, θ_0 = 0) is this toolkit's default (the paper does not state it).
  */
 import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber, requireVector, ParameterError } from "../../src/core/validate";

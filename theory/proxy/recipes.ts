@@ -5,8 +5,8 @@
  * clean validation distribution.
  *
  * The paper (Wang et al., arXiv 2512.24503) uses 23 LLM pretraining recipes along 4 dimensions; their exact
- * construction is unknown (spec proxy.md §8.4). The world below is this toolkit's documented default,
- * extending the spec's §6.1 synthetic world: d = 4, f*(x) = sin(1.5 aᵀx) + 0.5 cos(cᵀx), a, c ~ N(0, I/d),
+ * construction is not reproduced here. The world below is this toolkit's default (not the paper's),
+ * extending the 10-recipe synthetic world derived for this toolkit (`spec10Recipes`): d = 4, f*(x) = sin(1.5 aᵀx) + 0.5 cos(cᵀx), a, c ~ N(0, I/d),
  * validation x ~ N(0, I) with clean labels y = f*(x).
  *
  * A recipe is a finite pool of inputs with, per input, the clean label value, the probability that the
@@ -26,7 +26,7 @@ export interface RecipeSpec {
   axis: RecipeAxis;
   /** weights of the three domains (in-domain N(0,I); covariate-shifted N(1.5e₁, I); other task f_alt), default [1,0,0] */
   mixture?: number[];
-  /** extra covariate shift s along e₁ for every input (spec §6.1), default 0 */
+  /** extra covariate shift s along e₁ for every input (as in the 10-recipe world), default 0 */
   shift?: number;
   /** input scale: x = mean + scale·z, default 1 */
   scale?: number;
@@ -198,7 +198,7 @@ export function recipePool(w: ProxyWorld, spec: RecipeSpec): RecipePool {
   return { name: s.name, axis: s.axis, n, X: Float64Array.from(X), clean: Float64Array.from(clean), keep: Float64Array.from(keep), sd: new Float64Array(n).fill(noise) };
 }
 
-/** Label noise sd of the spec's §6.1 device σ = 1.2(1 − q) + 0.1: the better a recipe (q → 0), the noisier its labels. */
+/** Label noise sd σ = 1.2(1 − q) + 0.1 (this toolkit's device): the better a recipe (q → 0), the noisier its labels. */
 export const noiseForLevel = (q: number): number => 1.2 * (1 - q) + 0.1;
 
 /**
@@ -221,7 +221,10 @@ export function defaultRecipes(): RecipeSpec[] {
   return out;
 }
 
-/** The spec's §6.1 world: 10 recipes, q = linspace(0,1,10): shift s = q, corruption 0.3q, noise 1.2(1 − q) + 0.1. */
+/**
+ * The 10-recipe synthetic world (derived here, not the paper's): q = linspace(0,1,10): shift s = q,
+ * corruption 0.3q, noise 1.2(1 − q) + 0.1. The set name `spec10` and recipe names `spec-k` are CLI values.
+ */
 export function spec10Recipes(): RecipeSpec[] {
   return Array.from({ length: 10 }, (_, k) => {
     const q = k / 9;
@@ -229,13 +232,13 @@ export function spec10Recipes(): RecipeSpec[] {
   });
 }
 
-/** Pure curvature: recipes differing only in input scale (x ~ N(0, s² I)), clean labels (spec §6.4). */
+/** Pure curvature: recipes differing only in input scale (x ~ N(0, s² I)), clean labels (derived here: a flip governed by the stability edges). */
 export function curvatureRecipes(): RecipeSpec[] {
   return [0.6, 0.8, 1, 1.25, 1.5, 2].map((s) => ({ name: `scale-${s}`, axis: "scale" as const, scale: s }));
 }
 
 /**
- * Alignment-vs-optimum separation (spec §6.4): `amplified` has labels 2f* — the largest first-order
+ * Alignment-vs-optimum separation (derived here: it tells the fixed-steps and fixed-time tiny-lr regimes apart): `amplified` has labels 2f* — the largest first-order
  * alignment b_vᵀb_k but a poor optimum — against clean, mildly shifted or corrupted recipes.
  */
 export function separationRecipes(): RecipeSpec[] {

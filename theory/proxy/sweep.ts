@@ -1,5 +1,6 @@
 /**
- * The proxy learning-rate sweep (spec proxy.md §6.1): for one proxy width and one seed (feature draw and
+ * The proxy learning-rate sweep (this toolkit's synthetic analogue of the paper's Spearman-vs-proxy-LR
+ * study): for one proxy width and one seed (feature draw and
  * SGD samples), train every recipe at every lr of a log grid in one regime, and record the validation
  * losses; the target is the per-recipe optimal achievable loss at a wide width. Pure: no threads, files or
  * clock — src/run/proxySweep.ts distributes cells over worker threads and caches them.

@@ -1,6 +1,6 @@
 /**
- * Why fixed-lr rankings flip (Wang et al., arXiv 2512.24503, §3 one-step Taylor argument; the multi-step
- * mechanisms are the spec's derivations, proxy.md §3.4–3.5).
+ * Why fixed-lr rankings flip (Wang et al., arXiv 2512.24503, the one-step Taylor argument, as summarised;
+ * the multi-step mechanisms — SGD-noise floor and stability edges — are this toolkit's derivations).
  *
  * One full-batch step from θ on recipe k changes the validation loss by exactly (the loss is quadratic)
  *   Δℓ_val = −η a_k + η² c_k / 2,   a_k = ∇ℓ_val·∇ℓ_k (alignment),  c_k = ∇ℓ_kᵀ H_v ∇ℓ_k (curvature),
@@ -100,7 +100,7 @@ export function hessianTrace(q: QuadraticLoss): number {
 export interface NoiseModel {
   drift: number;
   sigma2: number;
-  /** excess per unit η with the spec's tr(H_v): σ²_eff tr(H_v)/(4B) */
+  /** excess per unit η with the full tr(H_v): σ²_eff tr(H_v)/(4B) */
   slope: number;
   /** excess per unit η counting only equilibrated directions: σ²_eff Σ_i (UᵀH_vU)_ii(1 − e^{−2λ_iτ})/(4B) */
   slopeEquilibrated: number;
@@ -137,7 +137,7 @@ export function noiseFlip(A: { drift: number; slope: number }, B: { drift: numbe
   return { i, j, smallLrWinner: wi, eta };
 }
 
-/** Stability edges of recipe k: full-batch GD 2/λ_max(H_k); SGD (batch B), the spec's rough B/tr(H_k). */
+/** Stability edges of recipe k: full-batch GD 2/λ_max(H_k); SGD (batch B), the rough estimate B/tr(H_k) (derived here). */
 export function stabilityEdges(r: RecipeModel, batch = 8): { gd: number; sgd: number; lambdaMax: number; trace: number } {
   const tr = hessianTrace(r);
   return { gd: 2 / r.lambda[0], sgd: batch / tr, lambdaMax: r.lambda[0], trace: tr };

@@ -1,5 +1,5 @@
 /**
- * Training the RF model on a recipe with squared loss, θ_0 = 0 (spec proxy.md §2.3):
+ * Training the RF model on a recipe with squared loss, θ_0 = 0 (this toolkit's RF formalisation):
  *
  *   GD (exact, full batch on the population moments), in the eigenbasis H_k = UΛUᵀ, z = Uᵀb_k:
  *     θ̄_T = U diag((1 − (1 − ηλ_i)^T)/λ_i) z              (also the mean path of online SGD)
@@ -9,7 +9,7 @@
  *
  * Two regimes over a log learning-rate grid: fixed steps T, and fixed training time τ = ηT (T = τ/η,
  * approaching gradient flow as η → 0). Diverged runs have loss +∞.
- * Wang et al., arXiv 2512.24503 (the regimes and the RF formalisation are this toolkit's, spec §2.3, §6.1).
+ * Wang et al., arXiv 2512.24503 (the regimes and the RF formalisation are this toolkit's).
  */
 import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber, requireOneOf } from "../../src/core/validate";

@@ -1,7 +1,8 @@
 /**
  * Leading-order formulas of Yan et al., "Larger Datasets Can Be Repeated More" (arXiv 2511.13421),
- * and Muennighoff et al.'s data-constrained fit (arXiv 2305.16264). Constants as quoted in the
- * reuse spec (secondary sources); the Zipf constants are this toolkit's derivation (spec §3.4).
+ * and Muennighoff et al.'s data-constrained fit, "Scaling Data-Constrained Language Models" (arXiv
+ * 2305.16264). The Theorem 4.1/4.2 constants are those reported for the paper by secondary summaries;
+ * the Zipf constants are derived here for this toolkit's reconstruction of the Section 5 model.
  */
 import { gamma } from "../../src/core/special";
 import { minEigen, trace, type ZipfModel } from "../../src/core/spectra";

@@ -1,5 +1,5 @@
 /**
- * E(K,N) = N′/N from a K-epoch risk (Yan et al., arXiv 2511.13421, §2): N′ solves R̄*(1,N′) = R̄*(K,N),
+ * E(K,N) = N′/N from a K-epoch risk (the effective reuse rate of Yan et al., arXiv 2511.13421): N′ solves R̄*(1,N′) = R̄*(K,N),
  * the one-pass side at its own optimal η.
  */
 import { optimalOverEta, type McSummary } from "./monteCarlo";

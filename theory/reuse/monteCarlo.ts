@@ -1,6 +1,7 @@
 /**
- * Monte Carlo of constant-η, batch-1 SGD on the linear-regression problem of the reuse result
- * (reuse spec §1.4 and §4.4; Yan et al., arXiv 2511.13421): w0 = 0, last iterate, excess risk
+ * Monte Carlo of constant-η, batch-1 SGD on the linear-regression problem of Yan et al., "Larger
+ * Datasets Can Be Repeated More" (arXiv 2511.13421; multi-epoch SGD with per-epoch reshuffling; the
+ * last-iterate reading and the simulation method are this toolkit's): w0 = 0, last iterate, excess risk
  * R(w) = ½ Σ λ_i (w − w*)_i². Pure mathematics: no file system, threads or clock.
  *
  * Multi-epoch: per run r (its own stream `new Rng(seed, r)`), draw X (N × d, x = H^{1/2} z), label noise
@@ -113,7 +114,7 @@ export function validateMultiEpoch(
 }
 
 /**
- * Monte Carlo of K-epoch batch-1 SGD with per-epoch reshuffling and replayed label noise (spec §4.4),
+ * Monte Carlo of K-epoch batch-1 SGD with per-epoch reshuffling and replayed label noise (Yan et al.'s set-up),
  * one trajectory per η on common random numbers; returns per-run sums of R(η, k) for merging.
  */
 export function multiEpochSgd(problem: LinearProblem, opts: MultiEpochOptions): McAccumulator {
@@ -357,8 +358,8 @@ export interface OnePassSgdResult {
 }
 
 /**
- * Monte Carlo of one-pass SGD with a fresh sample (x, ξ) at every step (spec §1.4, K = 1 on T samples):
- * e ← e − η x (xᵀe − ξ); for cross-checking the exact one-pass risk of spec §4.1. Run r uses `new Rng(seed, r)`.
+ * Monte Carlo of one-pass SGD with a fresh sample (x, ξ) at every step (K = 1 on T samples):
+ * e ← e − η x (xᵀe − ξ); for cross-checking the exact one-pass risk derived here (`onePass.ts`). Run r uses `new Rng(seed, r)`.
  */
 export function onePassSgd(problem: LinearProblem, opts: OnePassSgdOptions): OnePassSgdResult {
   validateProblem(problem);
@@ -433,7 +434,7 @@ export interface EtaOptimum {
 
 /**
  * argmin over the η grid (non-finite risks, e.g. diverged η, are skipped), then the vertex of the parabola
- * in u = ln η through the grid minimum and its two neighbours (spec §4.4, Pitfalls §7).
+ * in u = ln η through the grid minimum and its two neighbours (a coarse grid alone biases E; this toolkit's numerics).
  */
 export function optimalOverEta(mean: readonly number[], se: readonly number[], etas: readonly number[]): EtaOptimum {
   const n = etas.length;
@@ -487,7 +488,7 @@ export function etaGrid(lo: number, hi: number, perOctave = 4): number[] {
 }
 
 /**
- * The default Monte Carlo η grid of spec §4.4: from 0.05/(λ_1 K_max N) to min(1/tr H, 5 ln N/(λ_d N)),
+ * This toolkit's default Monte Carlo η grid (the paper does not state one): from 0.05/(λ_1 K_max N) to min(1/tr H, 5 ln N/(λ_d N)),
  * `perOctave` points per octave (ln N is floored at 1 so that N ≤ 2 still gives a grid).
  */
 export function defaultMcEtaGrid(problem: LinearProblem, N: number, Kmax: number, perOctave = 4): number[] {

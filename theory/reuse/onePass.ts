@@ -1,6 +1,6 @@
 /**
  * Exact expected excess risk of one-pass, batch-1, constant-η SGD from w0 = 0 (last iterate) on a
- * diagonal spectrum (reuse spec §4.1, derived; Yan et al., arXiv 2511.13421 set-up).
+ * diagonal spectrum (derived here for the set-up of Yan et al., arXiv 2511.13421; the paper gives no exact formula).
  *
  * The diagonal c_i(t) = E[(w_t − w*)_i²] obeys
  *   c(t+1) = A c(t) + b,  A = diag(ρ) + η²λλᵀ,  ρ_i = 1 − 2ηλ_i + κη²λ_i²,  b = η²σ²λ,
@@ -266,7 +266,7 @@ export function riskFromModes(modes: OnePassModes, T: number): number {
   return 0.5 * r;
 }
 
-/** Exact expected excess risk of one-pass SGD after each T in `Ts` at learning rate η (spec §4.1). */
+/** Exact expected excess risk of one-pass SGD after each T in `Ts` at learning rate η (the recursion above). */
 export function onePassRisk(problem: LinearProblem, eta: number, Ts: number | number[]): number[] {
   const list = typeof Ts === "number" ? [Ts] : Ts;
   for (const T of list) requireNumber("T", T, { min: 0 });

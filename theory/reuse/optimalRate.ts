@@ -1,6 +1,7 @@
 /**
  * Learning-rate-optimised one-pass risk R̄*(1,T) = min_η R̄(1,T;η) and its inverse
- * (reuse spec §4.2–4.3; Yan et al., arXiv 2511.13421, §2: each side gets its own optimal η).
+ * (Yan et al., arXiv 2511.13421, definition of the effective reuse rate: each side gets its own optimal η;
+ * the search and the inversion are this toolkit's numerics).
  */
 import { bracketMinimumLog, findRootLog, minimizeBounded } from "../../src/core/optimize";
 import { maxEigen } from "../../src/core/spectra";
@@ -37,7 +38,7 @@ function minimizeOverEta(g: (eta: number) => number, lo: number, hi: number, lnt
   return { eta: Math.exp(r.x), value: r.fun, evaluations, converged: r.converged, atUpperBound: false };
 }
 
-/** R̄*(1,T): exact one-pass risk at the best constant η ∈ (0, min(1/tr H, stability)] (spec §4.2). */
+/** R̄*(1,T): exact one-pass risk at the best constant η ∈ (0, min(1/tr H, stability)]. */
 export function optimalOnePassRisk(problem: LinearProblem, T: number, opts: { lntol?: number } = {}): OptimalRisk {
   requireNumber("T", T, { min: 1 });
   const hi = maxEta(problem);
@@ -74,7 +75,7 @@ export interface InverseResult {
 }
 
 /**
- * Invert R̄*(1,N′) = target for real N′ (spec §4.3): N′ = min_η T_η(target), where T_η is the step
+ * Invert R̄*(1,N′) = target for real N′: N′ = min_η T_η(target), where T_η is the step
  * count at which constant-η SGD reaches the target; η ranges below the stationary-risk limit.
  */
 export function invertOnePass(problem: LinearProblem, target: number, opts: { lntol?: number } = {}): InverseResult {

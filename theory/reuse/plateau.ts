@@ -1,6 +1,7 @@
 /**
- * The K → ∞ plateau of E(K,N) for linear regression (reuse spec §4.5, derived): for large K the
- * best K-epoch run approaches the least-squares fit, whose risk is ½σ² E tr(H (XᵀX)⁻¹).
+ * The K → ∞ plateau of E(K,N) for linear regression (derived here; it reproduces the large-K line of
+ * Yan et al., arXiv 2511.13421, Theorems 4.1–4.2): for large K the best K-epoch run approaches the
+ * least-squares fit, whose risk is ½σ² E tr(H (XᵀX)⁻¹).
  */
 import { ParameterError, requireInteger } from "../../src/core/validate";
 import { invertOnePass } from "./optimalRate";

@@ -1,5 +1,5 @@
 /**
- * The linear-regression problem of the reuse result (Yan et al., arXiv 2511.13421, §1):
+ * The linear-regression problem of Yan et al., "Larger Datasets Can Be Repeated More" (arXiv 2511.13421):
  * x with diagonal covariance H = diag(λ), y = ⟨w*, x⟩ + ξ, E ξ² = σ², excess risk R(w) = ½ (w−w*)ᵀH(w−w*).
  */
 import { requireNumber, requireOneOf, requireVector, ParameterError } from "../../src/core/validate";

@@ -1,6 +1,7 @@
 /**
- * The Zipf one-hot model in closed form (reuse spec §3.4, a reconstruction consistent with Yan et al.,
- * arXiv 2511.13421, Thms 5.1–5.2): token i with probability p_i ∝ i^{−(a−b)}, input √Λ_i e_i, no noise.
+ * The Zipf one-hot model in closed form (this toolkit's reconstruction of the Section 5 model of Yan et al.,
+ * arXiv 2511.13421, consistent with the exponents of Thms 5.1–5.2): token i with probability p_i ∝ i^{−(a−b)},
+ * input √Λ_i e_i, no noise.
  * Coordinates decouple, so after K passes over N samples
  *   R̄(K,N;η) = ½ Σ_i p_i Λ_i (w*_i)² [1 − p_i (1 − (1 − ηΛ_i)^{2K})]^N,
  * decreasing in η ∈ (0, 1] (so η* = 1 = 1/D²). All powers are evaluated as exp(n·log1p(·)).
@@ -91,7 +92,7 @@ export function zipfReuseRate(model: ZipfModel, K: number, N: number): { E: numb
 }
 
 /**
- * The saturation point K(λ,N): the real K ≥ 1 at which E(K,N) = λK (reuse spec §2.4; λ = 0.75 in the
+ * The saturation point K(λ,N): the real K ≥ 1 at which E(K,N) = λK (Yan et al., Section 6.3; λ = 0.75 in the
  * paper). E/K falls from 1 at K = 1; returns Infinity if E/K stays above λ up to Kmax.
  */
 export function zipfSaturationPoint(model: ZipfModel, N: number, lambda = 0.75, Kmax = 1e7): number {
@@ -102,8 +103,9 @@ export function zipfSaturationPoint(model: ZipfModel, N: number, lambda = 0.75, 
 }
 
 /**
- * The log-power-law variant (reuse spec §3.2, Assumption 5.3 reconstructed): Zipf p_i ∝ i^{−α} with
- * Λ_i = (1 + ln i)^{−b}; its plateau is predicted to grow like (log N)^b.
+ * The log-power-law variant (Yan et al., Assumption 5.3 / Theorem 5.3; the form of Λ_i is this toolkit's
+ * reading of the assumption): Zipf p_i ∝ i^{−α} with Λ_i = (1 + ln i)^{−b}; its plateau is predicted to
+ * grow like (log N)^b.
  */
 export function logPowerZipfModel(alpha: number, b: number, d: number): ZipfModel {
   requireNumber("alpha", alpha, { gt: 1 });

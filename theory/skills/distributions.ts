@@ -1,6 +1,6 @@
 /**
  * Skill distributions of the k-fold composition toy (Wang, Dang, Lee, Lyu, "The Power of Power Law:
- * Asymmetry Enables Compositional Reasoning", arXiv 2604.22951; skills spec §1.2, §4.7):
+ * Asymmetry Enables Compositional Reasoning", arXiv 2604.22951):
  * uniform p_i = 1/d, Zipf p_{π(i)} ∝ i^{−α} over a seeded random rank permutation π (this toolkit's
  * default; the paper ranks relations at random), and a power law over coarse rank bins (the
  * "granularity" ablation). Sampling uses Walker's alias method (O(1) per draw).
@@ -62,7 +62,7 @@ export function zipfSkills(d: number, alpha: number, opts: { seed?: number; orde
 /**
  * Power law over coarse bins: ranks split into `bins` contiguous groups of (nearly) equal size, each
  * group's total mass ∝ (mean Zipf mass of the group), spread uniformly inside the group — the coarse
- * asymmetry of the "granularity" ablation (skills spec §3.6; the bin definition is this toolkit's default).
+ * asymmetry of the paper's "granularity" ablation (the bin definition is this toolkit's default).
  */
 export function binnedZipfSkills(d: number, alpha: number, bins: number, opts: { seed?: number; order?: RankOrder } = {}): SkillDistribution {
   requireInteger("bins", bins, { min: 1, max: d });
@@ -78,7 +78,7 @@ export function binnedZipfSkills(d: number, alpha: number, bins: number, opts: {
   return { kind: "binned-zipf", d, alpha, p, rank: fine.rank, bins };
 }
 
-/** Summary statistics of a skill distribution (spec §4.7). */
+/** Summary statistics of a skill distribution (this toolkit's reference statistics, derived here). */
 export interface SkillStats {
   d: number;
   alpha: number;
@@ -96,7 +96,7 @@ export interface SkillStats {
   sumP2Limit: number;
 }
 
-/** p₁, p_min, Σp², √Σp², top-10 mass and the ζ-limit of Σp² (spec §4.7). */
+/** p₁, p_min, Σp², √Σp², top-10 mass and the ζ-limit of Σp². */
 export function skillStats(dist: SkillDistribution): SkillStats {
   const sorted = Float64Array.from(dist.p).sort().reverse();
   let s2 = 0;
@@ -115,7 +115,7 @@ export function skillStats(dist: SkillDistribution): SkillStats {
   };
 }
 
-/** lim_{d→∞} Σ p_i² for Zipf(α): ζ(2α)/ζ(α)² when α > 1, else 0 (spec §3.2). */
+/** lim_{d→∞} Σ p_i² for Zipf(α): ζ(2α)/ζ(α)² when α > 1, else 0 (the paper's initial-alignment argument). */
 export function sumP2Limit(alpha: number): number {
   requireNumber("alpha", alpha, { min: 0 });
   return alpha > 1 ? zeta(2 * alpha) / zeta(alpha) ** 2 : 0;

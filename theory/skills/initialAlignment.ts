@@ -1,6 +1,6 @@
 /**
- * Initial alignment and the escape condition of the toy (skills spec §3.2, §4.3; Wang, Dang, Lee, Lyu,
- * arXiv 2604.22951). With w(0) ~ 𝒩(0, r² I): E A(w₀) = 0, Var A(w₀) = r² Σ p_i² — r²/d for uniform,
+ * Initial alignment (Wang, Dang, Lee, Lyu, arXiv 2604.22951, as summarised by the first author) and the
+ * escape condition of the toy (derived here from the uniform-p ODE). With w(0) ~ 𝒩(0, r² I): E A(w₀) = 0, Var A(w₀) = r² Σ p_i² — r²/d for uniform,
  * Θ(r²) for Zipf(α > 1). Under population gradient flow the alignment moves as
  * dA/dt = η k (A^{k−1} Σp_i² − B^{k−1} Σ p_i² w_i w⋆_i); for uniform p the second sum is A/d and |A|
  * grows iff |A|^{k−2} > B^{k−1} — with the cosine c = A/√B, iff |c|^{k−2} > B^{k/2}.
@@ -61,7 +61,7 @@ export function alignmentVelocity(m: SkillModel, w: ArrayLike<number>): number {
 }
 
 /**
- * Escape condition for uniform p (spec §4.3): |A| grows under gradient flow iff |c|^{k−2} > B^{k/2},
+ * Escape condition for uniform p (derived here): |A| grows under gradient flow iff |c|^{k−2} > B^{k/2},
  * c = A/√B. Returns the margin log|c|^{k−2} − log B^{k/2} (> 0: the signal wins) and the verdict.
  * For odd k there is no ±w⋆ symmetry: A^{k−1} ≥ 0, so only A > 0 can grow.
  */

@@ -1,11 +1,11 @@
 /**
- * Exact 2-D loss-landscape slices of the toy (skills spec §4.2, derived algebra): A is linear and B
+ * Exact 2-D loss-landscape slices of the toy (the paper's closed-form loss; the slice algebra is derived here): A is linear and B
  * quadratic in w, so on the plane w = w_c + a·u + b·v
  *   A(a,b) = A(w_c) + a A(u) + b A(v),
  *   B(a,b) = B(w_c) + 2a⟨w_c,u⟩_p + 2b⟨w_c,v⟩_p + a² B(u) + 2ab⟨u,v⟩_p + b² B(v),
  * and L = ½(B^k − 2A^k + 1) costs O(1) per grid point after O(d) set-up — no sampling. Directions:
  * w⋆, a seeded random direction p-orthogonalised against the first, or the top-2 PCA directions of
- * consecutive checkpoint differences of a trajectory (spec F8).
+ * consecutive checkpoint differences of a trajectory (the construction of the paper's S5 loss-landscape figure).
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { Rng } from "../../src/core/rng";
@@ -79,7 +79,7 @@ export function landscapeGrid(c: SliceCoefficients, aRange: [number, number], bR
   return { a, b, z: b.map((bj) => a.map((ai) => sliceLoss(c, ai, bj))) };
 }
 
-/** A seeded Gaussian direction, p-orthogonalised against `u` and scaled to the p-norm of u (spec §4.2). */
+/** A seeded Gaussian direction, p-orthogonalised against `u` and scaled to the p-norm of u. */
 export function randomOrthogonalDirection(m: SkillModel, u: ArrayLike<number>, seed: number): Float64Array {
   const rng = new Rng(requireInteger("seed", seed, { min: 0 }), 0x1a9d);
   const v = new Float64Array(m.d);
@@ -152,7 +152,7 @@ export function projectTrajectory(thetas: ReadonlyArray<ArrayLike<number>>, ref:
   return { a, b };
 }
 
-/** Slope of L along the ray w₀ + s w⋆ at s = 0: −k(A₀^{k−1} − B₀^{k−1} A₀), split into its signal part −kA₀^{k−1} and self part (spec §4.2). */
+/** Slope of L along the ray w₀ + s w⋆ at s = 0: −k(A₀^{k−1} − B₀^{k−1} A₀), split into its signal part −kA₀^{k−1} and self part (derived here). */
 export function raySlope(m: SkillModel, w0: ArrayLike<number>): { slope: number; signal: number; self: number } {
   const c = sliceCoefficients(m, w0, m.wstar, m.wstar);
   const signal = -m.k * Math.pow(c.A0, m.k - 1);

@@ -1,6 +1,7 @@
 /**
  * The k-fold multiplicative skill-composition toy of Wang, Dang, Lee, Lyu, "The Power of Power Law:
- * Asymmetry Enables Compositional Reasoning" (arXiv 2604.22951; skills spec §2–§4).
+ * Asymmetry Enables Compositional Reasoning" (arXiv 2604.22951), as described in the first author's
+ * write-up; per-sample gradient, Hessian, stability limit and uniform-test loss are derived here.
  *
  * d skills with hidden signs w⋆ ∈ {±1}^d; an example draws k skills I₁…I_k i.i.d. from p, its label is
  * y = ∏ w⋆_{I_t}; the matched learner predicts f_w = ∏ w_{I_t}. With A(w) = Σ p_i w_i w⋆_i and
@@ -24,7 +25,7 @@ export interface SkillModel {
   wstar: Float64Array;
 }
 
-/** Validate k against d (2 ≤ k ≤ d: the issue's "d < k" is a bad input). */
+/** Validate k against d (2 ≤ k ≤ d; d < k is a bad input). */
 export function validateK(k: number, d: number): void {
   requireInteger("k", k, { min: 2 });
   requireInteger("d", d, { min: 1 });
@@ -82,12 +83,12 @@ export function lossFromAB(k: number, A: number, B: number): number {
   return 0.5 * (Math.pow(B, k) - 2 * Math.pow(A, k) + 1);
 }
 
-/** Population square loss L(w) = ½(B(w)^k − 2A(w)^k + 1) under the training distribution (spec §3.1). */
+/** Population square loss L(w) = ½(B(w)^k − 2A(w)^k + 1) under the training distribution (the paper's closed form). */
 export function loss(m: SkillModel, w: ArrayLike<number>): number {
   return lossFromAB(m.k, alignment(m, w), weightedNorm(m, w));
 }
 
-/** Loss under the uniform test distribution: ½(B_u^k − 2A_u^k + 1), A_u = mean(w⊙w⋆), B_u = mean(w²) (spec §4.6). */
+/** Loss under the uniform test distribution: ½(B_u^k − 2A_u^k + 1), A_u = mean(w⊙w⋆), B_u = mean(w²) (derived here). */
 export function uniformTestLoss(m: SkillModel, w: ArrayLike<number>): number {
   checkW(m, w);
   let a = 0;
@@ -99,7 +100,7 @@ export function uniformTestLoss(m: SkillModel, w: ArrayLike<number>): number {
   return lossFromAB(m.k, a / m.d, b / m.d);
 }
 
-/** Gradient ∇L(w) = k D (B^{k−1} w − A^{k−1} w⋆), written into `out` if given (spec §3.1). */
+/** Gradient ∇L(w) = k D (B^{k−1} w − A^{k−1} w⋆), written into `out` if given (the paper's closed form). */
 export function gradient(m: SkillModel, w: ArrayLike<number>, out?: Float64Array): Float64Array {
   const A = alignment(m, w);
   const B = weightedNorm(m, w);
@@ -112,7 +113,7 @@ export function gradient(m: SkillModel, w: ArrayLike<number>, out?: Float64Array
 
 /**
  * Per-sample gradient of ℓ = ½(f_w(X) − y)² for the skill indices I (length k):
- * ∂ℓ/∂w_j = (f_w − y) Σ_{t: I_t = j} ∏_{s≠t} w_{I_s} (spec §4.1); returned dense.
+ * ∂ℓ/∂w_j = (f_w − y) Σ_{t: I_t = j} ∏_{s≠t} w_{I_s} (derived here); returned dense.
  */
 export function sampleGradient(m: SkillModel, w: ArrayLike<number>, I: ArrayLike<number>, out?: Float64Array): Float64Array {
   checkW(m, w);
@@ -147,7 +148,7 @@ export function sampleLoss(m: SkillModel, w: ArrayLike<number>, I: ArrayLike<num
   return 0.5 * (f - y) ** 2;
 }
 
-/** Hessian at w⋆ as a dense matrix: H = k D (I + (k−1) w⋆ w⋆ᵀ D) = k D + k(k−1)(Dw⋆)(Dw⋆)ᵀ (spec §4.5). */
+/** Hessian at w⋆ as a dense matrix: H = k D (I + (k−1) w⋆ w⋆ᵀ D) = k D + k(k−1)(Dw⋆)(Dw⋆)ᵀ (derived here). */
 export function hessianAtOptimum(m: SkillModel): Float64Array[] {
   const H: Float64Array[] = [];
   for (let i = 0; i < m.d; i++) {
@@ -163,7 +164,7 @@ export function hessianAtOptimum(m: SkillModel): Float64Array[] {
 /**
  * Largest eigenvalue of the Hessian at w⋆, exactly: H = k D + k(k−1) u uᵀ with u = D w⋆ is diagonal
  * plus rank one, so λ_max is the root above k·p_max of the secular equation
- * 1 = k(k−1) Σ_i p_i² / (λ − k p_i) (using w⋆_i² = 1). ≈ k(p₁ + (k−1)Σp²) (spec §4.5).
+ * 1 = k(k−1) Σ_i p_i² / (λ − k p_i) (using w⋆_i² = 1). ≈ k(p₁ + (k−1)Σp²) (derived here).
  */
 export function hessianTopEigenvalue(m: SkillModel): number {
   const { k, p } = m;
@@ -186,7 +187,7 @@ export function hessianTopEigenvalue(m: SkillModel): number {
   return findRoot(sec, lo, hi, { xtol: 1e-15 * hi }).x;
 }
 
-/** Gradient-descent stability limit η_max = 2/λ_max(H(w⋆)) (uniform: 2d/k², spec §4.5). */
+/** Gradient-descent stability limit η_max = 2/λ_max(H(w⋆)) (uniform: 2d/k²; derived here). */
 export function gdStabilityLimit(m: SkillModel): number {
   return 2 / hessianTopEigenvalue(m);
 }
@@ -209,7 +210,7 @@ export function gaussianInit(d: number, r: number, seed: number): Float64Array {
   return w;
 }
 
-/** Sign accuracy of w against w⋆: fraction of matching signs; for even k the better of w and −w (spec §7). */
+/** Sign accuracy of w against w⋆: fraction of matching signs; for even k the better of w and −w (w⋆ is recoverable only up to a global sign). */
 export function signAccuracy(m: SkillModel, w: ArrayLike<number>): number {
   checkW(m, w);
   let ok = 0;

@@ -1,5 +1,5 @@
 /**
- * The exact two-dimensional gradient-flow ODE of the toy for uniform p (skills spec §4.3, derived):
+ * The exact two-dimensional gradient-flow ODE of the toy for uniform p (derived here, not in the paper):
  *   dA/dt = (ηk/d)(A^{k−1} − B^{k−1} A),   dB/dt = (2ηk/d)(A^k − B^k),   A² ≤ B,
  * t counted in gradient-descent steps at rate η. Integrated by classical RK4 in the rescaled time
  * τ = ηk t/d with an adaptive step (a fixed fraction of the state's own timescale), so escape times of
@@ -31,9 +31,9 @@ export interface UniformOdeOptions {
   r?: number;
   /** stop at this many GD steps (default: when solved, or 1e30) */
   maxSteps?: number;
-  /** escape threshold on A (default 0.5, spec §6.1) */
+  /** escape threshold on A (default 0.5, this toolkit's default) */
   escapeA?: number;
-  /** solve threshold on the loss (default 0.05, spec §6.1) */
+  /** solve threshold on the loss (default 0.05, this toolkit's default) */
   solveLoss?: number;
   /** step as a fraction of the local timescale (default 0.01) */
   h?: number;

@@ -1,5 +1,6 @@
 /**
- * Online minibatch SGD on fresh samples for the toy (skills spec §4.1, §6.1): each step draws `batch`
+ * Online minibatch SGD on fresh samples for the toy (the setting of the paper's SGD upper bound; the
+ * per-sample gradient and the escape/solve thresholds are this toolkit's): each step draws `batch`
  * examples of k skills i.i.d. from p (Walker alias, seeded), forms the per-sample gradients
  * ∂ℓ/∂w_j = (f_w − y) Σ_{t: I_t = j} ∏_{s≠t} w_{I_s} and moves w by −η × their mean.
  * The update touches at most batch·k coordinates; the uniform alignment mean(w⊙w⋆) and norm mean(w²)

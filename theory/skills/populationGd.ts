@@ -1,5 +1,5 @@
 /**
- * Population gradient descent on the toy for any skill distribution p (skills spec §4.4):
+ * Population gradient descent on the toy for any skill distribution p:
  * w ← w − η k D (B^{k−1} w − A^{k−1} w⋆), O(d) per step, tracking A, B, the training and the
  * uniform-test loss, and per-rank-bin alignment and sign accuracy over log-spaced rank bins — the
  * three stages (escape, head→tail transfer, long-tail convergence) of Wang, Dang, Lee, Lyu (arXiv 2604.22951).
@@ -26,7 +26,7 @@ export interface PopulationGdOptions {
   snapshots?: boolean;
   /** stop once the uniform-test loss is below this (default: never) */
   stopLoss?: number;
-  /** escape threshold on |mean(w⊙w⋆)| (default 0.5) and solve threshold on the uniform-test loss (default 0.05), spec §6.1 */
+  /** escape threshold on |mean(w⊙w⋆)| (default 0.5) and solve threshold on the uniform-test loss (default 0.05); this toolkit's defaults */
   escapeA?: number;
   solveLoss?: number;
   /** skip the stability check (for deliberately unstable illustrations) */

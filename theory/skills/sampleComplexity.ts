@@ -1,5 +1,6 @@
 /**
- * Sample-complexity experiments of the toy (skills spec §6.1, §6.3 steps 2 and 4): one seeded online
+ * Sample-complexity experiments of the toy (this toolkit's numerical checks of the paper's uniform-vs-Zipf
+ * sample-complexity separation, Wang, Dang, Lee, Lyu, arXiv 2604.22951): one seeded online
  * SGD run as a self-contained task (what a worker thread executes), escape times of the uniform ODE
  * against d, and log-log fits of samples-to-escape/solve against d per distribution.
  * A task is a pure function of its fields: seed s fixes the rank permutation, w⋆, w(0) and the samples.
@@ -56,7 +57,7 @@ export interface SgdOutcome {
   B0: number;
   /** |A(w₀)| / (r √Σp²): the initial alignment in units of its standard deviation */
   zA0: number;
-  /** escape-condition margin (k−2) ln|c| − (k/2) ln B₀, c = A₀/√B₀ (> 0: the signal beats the self term; spec §4.3) */
+  /** escape-condition margin (k−2) ln|c| − (k/2) ln B₀, c = A₀/√B₀ (> 0: the signal beats the self term; derived here) */
   escapeMargin: number;
   /** GD stability limit 2/λ_max for this p */
   etaLimit: number;

@@ -1,6 +1,6 @@
 /**
- * The statistical-query view of the toy (skills spec §3.3–§3.4; Wang, Dang, Lee, Lyu, arXiv 2604.22951,
- * Theorems A and B as summarised by the first author): under uniform inputs two sign-vector targets
+ * The statistical-query view of the toy (Wang, Dang, Lee, Lyu, arXiv 2604.22951: the CSQ lower bound
+ * under uniform inputs and the minibatch-SGD upper bound under Zipf, as summarised by the first author): under uniform inputs two sign-vector targets
  * have correlation ⟨f_{w₁}, f_{w₂}⟩ = (w₁·w₂/d)^k; a Hoeffding-plus-union-bound packing of size
  * ≈ exp(ε²d/4) of nearly uncorrelated targets gives the CSQ lower bound τ² ≤ (log(dq)/d)^{k/2}, i.e.
  * Ω̃(d^{k/2}) samples; minibatch SGD under Zipf(α > 1) needs Õ(d^{2α}/(ηε)) samples.

@@ -141,7 +141,7 @@ describe("training dynamics (exact)", () => {
   });
 });
 
-describe("regime separation (spec §6.4)", () => {
+describe("regime separation (fixed-steps vs fixed-time tiny lr)", () => {
   it("amplified labels have the best first-order alignment but a poor optimum: fixed-steps tiny lr picks it, fixed time does not", () => {
     const p = small(separationRecipes(), 32);
     const names = p.recipes.map((r) => r.name);

@@ -12,7 +12,7 @@ import { linearProblem, kappa, type Features, type LinearProblem } from "../../.
 import { ParameterError } from "../../../src/core/validate";
 import { isotropicSpectrum, powerSpectrum } from "../../../src/core/spectra";
 
-/** Brute one-pass recursion of spec §4.1: c_i(t+1) = ρ_i c_i(t) + η²λ_i(Σ_j λ_j c_j(t) + σ²); R_t = ½ Σ λ_i c_i(t). */
+/** Brute one-pass recursion (derived here): c_i(t+1) = ρ_i c_i(t) + η²λ_i(Σ_j λ_j c_j(t) + σ²); R_t = ½ Σ λ_i c_i(t). */
 function exactOnePass(p: LinearProblem, eta: number, T: number): number {
   const kap = kappa(p.features);
   const d = p.lambda.length;
@@ -51,7 +51,7 @@ describe("onePassSgd (fresh samples)", () => {
     });
   });
 
-  it.each(LAWS)("d = 5 matches the §4.1 recursion within 3 se (%s)", (features) => {
+  it.each(LAWS)("d = 5 matches the exact one-pass recursion within 3 se (%s)", (features) => {
     const p = linearProblem(powerSpectrum(5, 1), { sigma: 0.3, features });
     const T = [3, 20, 80];
     const eta = 0.3;
@@ -201,7 +201,7 @@ describe("η grid and optimum over η", () => {
     expect(() => etaGrid(1, 0.5)).toThrow(/hi/);
   });
 
-  it("defaultMcEtaGrid spans 0.05/(λ1 K N) … min(1/tr H, 5 ln N/(λ_d N)) (spec §4.4)", () => {
+  it("defaultMcEtaGrid spans 0.05/(λ1 K N) … min(1/tr H, 5 ln N/(λ_d N)) (this toolkit's default)", () => {
     const p = linearProblem(powerSpectrum(100, 1.5), { sigma: 0.1 });
     const g = defaultMcEtaGrid(p, 1000, 20, 4);
     const tr = p.lambda.reduce((s, l) => s + l, 0);

@@ -83,7 +83,7 @@ describe("optimal one-pass risk R̄*(1,T) and its inversion", () => {
     }
   });
 
-  it("T6: R̄*(1,T)·T/ln T decreases toward σ² tr H/(8λ_d) from above (slowly)", () => {
+  it("Thm 4.1 constant: R̄*(1,T)·T/ln T decreases toward σ² tr H/(8λ_d) from above (slowly)", () => {
     const lim = (0.01 * trace(p.lambda)) / (8 * minEigen(p.lambda));
     const ratios = [1e4, 1e5, 1e6, 1e7].map((T) => (optimalOnePassRisk(p, T).risk * T) / Math.log(T) / lim);
     for (let i = 1; i < ratios.length; i++) expect(ratios[i]).toBeLessThan(ratios[i - 1]);
@@ -98,13 +98,13 @@ describe("plateau shortcut", () => {
     expect(() => olsRisk(p, 11)).toThrow(/N = 11: must be .*≥ 12/);
   });
 
-  it("T7 (reduced): the plateau grows like tr H/(4λ_d d)·ln N", () => {
+  it("Thm 4.2 slope: the plateau grows like tr H/(4λ_d d)·ln N", () => {
     const p = linearProblem(isotropicSpectrum(100), { sigma: 0.1, features: "gaussian" });
     const Ns = [1e5, 1e6, 1e7];
     const E = Ns.map((N) => plateauReuseRate(p, N).E);
     const slope = (E[2] - E[0]) / Math.log(Ns[2] / Ns[0]);
     expect(Math.abs(slope / thm42PlateauSlope(p) - 1)).toBeLessThan(0.05);
-    // and the pitfall of spec §7: the leading order is too small by a few units
+    // and the o(1) terms of Thm 4.2 vanish slowly: at N ≤ 1e7 the leading order is too small by a few units
     expect(E[2] - thm42PlateauSlope(p) * Math.log(1e7)).toBeGreaterThan(1);
   });
 

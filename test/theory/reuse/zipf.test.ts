@@ -54,7 +54,7 @@ function simulateZipf(a: number, b: number, d: number, N: number, K: number, run
 }
 
 describe("Zipf one-hot model (closed form)", () => {
-  it("T2: matches an independent K-epoch SGD simulation within 3 standard errors (d = 50, N = 20)", () => {
+  it("matches an independent K-epoch SGD simulation within 3 standard errors (d = 50, N = 20)", () => {
     const m = zipfModel(2.5, 1, 50);
     for (const K of [1, 3, 10]) {
       const mc = simulateZipf(2.5, 1, 50, 20, K, 20000, 100 + K);
@@ -74,7 +74,7 @@ describe("Zipf one-hot model (closed form)", () => {
     }
   });
 
-  it("E(1,N) = 1 to 1e-9, and E is non-decreasing in K (T9) and bounded by K", () => {
+  it("E(1,N) = 1 to 1e-9, and E is non-decreasing in K and bounded by K", () => {
     const m = zipfModel(4.5, 1, 1e5);
     for (const N of [1e4, 1e6]) {
       expect(Math.abs(zipfReuseRate(m, 1, N).E - 1)).toBeLessThan(1e-9);
@@ -88,7 +88,7 @@ describe("Zipf one-hot model (closed form)", () => {
     }
   });
 
-  it("T3: slopes of ln R̄*(1,T) and ln R̄(∞,N) match −(a−1)/a and −(a−1)/(a−b) within 0.01", () => {
+  it("Thm 5.1 exponents: slopes of ln R̄*(1,T) and ln R̄(∞,N) match −(a−1)/a and −(a−1)/(a−b) within 0.01", () => {
     const a = 4.5;
     const b = 1;
     const m = zipfModel(a, b, 1e5);
@@ -103,7 +103,7 @@ describe("Zipf one-hot model (closed form)", () => {
     expect(Math.abs(zipfRisk(m, Infinity, 1e8) / zipfInfiniteKAsymptote(m, 1e8) - 1)).toBeLessThan(0.03);
   });
 
-  it("T4: plateau exponent on N ∈ [5e4, 1e7] is 0.28 ± 0.01 (theory 2/7), prefactor near the derived asymptote", () => {
+  it("Thm 5.2 exponent: plateau exponent on N ∈ [5e4, 1e7] is 0.28 ± 0.01 (theory 2/7), prefactor near the derived asymptote", () => {
     const m = zipfModel(4.5, 1, 1e5);
     expect(m.Z).toBeCloseTo(zeta(3.5), 3);
     const Ns = Array.from({ length: 12 }, (_, i) => Math.round(5e4 * 200 ** (i / 11)));
@@ -114,7 +114,7 @@ describe("Zipf one-hot model (closed form)", () => {
     expect(Math.abs(E[11] / zipfPlateauAsymptote(m, Ns[11]) - 1)).toBeLessThan(0.05);
   });
 
-  it("T5: E(K,N)/K rises toward 1 with N at fixed small K, and the saturation point grows with N", () => {
+  it("E(K,N)/K rises toward 1 with N at fixed small K, and the saturation point grows with N", () => {
     const m = zipfModel(4.5, 1, 1e5);
     for (const K of [2, 4]) {
       const ratios = [1e3, 1e4, 1e5, 1e6].map((N) => zipfReuseRate(m, K, N).E / K);

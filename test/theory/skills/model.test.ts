@@ -178,7 +178,7 @@ describe("statistical-query view and the escape condition", () => {
 });
 
 describe("data/reference/skills.json", () => {
-  it("the spec table in the reference file is the one the distribution claim checks", async () => {
+  it("the d = 120 statistics table in the reference file is the one the distribution claim checks", async () => {
     const ref = JSON.parse(require("node:fs").readFileSync(require("node:path").resolve(__dirname, "../../../data/reference/skills.json"), "utf8"));
     const { ZIPF_STATS_D120 } = await import("../../../src/skills/claims");
     const rows = ref.derived_here.spec_table_d120.rows;
