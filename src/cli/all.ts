@@ -29,7 +29,7 @@ export const command = defineCommand({
     const { drawFigure, evaluateClaims } = await import("../run/evaluate");
     const { exportFigures } = await import("../plot/export");
     const { writeReport } = await import("../plot/report");
-    const { projectRoot, toolkitVersion } = await import("../run/store");
+    const { dataDir, toolkitVersion } = await import("../run/store");
     const t0 = Date.now();
     const studies = new Set(reg.studyFolders().map((f) => f.study));
     const keep = (x: Claim | FigureDef) => !o["skip-transformers"] || !x.needs.some((d) => studies.has(d));
@@ -40,11 +40,11 @@ export const command = defineCommand({
     process.stderr.write("== figures ==\n");
     const drawn = [];
     for (const d of figureDefs) drawn.push(await drawFigure(d, runner));
-    const figures = await exportFigures(drawn, { outDir: path.join(projectRoot(), "data", "figures"), log: (line) => process.stderr.write(line + "\n") });
+    const figures = await exportFigures(drawn, { outDir: path.join(dataDir(), "figures"), log: (line) => process.stderr.write(line + "\n") });
     process.stderr.write("== claims ==\n");
     const claims = await evaluateClaims(claimDefs, runner, (c) => process.stderr.write(claimProgressLine(c) + "\n"));
     const computed = runner.log.filter((e) => e.source === "computed").length;
-    const outPath = path.join(projectRoot(), "data", "report", "index.html");
+    const outPath = path.join(dataDir(), "report", "index.html");
     writeReport({
       title: "datalaws report",
       scale: o.scale as Scale,

@@ -113,7 +113,8 @@ function metavar(name: string, f: FlagSpec): string {
   if (f.metavar) return f.metavar;
   if (f.kind === "choice") return (f.choices ?? []).join("|");
   if (f.kind === "numbers" || f.kind === "integers") return "LIST";
-  if (f.kind === "number" || f.kind === "integer") return "N";
+  if (f.kind === "integer") return "N";
+  if (f.kind === "number") return "X";
   return name.toUpperCase();
 }
 
@@ -257,9 +258,28 @@ export function wantsHelp(argv: readonly string[]): boolean {
   return false;
 }
 
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...out, line];
+}
+
+/** Two columns: names on the left, descriptions wrapped to 100 characters on the right. */
 function wrapRows(rows: Array<[string, string]>, indent = 2): string[] {
-  const w = Math.min(30, Math.max(...rows.map(([l]) => l.length)));
-  return rows.map(([l, r]) => (l.length > w ? `${" ".repeat(indent)}${l}\n${" ".repeat(indent + w + 2)}${r}` : `${" ".repeat(indent)}${l.padEnd(w)}  ${r}`));
+  const w = Math.min(26, Math.max(...rows.map(([l]) => l.length)));
+  const pad = " ".repeat(indent + w + 2);
+  return rows.map(([l, r]) => {
+    const lines = wrap(r, Math.max(40, 100 - pad.length));
+    const head = l.length > w ? `${" ".repeat(indent)}${l}\n${pad}${lines[0]}` : `${" ".repeat(indent)}${l.padEnd(w)}  ${lines[0]}`;
+    return [head, ...lines.slice(1).map((x) => pad + x)].join("\n");
+  });
 }
 
 /** The usage line of a command: required flags spelled out, the others as [flags]. */
@@ -281,7 +301,7 @@ export function commandHelp(cmd: Command): string {
   const rows: Array<[string, string]> = Object.entries(cmd.flags).map(([n, f]) => {
     const left = f.kind === "boolean" ? `--${n}` : `--${n} ${metavar(n, f)}`;
     const def = defaultText(f);
-    const facts = [f.required ? "required" : undefined, f.kind === "boolean" ? undefined : accepted(f), def !== undefined ? `default ${def}` : undefined].filter(Boolean);
+    const facts = [f.required ? "required" : undefined, f.kind === "boolean" || f.kind === "string" ? undefined : accepted(f), def !== undefined ? `default ${def}` : undefined].filter(Boolean);
     return [left, `${f.description}${facts.length ? ` (${facts.join("; ")})` : ""}`];
   });
   rows.push(["-h, --help", "print this help"]);

@@ -5,7 +5,7 @@ import { defineCommand, type Command } from "./command";
 import { FRESH_FLAG, JSON_FLAG, ONLY_FLAG, SCALE_FLAG, THREADS_FLAG } from "./common";
 import { jsonLine } from "./output";
 
-const OUT_FLAG = { kind: "string", metavar: "DIR", defaultText: "data/figures", description: "output folder (files at DIR/<folder>/<slug>.{json,html,png,svg})" } as const;
+const OUT_FLAG = { kind: "string", metavar: "DIR", defaultText: "data/figures (under DATALAWS_DATA when set)", description: "output folder (files at DIR/<folder>/<slug>.{json,html,png,svg})" } as const;
 const NOTES = "PNG and SVG need Chromium (apt-get install chromium, or CHROMIUM_PATH); without it JSON and HTML are written.\nExit status: 0 when every figure was exported, 1 when a figure errored, 2 on bad arguments.\nWith --json: one line per figure {id, files} or {id, error}.";
 
 /** Draw and export the selected figures through one runner; returns the exit status. */
@@ -14,12 +14,12 @@ async function drawAndExport(only: string | undefined, o: { scale: string; threa
   const { Runner } = await import("../run/runner");
   const { drawFigure } = await import("../run/evaluate");
   const { exportFigures } = await import("../plot/export");
-  const { projectRoot } = await import("../run/store");
+  const { dataDir } = await import("../run/store");
   const defs = selectFigures(only, "--only");
   const runner = new Runner({ scale: o.scale as Scale, threads: o.threads, fresh: o.fresh || undefined });
   const drawn = [];
   for (const d of defs) drawn.push(await drawFigure(d, runner));
-  const exported = await exportFigures(drawn, { outDir: o.out ?? path.join(projectRoot(), "data", "figures"), log: (line) => process.stderr.write(line + "\n") });
+  const exported = await exportFigures(drawn, { outDir: o.out ?? path.join(dataDir(), "figures"), log: (line) => process.stderr.write(line + "\n") });
   for (const f of exported) {
     if (o.json) process.stdout.write(jsonLine(f.error !== undefined ? { id: f.def.id, error: f.error } : { id: f.def.id, files: f.files }) + "\n");
     else process.stdout.write(f.error !== undefined ? `${f.def.id}: FAILED: ${f.error}\n` : `${f.def.id}: ${Object.values(f.files).filter(Boolean).join(", ")}\n`);

@@ -11,7 +11,7 @@ import { parseSpectrum, SPEC_HELP } from "./spectrum";
 export const SUBJECT_FLAGS = {
   spectrum: { kind: "string", required: true, metavar: "SPEC", description: "spectrum of the data covariance (see SPEC below)" },
   d: { kind: "integer", required: true, bounds: { min: 1 }, metavar: "D", description: "dimension (number of eigenvalues or tokens)" },
-  sigma: { kind: "number", bounds: { min: 0 }, metavar: "S", defaultText: "required for linear spectra, 0 for zipf", description: "label-noise standard deviation σ" },
+  sigma: { kind: "number", bounds: { min: 0 }, metavar: "S", description: "label-noise standard deviation σ: needed for linear spectra, 0 (or absent) for zipf" },
   features: { kind: "choice", choices: FEATURES, default: "gaussian", description: "feature distribution x = √H z with z Gaussian or Rademacher" },
   wstar: { kind: "number", default: 1, metavar: "W", description: "target weights w* = W·(1, …, 1) (must be 1 for zipf)" },
 } as const;
