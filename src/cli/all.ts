@@ -11,6 +11,12 @@ import { defineCommand } from "./command";
 import { FRESH_FLAG, ONLY_FLAG, SCALE_FLAG, THREADS_FLAG } from "./common";
 import { claimProgressLine } from "./output";
 
+/** A path relative to the working directory when it is inside it, else absolute. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+}
+
 export const command = defineCommand({
   name: "all",
   summary: "compute every result, export every figure, judge every claim and write data/report/index.html",
@@ -56,7 +62,7 @@ export const command = defineCommand({
     const badFigures = figures.filter((f) => f.error !== undefined).map((f) => f.def.id);
     const badClaims = claims.filter((c) => c.verdict === "error").map((c) => c.id);
     const pass = claims.filter((c) => c.verdict === "pass").length;
-    process.stdout.write(`${figures.length - badFigures.length}/${figures.length} figures, ${pass}/${claims.length} claims pass; report: ${path.relative(process.cwd(), outPath) || outPath}\n`);
+    process.stdout.write(`${figures.length - badFigures.length}/${figures.length} figures, ${pass}/${claims.length} claims pass; report: ${shown(outPath)}\n`);
     if (badFigures.length + badClaims.length > 0) {
       process.stderr.write(`datalaws all: ${[badFigures.length ? `figure(s) failed: ${badFigures.join(", ")}` : "", badClaims.length ? `claim(s) errored: ${badClaims.join(", ")}` : ""].filter(Boolean).join("; ")} (the report lists them)\n`);
       return 1;
