@@ -27,6 +27,9 @@ export const RECIPES_FLAG = {
 /** Recipes from --recipes: a set name, a comma list of recipe names, or a JSON file holding an array of recipe specs. */
 export function recipesOf(raw: string): RecipeSpec[] {
   if (raw.trim() === "") throw new ParameterError("--recipes", raw, "a set name, a list of recipe names, or a JSON file");
+  // names such as "constructor" are properties of every object, never recipe sets or recipes
+  const inherited = raw.split(",").map((x) => x.trim()).find((x) => x in Object.prototype);
+  if (inherited !== undefined) throw new ParameterError("--recipes", inherited, `a recipe set (${Object.keys(RECIPE_SETS).join(", ")}) or a known recipe name (e.g. mixture-0, spec-3, scale-1.5)`);
   if (raw.endsWith(".json") || fs.existsSync(raw)) {
     let parsed: unknown;
     try {
