@@ -1,52 +1,26 @@
-/** `datalaws check [--only RESULT|ID-PREFIX] [--scale ci|small|paper] [--json]`: run the claims. */
-import { runClaim, type ClaimOutcome } from "../core/claim";
-import { SCALES, type Scale } from "../core/scale";
-import { claims } from "../claims";
-import { ParameterError } from "../core/validate";
-import type { Args } from "./args";
-import { fmt, jsonLine, table } from "./output";
+/** `datalaws check`: judge the claims on their results (each result computed at most once per run). */
+import type { Scale } from "../core/scale";
+import { defineCommand } from "./command";
+import { FRESH_FLAG, JSON_FLAG, ONLY_FLAG, SCALE_FLAG, THREADS_FLAG } from "./common";
+import { claimJson, claimProgressLine, claimTable, jsonLine } from "./output";
 
-export const usage = "check [--only RESULT] [--scale ci|small|paper] [--json]";
-
-/** Select claims by result name or id prefix (comma-separated). */
-export function selectClaims(only?: string) {
-  if (!only) return claims;
-  const keys = only.split(",").map((s) => s.trim());
-  const sel = claims.filter((c) => keys.some((k) => c.result === k || c.id === k || c.id.startsWith(k + ".") || c.id.startsWith(k)));
-  if (sel.length === 0) {
-    const results = [...new Set(claims.map((c) => c.result))];
-    throw new ParameterError("--only", only, `a result (${results.join(", ")}) or a claim id prefix`);
-  }
-  return sel;
-}
-
-/** Run the selected claims, one after the other, reporting each as it finishes. */
-export async function runClaims(only: string | undefined, scale: Scale, onEach?: (o: ClaimOutcome) => void): Promise<ClaimOutcome[]> {
-  const out: ClaimOutcome[] = [];
-  for (const c of selectClaims(only)) {
-    const o = await runClaim(c, scale);
-    onEach?.(o);
-    out.push(o);
-  }
-  return out;
-}
-
-export async function run(args: Args): Promise<void> {
-  const only = args.optionalString("only");
-  const scale = args.oneOf("scale", SCALES, "small");
-  const json = args.bool("json");
-  const outcomes = await runClaims(only, scale, (o) => {
-    if (json) {
-      process.stdout.write(
-        jsonLine({ id: o.id, paper: o.paper, verdict: o.verdict, measured: o.measured, predicted: o.predicted, tolerance: o.tolerance }) + "\n",
-      );
-    } else process.stderr.write(`${o.verdict === "pass" ? "pass" : "FAIL"}  ${o.id} (${o.seconds.toFixed(1)} s)\n`);
-  });
-  if (!json) {
-    const rows = outcomes.map((o) => [o.verdict === "pass" ? "pass" : "FAIL", o.id, fmt(o.measured), fmt(o.predicted), fmt(o.tolerance)]);
-    process.stdout.write(table(["verdict", "claim", "measured", "predicted", "tolerance"], rows) + "\n");
-    const failed = outcomes.filter((o) => o.verdict === "fail").length;
-    process.stdout.write(`${outcomes.length - failed}/${outcomes.length} claims pass at scale ${scale}\n`);
-    for (const o of outcomes) if (o.details && "error" in o.details) process.stdout.write(`  ${o.id}: error: ${o.details.error}\n`);
-  }
-}
+export const command = defineCommand({
+  name: "check",
+  summary: "judge the papers' claims on their results (computed once per run, loaded when stored)",
+  flags: { only: ONLY_FLAG, scale: SCALE_FLAG, threads: THREADS_FLAG, fresh: FRESH_FLAG, json: JSON_FLAG },
+  notes: "Exit status: 0 when every claim could be judged (pass or fail), 1 when a claim errored, 2 on bad arguments.\nWith --json: one line per claim {id, paper, verdict, measured, predicted, tolerance} (+ error when it errored).",
+  examples: ["check --only reuse --scale ci", "check --only reuse.zipf-plateau-exponent --json"],
+  async run(o) {
+    const { selectClaims } = await import("../registry");
+    const { Runner } = await import("../run/runner");
+    const { evaluateClaims } = await import("../run/evaluate");
+    const claims = selectClaims(o.only, "--only");
+    const runner = new Runner({ scale: o.scale as Scale, threads: o.threads, fresh: o.fresh || undefined });
+    const outcomes = await evaluateClaims(claims, runner, (c) => {
+      if (o.json) process.stdout.write(jsonLine(claimJson(c)) + "\n");
+      else process.stderr.write(claimProgressLine(c) + "\n");
+    });
+    if (!o.json) process.stdout.write(claimTable(outcomes, `at scale ${o.scale}`));
+    return outcomes.some((c) => c.verdict === "error") ? 1 : 0;
+  },
+});

@@ -1,72 +1,150 @@
 #!/usr/bin/env node
 /**
- * `datalaws <group> <command> [--flag value …] [--json]` — the toolkit's command line.
- * With --json, stdout holds one JSON object per line and nothing else (progress goes to stderr).
- * Errors exit with status 2 and one line on stderr.
+ * `datalaws <command> [flags]` and `datalaws <group> <command> [flags]` — the toolkit's command line
+ * (`npx datalaws …` in the project, `npm run -s datalaws -- …`).
+ * Flags are parsed strictly before any work; `--help` works on every command. With --json, stdout
+ * holds one JSON object per line and nothing else (progress goes to stderr). Bad arguments exit with
+ * status 2 and one line on stderr.
  */
-import { Args } from "./args";
+import { ParameterError } from "../core/validate";
+import { closest, commandHelp, parseCommandArgs, UsageError, wantsHelp, type Command } from "./command";
+import { command as all } from "./all";
+import { command as check } from "./check";
+import { command as figures, folderFigures } from "./figures";
+import { command as list } from "./list";
+import { command as nnBench } from "./nnBench";
+import { command as proxyFlip } from "./proxyFlip";
+import { command as proxySweep } from "./proxySweep";
+import { command as reuseOnepass } from "./reuseOnepass";
+import { command as reuseRate } from "./reuseRate";
+import { command as skillsLandscape } from "./skillsLandscape";
+import { command as skillsOde } from "./skillsOde";
+import { command as skillsSgd } from "./skillsSgd";
+import { command as study } from "./study";
 
-interface Command {
-  usage: string;
-  run(args: Args): Promise<void>;
+/** Every command, in help order. */
+export const COMMANDS: readonly Command[] = [
+  reuseRate,
+  reuseOnepass,
+  folderFigures("reuse"),
+  skillsSgd,
+  skillsOde,
+  skillsLandscape,
+  folderFigures("skills"),
+  proxySweep,
+  proxyFlip,
+  folderFigures("proxy"),
+  nnBench,
+  study,
+  check,
+  figures,
+  all,
+  list,
+] as unknown as Command[];
+
+/** Commands by their full name ("reuse rate", "check"): a Map, so no inherited property is ever a command. */
+export const commandTable: ReadonlyMap<string, Command> = new Map(COMMANDS.map((c) => [c.name, c]));
+
+/** Groups ("reuse", "skills", …) and their commands. */
+const groups = new Map<string, Command[]>();
+for (const c of COMMANDS) {
+  const words = c.name.split(" ");
+  if (words.length === 2) groups.set(words[0], [...(groups.get(words[0]) ?? []), c]);
 }
 
-const commands: Record<string, () => Command> = {
-  "reuse rate": () => require("./reuseRate"),
-  "reuse onepass": () => require("./reuseOnepass"),
-  "reuse figures": () => {
-    const f = require("./figures");
-    return { usage: "reuse figures [--scale ci|small|paper] [--out DIR]", run: (a: Args) => f.run(a, "reuse") };
-  },
-  "skills sgd": () => require("./skillsSgd"),
-  "skills ode": () => require("./skillsOde"),
-  "skills landscape": () => require("./skillsLandscape"),
-  "skills figures": () => ({ usage: "skills figures [--scale ci|small|paper] [--out DIR]", run: (a: Args) => require("./figures").run(a, "skills") }),
-  "nn bench": () => require("./nnBench"),
-  "proxy sweep": () => require("./proxySweep"),
-  "proxy flip": () => require("./proxyFlip"),
-  "proxy figures": () => {
-    const f = require("./figures");
-    return { usage: "proxy figures [--scale ci|small|paper] [--out DIR]", run: (a: Args) => f.run(a, "proxy") };
-  },
-  study: () => require("./study"),
-  check: () => require("./check"),
-  figures: () => require("./figures"),
-  all: () => require("./all"),
-};
+const GROUP_TITLES = new Map([
+  ["reuse", "data reuse: effective reuse rate of multi-epoch SGD"],
+  ["skills", "skill composition: SGD, ODE and loss landscape of the k-fold composition toy"],
+  ["proxy", "proxy-model ordering of data recipes"],
+  ["nn", "the transformer engine"],
+]);
 
-function help(): string {
-  const lines = Object.keys(commands).map((k) => `  datalaws ${commands[k]().usage}`);
-  return ["usage: npm run -s datalaws -- <command> [flags]", "", ...lines, ""].join("\n");
+function rows(cmds: readonly Command[]): string[] {
+  const w = Math.max(...cmds.map((c) => c.name.length));
+  return cmds.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`);
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const args = new Args(argv);
-  const pos = args.positional;
-  if (pos.length === 0 || pos[0] === "help" || args.bool("help")) {
-    process.stdout.write(help());
+/** `datalaws --help`. */
+export function topHelp(): string {
+  return [
+    "datalaws — how training data shapes learning: theory, numerical checks and figures",
+    "",
+    "usage: datalaws <command> [flags]          (in the project: npx datalaws …, or npm run -s datalaws -- …)",
+    "       datalaws <command> --help           the command's flags, defaults and allowed values",
+    "",
+    "commands:",
+    ...rows(COMMANDS),
+    "",
+    "Ids are <folder>.<slug> (e.g. reuse.e-vs-k): the code of a result, claim or figure is in src/<folder>/ (datalaws list).",
+    "With --json, stdout holds one JSON object per line. Bad arguments exit 2 with one line on stderr.",
+    "",
+  ].join("\n");
+}
+
+function groupHelp(name: string, cmds: readonly Command[]): string {
+  return [`datalaws ${name} — ${GROUP_TITLES.get(name) ?? ""}`, "", `usage: datalaws ${name} <command> [flags]   (datalaws ${name} <command> --help for its flags)`, "", "commands:", ...rows(cmds), ""].join("\n");
+}
+
+function unknown(words: string): UsageError {
+  const names = [...commandTable.keys(), ...groups.keys()];
+  const guess = closest(words, names);
+  return new UsageError(`datalaws: unknown command "${words}"${guess ? ` (did you mean "${guess}"?)` : ""}; commands: ${[...commandTable.keys()].join(", ")} (datalaws --help)`);
+}
+
+/** Resolve the command words of argv: the command and the rest of the arguments, or a help text to print. */
+export function resolve(argv: readonly string[]): { cmd: Command; rest: string[] } | { help: string } {
+  const [first, second] = argv;
+  if (first === undefined || first === "--help" || first === "-h") return { help: topHelp() };
+  if (first === "help") {
+    if (second === undefined) return { help: topHelp() };
+    const target = resolve([...argv.slice(1), "--help"]);
+    return target;
+  }
+  if (first.startsWith("-")) throw new UsageError(`datalaws: ${first} before a command; flags follow the command (datalaws --help)`);
+  const group = groups.get(first);
+  if (group) {
+    if (second === undefined || second.startsWith("-")) {
+      if (wantsHelp(argv.slice(1))) return { help: groupHelp(first, group) };
+      throw new UsageError(`datalaws ${first}: missing command; one of ${group.map((c) => c.name.split(" ")[1]).join(", ")} (datalaws ${first} --help)`);
+    }
+    const cmd = commandTable.get(`${first} ${second}`);
+    if (!cmd) throw unknown(`${first} ${second}`);
+    return { cmd, rest: argv.slice(2) };
+  }
+  const cmd = commandTable.get(first);
+  if (!cmd || cmd.name.includes(" ")) throw unknown(first);
+  return { cmd, rest: argv.slice(1) };
+}
+
+/** Run the command line; returns the exit status (errors are thrown: see `exitOnError`). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const r = resolve(argv);
+  if ("help" in r) {
+    process.stdout.write(r.help);
     return 0;
   }
-  const key = commands[`${pos[0]} ${pos[1]}`] ? `${pos[0]} ${pos[1]}` : pos[0];
-  const factory = commands[key];
-  if (!factory) {
-    process.stderr.write(`datalaws: unknown command "${pos.join(" ")}"; run "npm run -s datalaws -- help" for the list\n`);
-    return 2;
+  if (wantsHelp(r.rest)) {
+    process.stdout.write(commandHelp(r.cmd));
+    return 0;
   }
-  const cmd = factory();
-  await cmd.run(args);
-  const unknown = args.unknownFlags();
-  if (unknown.length > 0) process.stderr.write(`datalaws: warning: ignored unknown flag(s) ${unknown.map((f) => "--" + f).join(", ")}\n`);
-  return 0;
+  const { values, positionals } = parseCommandArgs(r.cmd, r.rest);
+  return (await r.cmd.run(values, positionals)) ?? 0;
+}
+
+/** One line on stderr for an error; status 2 for bad arguments and failed commands. */
+export function errorLine(err: unknown): string {
+  const msg = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+  return err instanceof UsageError ? msg : `datalaws: ${msg}`;
 }
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exit(code);
+    },
     (err: unknown) => {
-      const msg = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`datalaws: ${msg.split("\n")[0]}\n`);
-      if (process.env.DATALAWS_DEBUG && err instanceof Error) process.stderr.write(String(err.stack) + "\n");
+      process.stderr.write(errorLine(err) + "\n");
+      if (process.env.DATALAWS_DEBUG && err instanceof Error && !(err instanceof ParameterError) && !(err instanceof UsageError)) process.stderr.write(String(err.stack) + "\n");
       process.exit(2);
     },
   );

@@ -1,30 +1,34 @@
 /** `datalaws nn bench`: time full training steps (forward, backward, AdamW) of a benchmark configuration. */
 import { BACKENDS } from "../nn/backend";
 import { BENCH_CONFIGS } from "../nn/gpt";
-import type { Args } from "./args";
+import { defineCommand } from "./command";
+import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
 
-export const usage = "nn bench --config tiny|small|wide [--models M] [--steps S] [--warmup W] [--threads T] [--backend node-gpu|node|wasm|cpu] [--json]";
-
-export async function run(args: Args): Promise<void> {
-  const config = args.oneOf("config", Object.keys(BENCH_CONFIGS) as (keyof typeof BENCH_CONFIGS)[], "tiny");
-  const models = args.integer("models", 1, { min: 1 });
-  const steps = args.integer("steps", 20, { min: 1 });
-  const warmup = args.integer("warmup", 3, { min: 0 });
-  const threads = args.has("threads") ? args.integer("threads", undefined, { min: 1 }) : undefined;
-  const backend = args.has("backend") ? args.oneOf("backend", BACKENDS) : undefined;
-  const json = args.bool("json");
-  const { nnBench } = await import("../nn/bench");
-  const r = await nnBench(config, { models, steps, warmup, threads, backend });
-  const out = { config: r.config, backend: r.backend, models: r.models, threads: r.threads, steps: r.steps, msPerStep: round(r.msPerStep), msPerModelStep: round(r.msPerModelStep), modelStepsPerSecond: round(r.modelStepsPerSecond), gflops: round(r.gflops) };
-  if (json) {
-    process.stdout.write(jsonLine(out) + "\n");
-    return;
-  }
-  const keys = Object.keys(out) as (keyof typeof out)[];
-  process.stdout.write(table(keys, [keys.map((k) => fmt(out[k]))]) + "\n");
-}
-
-function round(x: number): number {
-  return Number(x.toPrecision(4));
-}
+export const command = defineCommand({
+  name: "nn bench",
+  summary: "time full transformer training steps (forward, backward, AdamW) on this machine",
+  flags: {
+    config: { kind: "choice", choices: Object.keys(BENCH_CONFIGS), default: "tiny", description: "benchmark model configuration" },
+    models: { kind: "integer", default: 1, bounds: { min: 1 }, description: "models trained side by side" },
+    steps: { kind: "integer", default: 20, bounds: { min: 1 }, description: "timed steps" },
+    warmup: { kind: "integer", default: 3, bounds: { min: 0 }, description: "untimed warm-up steps" },
+    threads: { kind: "integer", bounds: { min: 1 }, defaultText: "1, or min(2, models) with several models", description: "worker threads" },
+    backend: { kind: "choice", choices: BACKENDS, defaultText: "DATALAWS_BACKEND, else the first that starts", description: "TensorFlow.js backend" },
+    json: JSON_FLAG,
+  },
+  notes: "With --json: one line {config, backend, models, threads, steps, msPerStep, msPerModelStep, modelStepsPerSecond, gflops}.",
+  examples: ["nn bench --config tiny --steps 5 --backend wasm"],
+  async run(o) {
+    const { nnBench } = await import("../nn/bench");
+    const r = await nnBench(o.config as keyof typeof BENCH_CONFIGS, { models: o.models, steps: o.steps, warmup: o.warmup, threads: o.threads, backend: o.backend as (typeof BACKENDS)[number] | undefined });
+    const round = (x: number) => Number(x.toPrecision(4));
+    const out = { config: r.config, backend: r.backend, models: r.models, threads: r.threads, steps: r.steps, msPerStep: round(r.msPerStep), msPerModelStep: round(r.msPerModelStep), modelStepsPerSecond: round(r.modelStepsPerSecond), gflops: round(r.gflops) };
+    if (o.json) {
+      process.stdout.write(jsonLine(out) + "\n");
+      return;
+    }
+    const keys = Object.keys(out) as (keyof typeof out)[];
+    process.stdout.write(table(keys, [keys.map((k) => fmt(out[k]))]) + "\n");
+  },
+});

@@ -1,4 +1,5 @@
 /** Output helpers: JSON lines (stdout), aligned tables, number formatting. */
+import type { ClaimOutcome } from "../core/claim";
 
 /** Format a number to `digits` significant digits; Infinity as "inf". */
 export function fmt(x: unknown, digits = 4): string {
@@ -28,4 +29,26 @@ export function table(headers: string[], rows: string[][]): string {
   const w = headers.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? "").length)));
   const line = (r: string[]) => r.map((c, j) => (c ?? "").padEnd(w[j])).join("  ").trimEnd();
   return [line(headers), line(w.map((n) => "-".repeat(n))), ...rows.map(line)].join("\n");
+}
+
+/** The fields of a claim outcome printed by `check --json` and `study --json` (plus `error` when it errored). */
+export function claimJson(o: ClaimOutcome): Record<string, unknown> {
+  return { id: o.id, paper: o.paper, verdict: o.verdict, measured: o.measured, predicted: o.predicted, tolerance: o.tolerance, ...(o.error !== undefined ? { error: o.error } : {}) };
+}
+
+/** One stderr line per finished claim (verdict, id, seconds). */
+export function claimProgressLine(o: ClaimOutcome): string {
+  return `${o.verdict === "pass" ? "pass " : o.verdict === "fail" ? "FAIL " : "ERROR"}  ${o.id} (${o.seconds.toFixed(1)} s)${o.error ? `: ${o.error}` : ""}`;
+}
+
+/** The claim table and summary printed by `check` and `study` without --json. */
+export function claimTable(outcomes: readonly ClaimOutcome[], where: string): string {
+  const rows = outcomes.map((o) => [o.verdict === "pass" ? "pass" : o.verdict === "fail" ? "FAIL" : "ERROR", o.id, fmt(o.measured), fmt(o.predicted), fmt(o.tolerance)]);
+  const pass = outcomes.filter((o) => o.verdict === "pass").length;
+  const errored = outcomes.filter((o) => o.verdict === "error");
+  return [
+    table(["verdict", "claim", "measured", "predicted", "tolerance"], rows),
+    `${pass}/${outcomes.length} claims pass ${where}${errored.length ? `; ${errored.length} could not be judged` : ""}`,
+    ...errored.map((o) => `  ${o.id}: error: ${o.error}`),
+  ].join("\n") + "\n";
 }

@@ -6,23 +6,30 @@
  */
 import * as fs from "node:fs";
 import { ParameterError } from "../core/validate";
-import { resolveRecipes, type RecipeSpec } from "../../theory/proxy/recipes";
-import { lrGrid, OPTIMIZERS, REGIMES } from "../../theory/proxy/training";
-import { progress } from "../run/progress";
-import { runSweep, SWEEP_DEFAULTS, type SweepConfig } from "../proxy/sweepRunner";
-import type { Args } from "./args";
+import { RECIPE_SETS, resolveRecipes, type RecipeSpec } from "../../theory/proxy/recipes";
+import { lrGrid, OPTIMIZERS, REGIMES, type Optimizer, type Regime } from "../../theory/proxy/training";
+import { SWEEP_DEFAULTS, type SweepConfig } from "../proxy/sweepRunner";
+import { defineCommand } from "./command";
+import { JSON_FLAG, threadsOr, THREADS_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
-
-export const usage =
-  "proxy sweep [--recipes default|spec10|curvature|separation|NAMES|FILE.json] [--width P] [--lr LIST] [--regime fixed-time|fixed-steps] [--steps S] [--time TAU] [--seeds N] [--optimizer sgd|gd] [--batch B] [--target-width M] [--pool N] [--k K] [--threads T] [--json]";
 
 /** The default proxy lr grid: 3 per decade over [0.03, 30] (3 decades, across the stability edge ≈ 5). */
 export const DEFAULT_LRS = lrGrid(0.03, 30, 3);
 
+/** `--recipes`: shared with `proxy flip`. */
+export const RECIPES_FLAG = {
+  kind: "string",
+  default: "default",
+  metavar: "RECIPES",
+  description: `a recipe set (${Object.keys(RECIPE_SETS).join(", ")}), a comma-separated list of recipe names (e.g. mixture-0,spec-3,scale-1.5), or a JSON file holding an array of recipe specs`,
+} as const;
+
 /** Recipes from --recipes: a set name, a comma list of recipe names, or a JSON file holding an array of recipe specs. */
-export function recipesFromArgs(args: Args): RecipeSpec[] {
-  const raw = args.string("recipes", "default");
+export function recipesOf(raw: string): RecipeSpec[] {
   if (raw.trim() === "") throw new ParameterError("--recipes", raw, "a set name, a list of recipe names, or a JSON file");
+  // names such as "constructor" are properties of every object, never recipe sets or recipes
+  const inherited = raw.split(",").map((x) => x.trim()).find((x) => x in Object.prototype);
+  if (inherited !== undefined) throw new ParameterError("--recipes", inherited, `a recipe set (${Object.keys(RECIPE_SETS).join(", ")}) or a known recipe name (e.g. mixture-0, spec-3, scale-1.5)`);
   if (raw.endsWith(".json") || fs.existsSync(raw)) {
     let parsed: unknown;
     try {
@@ -36,88 +43,83 @@ export function recipesFromArgs(args: Args): RecipeSpec[] {
   return resolveRecipes(raw, "--recipes");
 }
 
-/** The sweep configuration from the command-line flags. */
-export function sweepConfigFromArgs(args: Args): SweepConfig {
-  const recipes = recipesFromArgs(args);
-  const widths = args.list("width", String(SWEEP_DEFAULTS.widths.join(",")), { min: 1 }, true);
-  const lrs = args.list("lr", DEFAULT_LRS.map((x) => x.toPrecision(4)).join(","), { gt: 0 });
-  const regime = args.oneOf("regime", REGIMES, SWEEP_DEFAULTS.regime);
-  const steps = args.integer("steps", SWEEP_DEFAULTS.steps, { min: 1 });
-  const time = args.number("time", SWEEP_DEFAULTS.time, { gt: 0 });
-  const seeds = args.integer("seeds", SWEEP_DEFAULTS.seeds, { min: 1 });
-  const optimizer = args.oneOf("optimizer", OPTIMIZERS, SWEEP_DEFAULTS.optimizer);
-  const batch = args.integer("batch", SWEEP_DEFAULTS.batch, { min: 1 });
-  const targetWidth = args.integer("target-width", SWEEP_DEFAULTS.targetWidth, { min: 1 });
-  const poolSize = args.integer("pool", SWEEP_DEFAULTS.world.poolSize, { min: 10 });
-  const k = args.integer("k", SWEEP_DEFAULTS.k, { min: 1, max: recipes.length });
-  return {
-    world: { ...SWEEP_DEFAULTS.world, poolSize },
-    recipes,
-    widths,
-    lrs,
-    regime,
-    steps,
-    time,
-    // the SGD Monte Carlo caps T (reported in the T column); the exact GD closed form needs no cap
-    maxSteps: optimizer === "gd" ? 1e12 : SWEEP_DEFAULTS.maxSteps,
-    batch,
-    optimizer,
-    seeds,
-    targetWidth,
-    k,
-  };
-}
-
-export async function run(args: Args): Promise<void> {
-  const config = sweepConfigFromArgs(args);
-  const threads = args.integer("threads", Math.min(2, require("node:os").cpus().length), { min: 1 });
-  const json = args.bool("json");
-  const bar = progress("proxy sweep", { quiet: config.optimizer === "gd" });
-  const res = await runSweep(config, { threads, onProgress: (a, b) => bar.update(a, b) });
-  bar.done();
-  const rows = res.agreement.flatMap((a) =>
-    a.rows.map((r) => ({
-      lr: r.lr,
-      regime: config.regime,
-      spearman: r.spearman,
-      kendall: r.kendall,
-      pairwise: r.pairwise,
-      regret: r.regret,
-      width: a.width,
-      steps: r.steps,
-      optimizer: config.optimizer,
-      seeds: config.seeds,
-      spearmanSe: Number.isFinite(r.spearmanSe) ? r.spearmanSe : null,
-      spearmanMin: r.spearmanMin,
-      diverged: r.diverged,
-      spearmanAlignment: r.spearmanAlignment,
-      spearmanSelf: r.spearmanSelf,
-    })),
-  );
-  if (json) {
-    for (const r of rows) process.stdout.write(jsonLine(r) + "\n");
-    return;
-  }
-  process.stdout.write(
-    `${config.recipes.length} recipes, ${config.optimizer.toUpperCase()} ${config.regime} (${config.regime === "fixed-time" ? `τ = ηT = ${config.time}` : `T = ${config.steps}`}), B = ${config.batch}, ${config.seeds} seeds; target: L* at width ${config.targetWidth}\n`,
-  );
-  process.stdout.write(
-    table(
-      ["width", "lr", "T", "spearman", "± se", "min", "kendall", "pairwise", `regret@${config.k}`, "diverged", "ρ vs alignment", "ρ vs own L*"],
-      rows.map((r) => [
-        String(r.width),
-        fmt(r.lr, 3),
-        String(r.steps),
-        fmt(r.spearman, 3),
-        fmt(r.spearmanSe, 2),
-        fmt(r.spearmanMin, 3),
-        fmt(r.kendall, 3),
-        fmt(r.pairwise, 3),
-        fmt(r.regret, 3),
-        fmt(r.diverged, 2),
-        fmt(r.spearmanAlignment, 3),
-        fmt(r.spearmanSelf, 3),
-      ]),
-    ) + "\n",
-  );
-}
+export const command = defineCommand({
+  name: "proxy sweep",
+  summary: "train every data recipe at every proxy learning rate and measure how the proxy ranking agrees with the target's",
+  flags: {
+    recipes: RECIPES_FLAG,
+    width: { kind: "integers", default: SWEEP_DEFAULTS.widths, bounds: { min: 1 }, description: "proxy widths" },
+    lr: { kind: "numbers", default: DEFAULT_LRS.map((x) => Number(x.toPrecision(4))), bounds: { gt: 0 }, description: "proxy learning rates" },
+    regime: { kind: "choice", choices: REGIMES, default: SWEEP_DEFAULTS.regime, description: "fixed-time (ηT = --time) or fixed-steps (T = --steps)" },
+    steps: { kind: "integer", default: SWEEP_DEFAULTS.steps, bounds: { min: 1 }, description: "steps T (fixed-steps)" },
+    time: { kind: "number", default: SWEEP_DEFAULTS.time, bounds: { gt: 0 }, metavar: "TAU", description: "training time τ = ηT (fixed-time)" },
+    seeds: { kind: "integer", default: SWEEP_DEFAULTS.seeds, bounds: { min: 1 }, description: "SGD seeds per (recipe, lr)" },
+    optimizer: { kind: "choice", choices: OPTIMIZERS, default: SWEEP_DEFAULTS.optimizer, description: "minibatch SGD (Monte Carlo) or exact GD (closed form)" },
+    batch: { kind: "integer", default: SWEEP_DEFAULTS.batch, bounds: { min: 1 }, description: "SGD batch size" },
+    "target-width": { kind: "integer", default: SWEEP_DEFAULTS.targetWidth, bounds: { min: 1 }, metavar: "M", description: "width of the target model whose optimal loss ranks the recipes" },
+    pool: { kind: "integer", default: SWEEP_DEFAULTS.world.poolSize, bounds: { min: 10 }, description: "examples in each recipe's pool" },
+    k: { kind: "integer", default: SWEEP_DEFAULTS.k, bounds: { min: 1 }, description: "regret@k: target loss of the proxy's top k against the best (≤ number of recipes)" },
+    threads: THREADS_FLAG,
+    json: JSON_FLAG,
+  },
+  notes: "With --json: one line per (width, lr) {lr, regime, spearman, kendall, pairwise, regret, width, steps, optimizer, seeds, spearmanSe, spearmanMin, diverged, spearmanAlignment, spearmanSelf}.",
+  examples: ["proxy sweep --optimizer gd --lr 1e-3,0.1,1,30 --width 8 --seeds 2", "proxy sweep --regime fixed-steps --steps 50 --recipes spec10 --json"],
+  async run(o) {
+    const recipes = recipesOf(o.recipes);
+    if (o.k > recipes.length) throw new ParameterError("--k", o.k, `an integer ≤ the number of recipes (${recipes.length})`);
+    const optimizer = o.optimizer as Optimizer;
+    const config: SweepConfig = {
+      world: { ...SWEEP_DEFAULTS.world, poolSize: o.pool },
+      recipes,
+      widths: o.width,
+      lrs: o.lr,
+      regime: o.regime as Regime,
+      steps: o.steps,
+      time: o.time,
+      // the SGD Monte Carlo caps T (reported in the T column); the exact GD closed form needs no cap
+      maxSteps: optimizer === "gd" ? 1e12 : SWEEP_DEFAULTS.maxSteps,
+      batch: o.batch,
+      optimizer,
+      seeds: o.seeds,
+      targetWidth: o["target-width"],
+      k: o.k,
+    };
+    const { progress } = await import("../run/progress");
+    const { runSweep } = await import("../proxy/sweepRunner");
+    const bar = progress("proxy sweep", { quiet: config.optimizer === "gd" });
+    const res = await runSweep(config, { threads: threadsOr(o.threads), onProgress: (a, b) => bar.update(a, b) });
+    bar.done();
+    const rows = res.agreement.flatMap((a) =>
+      a.rows.map((r) => ({
+        lr: r.lr,
+        regime: config.regime,
+        spearman: r.spearman,
+        kendall: r.kendall,
+        pairwise: r.pairwise,
+        regret: r.regret,
+        width: a.width,
+        steps: r.steps,
+        optimizer: config.optimizer,
+        seeds: config.seeds,
+        spearmanSe: Number.isFinite(r.spearmanSe) ? r.spearmanSe : null,
+        spearmanMin: r.spearmanMin,
+        diverged: r.diverged,
+        spearmanAlignment: r.spearmanAlignment,
+        spearmanSelf: r.spearmanSelf,
+      })),
+    );
+    if (o.json) {
+      for (const r of rows) process.stdout.write(jsonLine(r) + "\n");
+      return;
+    }
+    process.stdout.write(
+      `${config.recipes.length} recipes, ${config.optimizer.toUpperCase()} ${config.regime} (${config.regime === "fixed-time" ? `τ = ηT = ${config.time}` : `T = ${config.steps}`}), B = ${config.batch}, ${config.seeds} seeds; target: L* at width ${config.targetWidth}\n`,
+    );
+    process.stdout.write(
+      table(
+        ["width", "lr", "T", "spearman", "± se", "min", "kendall", "pairwise", `regret@${config.k}`, "diverged", "ρ vs alignment", "ρ vs own L*"],
+        rows.map((r) => [String(r.width), fmt(r.lr, 3), String(r.steps), fmt(r.spearman, 3), fmt(r.spearmanSe, 2), fmt(r.spearmanMin, 3), fmt(r.kendall, 3), fmt(r.pairwise, 3), fmt(r.regret, 3), fmt(r.diverged, 2), fmt(r.spearmanAlignment, 3), fmt(r.spearmanSelf, 3)]),
+      ) + "\n",
+    );
+  },
+});

@@ -1,24 +1,29 @@
 /** `datalaws reuse onepass`: the optimal one-pass risk R̄*(1,N) and its learning rate. */
 import { optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { zipfOnePassRisk } from "../../theory/reuse/zipf";
-import type { Args } from "./args";
+import { defineCommand } from "./command";
+import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
-import { subjectFromArgs } from "./reuseRate";
+import { SUBJECT_FLAGS, subjectOf } from "./reuseRate";
+import { SPEC_HELP } from "./spectrum";
 
-export const usage = "reuse onepass --spectrum SPEC --d D --sigma S --N LIST [--features gaussian|rademacher] [--wstar W] [--json]";
-
-export async function run(args: Args): Promise<void> {
-  const subject = subjectFromArgs(args);
-  const Ns = args.list("N", undefined, { min: 1 });
-  const json = args.bool("json");
-  const rows = Ns.map((N) => {
-    if (subject.kind === "zipf") return { N, risk: zipfOnePassRisk(subject.model, N), eta: 1 };
-    const r = optimalOnePassRisk(subject.problem, N);
-    return { N, risk: r.risk, eta: r.eta };
-  });
-  if (json) {
-    for (const r of rows) process.stdout.write(jsonLine(r) + "\n");
-    return;
-  }
-  process.stdout.write(table(["N", "risk", "eta"], rows.map((r) => [fmt(r.N), fmt(r.risk, 6), fmt(r.eta, 6)])) + "\n");
-}
+export const command = defineCommand({
+  name: "reuse onepass",
+  summary: "optimal one-pass SGD risk R*(1,N) and its learning rate η, for each N",
+  flags: { ...SUBJECT_FLAGS, N: { kind: "numbers", required: true, bounds: { min: 1 }, description: "sample sizes" }, json: JSON_FLAG },
+  notes: `${SPEC_HELP}\n\nWith --json: one line per N {N, risk, eta}.`,
+  examples: ["reuse onepass --spectrum isotropic --d 10 --sigma 0.1 --N 1e3,1e4"],
+  async run(o) {
+    const subject = subjectOf(o);
+    const rows = o.N.map((N) => {
+      if (subject.kind === "zipf") return { N, risk: zipfOnePassRisk(subject.model, N), eta: 1 };
+      const r = optimalOnePassRisk(subject.problem, N);
+      return { N, risk: r.risk, eta: r.eta };
+    });
+    if (o.json) {
+      for (const r of rows) process.stdout.write(jsonLine(r) + "\n");
+      return;
+    }
+    process.stdout.write(table(["N", "risk", "eta"], rows.map((r) => [fmt(r.N), fmt(r.risk, 6), fmt(r.eta, 6)])) + "\n");
+  },
+});

@@ -1,70 +1,79 @@
-/** `datalaws reuse rate`: E(K,N) on a grid, by the exact, plateau, mc or theory method. */
-import { linearProblem, FEATURES } from "../../theory/reuse/problem";
-import { progress } from "../run/progress";
-import { resultsDir } from "../run/store";
-import { defaultMethod, REUSE_METHODS, reuseRates, type ReuseSubject } from "../reuse/reuseRate";
-import type { Args } from "./args";
+/** `datalaws reuse rate`: the effective reuse rate E(K,N) on a grid, by the exact, plateau, mc or theory method. */
+import { FEATURES, linearProblem } from "../../theory/reuse/problem";
+import { ParameterError } from "../core/validate";
+import { applicableMethods, defaultMethod, REUSE_METHODS, type ReuseMethod, type ReuseSubject } from "../reuse/reuseRate";
+import { defineCommand } from "./command";
+import { JSON_FLAG, threadsOr, THREADS_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
-import { parseSpectrum } from "./spectrum";
+import { parseSpectrum, SPEC_HELP } from "./spectrum";
 
-export const usage =
-  "reuse rate --spectrum SPEC --d D --sigma S --N LIST --K LIST [--features gaussian|rademacher] [--method exact|plateau|mc|theory] [--runs R] [--seed S] [--wstar W] [--threads T] [--json]";
+/** The flags that define the learning problem (shared with `reuse onepass`). */
+export const SUBJECT_FLAGS = {
+  spectrum: { kind: "string", required: true, metavar: "SPEC", description: "spectrum of the data covariance (see SPEC below)" },
+  d: { kind: "integer", required: true, bounds: { min: 1 }, metavar: "D", description: "dimension (number of eigenvalues or tokens)" },
+  sigma: { kind: "number", bounds: { min: 0 }, metavar: "S", description: "label-noise standard deviation σ: needed for linear spectra, 0 (or absent) for zipf" },
+  features: { kind: "choice", choices: FEATURES, default: "gaussian", description: "feature distribution x = √H z with z Gaussian or Rademacher" },
+  wstar: { kind: "number", default: 1, metavar: "W", description: "target weights w* = W·(1, …, 1) (must be 1 for zipf)" },
+} as const;
 
-/** Build the subject (linear problem or Zipf model) from --spectrum, --d, --sigma, --features, --wstar. */
-export function subjectFromArgs(args: Args): ReuseSubject {
-  const d = args.integer("d", undefined, { min: 1 });
-  const spec = parseSpectrum(args.string("spectrum"), d);
-  const features = args.oneOf("features", FEATURES, "gaussian");
-  const wstar = args.number("wstar", 1);
+/** The learning problem (linear with a spectrum, or the Zipf model) from the subject flags. */
+export function subjectOf(o: { spectrum: string; d: number; sigma: number | undefined; features: string; wstar: number }): ReuseSubject {
+  const spec = parseSpectrum(o.spectrum, o.d);
   if (spec.kind === "zipf") {
-    const sigma = args.number("sigma", 0, { min: 0 });
-    if (sigma !== 0) throw new Error("--sigma = " + sigma + ": must be 0 for zipf:A:B (the Zipf model has no label noise)");
-    if (wstar !== 1) throw new Error("--wstar = " + wstar + ": must be 1 for zipf:A:B (w* = 1 in the closed form)");
+    if ((o.sigma ?? 0) !== 0) throw new ParameterError("--sigma", o.sigma, "0 for zipf:A:B (the Zipf model has no label noise)");
+    if (o.wstar !== 1) throw new ParameterError("--wstar", o.wstar, "1 for zipf:A:B (w* = 1 in the closed form)");
     return { kind: "zipf", model: spec.model };
   }
-  const sigma = args.number("sigma", undefined, { min: 0 });
-  return { kind: "linear", problem: linearProblem(spec.lambda, { sigma, features, wstar }) };
+  if (o.sigma === undefined) throw new ParameterError("--sigma", "(missing)", `given for the linear spectrum ${o.spectrum}: a number ≥ 0`);
+  return { kind: "linear", problem: linearProblem(spec.lambda, { sigma: o.sigma, features: o.features as (typeof FEATURES)[number], wstar: o.wstar }) };
 }
 
-export async function run(args: Args): Promise<void> {
-  const subject = subjectFromArgs(args);
-  const d = subject.kind === "zipf" ? subject.model.d : subject.problem.lambda.length;
-  const Ns = args.list("N", undefined, { min: 1 }, true);
-  const Ks = args.list("K", undefined, { min: 1, allowInfinity: true }, true);
-  const method = args.oneOf("method", REUSE_METHODS, defaultMethod(subject, Ks));
-  const runs = args.integer("runs", 100, { min: 2 });
-  const seed = args.integer("seed", 0, { min: 0 });
-  const threads = args.integer("threads", Math.min(2, require("node:os").cpus().length), { min: 1 });
-  const json = args.bool("json");
-  if (subject.kind === "linear" && subject.problem.features === "gaussian" && (method === "plateau" || Ks.includes(Infinity))) {
-    for (const N of Ns) {
-      if (N <= d + 1) {
-        throw new Error(`--N = ${N}: must be > d + 1 = ${d + 1} for K = inf (the least-squares risk is undefined at N ≤ d + 1)`);
+export const command = defineCommand({
+  name: "reuse rate",
+  summary: "effective reuse rate E(K,N) of K epochs over N samples, by exact formula, plateau, Monte Carlo or theory",
+  flags: {
+    ...SUBJECT_FLAGS,
+    N: { kind: "integers", required: true, bounds: { min: 1 }, description: "sample sizes" },
+    K: { kind: "integers", required: true, bounds: { min: 1, allowInfinity: true }, description: "epochs (inf: train to convergence)" },
+    method: { kind: "choice", choices: REUSE_METHODS, defaultText: "exact where it applies (zipf, or every K = 1), plateau when every K = inf, else mc", description: "exact closed form, plateau (K = inf), mc (multi-epoch Monte Carlo), theory (leading-order formulas)" },
+    runs: { kind: "integer", bounds: { min: 2 }, default: 100, description: "Monte Carlo runs per N" },
+    seed: { kind: "integer", bounds: { min: 0 }, default: 0, description: "Monte Carlo seed (same seed → same numbers at any thread count)" },
+    threads: THREADS_FLAG,
+    json: JSON_FLAG,
+  },
+  notes: `${SPEC_HELP}\n\nWith --json: one line per (N, K) {N, K, E, risk, eta} (+ se for mc); K = inf is written "inf".\nAn interrupted mc run resumes from its checkpoint when run again with the same flags.`,
+  examples: ["reuse rate --spectrum zipf:4.5:1 --d 1e4 --N 1e3,1e4 --K 1,4,inf", "reuse rate --spectrum isotropic --d 10 --sigma 0.1 --N 100 --K 1,4 --method mc --runs 200 --json"],
+  async run(o) {
+    const subject = subjectOf(o);
+    const d = subject.kind === "zipf" ? subject.model.d : subject.problem.lambda.length;
+    const method = (o.method ?? defaultMethod(subject, o.K)) as ReuseMethod;
+    for (const K of o.K) {
+      const ok = applicableMethods(subject, K);
+      if (!ok.includes(method)) {
+        const why = subject.kind === "linear" && K !== 1 && K !== Infinity && method === "exact" ? " (there is no exact multi-epoch formula for Gaussian or Rademacher features)" : "";
+        throw new ParameterError("--method", method, `one of ${ok.join(", ")} for K = ${K === Infinity ? "inf" : K}${why}`);
       }
     }
-  }
-  const bar = progress("reuse rate (Monte Carlo)", { quiet: method !== "mc" });
-  // Monte Carlo checkpoints: an interrupted run resumes where it stopped when rerun with the same flags
-  const checkpointDir = require("node:path").join(resultsDir(), "partial");
-  const rows = await reuseRates(subject, Ns, Ks, { method, runs, seed, threads, checkpointDir, onProgress: (a, b, l) => bar.update(a, b, l) });
-  if (method === "mc") bar.done();
-  if (json) {
-    for (const r of rows) {
-      const o: Record<string, unknown> = { N: r.N, K: r.K, E: r.E, risk: r.risk, eta: r.eta };
-      if (r.se !== undefined) o.se = r.se;
-      process.stdout.write(jsonLine(o) + "\n");
+    if (subject.kind === "linear" && subject.problem.features === "gaussian" && (method === "plateau" || o.K.includes(Infinity))) {
+      for (const N of o.N) {
+        if (N <= d + 1) throw new ParameterError("--N", N, `> d + 1 = ${d + 1} for K = inf (the least-squares risk is undefined at N ≤ d + 1)`);
+      }
     }
-    return;
-  }
-  const headers = ["N", "K", "E", ...(method === "mc" ? ["se"] : []), "E/K", "risk", "eta"];
-  const body = rows.map((r) => [
-    fmt(r.N),
-    fmt(r.K),
-    fmt(r.E, 6),
-    ...(method === "mc" ? [fmt(r.se, 2)] : []),
-    r.K === Infinity ? "—" : fmt(r.E / r.K, 4),
-    fmt(r.risk, 5),
-    fmt(r.eta, 4),
-  ]);
-  process.stdout.write(`E(K,N) by method "${method}"\n` + table(headers, body) + "\n");
-}
+    const { progress } = await import("../run/progress");
+    const { resultsDir } = await import("../run/store");
+    const { reuseRates } = await import("../reuse/reuseRate");
+    const path = await import("node:path");
+    const bar = progress("reuse rate (Monte Carlo)", { quiet: method !== "mc" });
+    // Monte Carlo checkpoints: an interrupted run resumes where it stopped when rerun with the same flags
+    const checkpointDir = path.join(resultsDir(), "partial");
+    const rows = await reuseRates(subject, o.N, o.K, { method, runs: o.runs, seed: o.seed, threads: threadsOr(o.threads), checkpointDir, onProgress: (a, b, l) => bar.update(a, b, l) });
+    if (method === "mc") bar.done();
+    if (o.json) {
+      for (const r of rows) process.stdout.write(jsonLine({ N: r.N, K: r.K, E: r.E, risk: r.risk, eta: r.eta, ...(r.se !== undefined ? { se: r.se } : {}) }) + "\n");
+      return;
+    }
+    const headers = ["N", "K", "E", ...(method === "mc" ? ["se"] : []), "E/K", "risk", "eta"];
+    const body = rows.map((r) => [fmt(r.N), fmt(r.K), fmt(r.E, 6), ...(method === "mc" ? [fmt(r.se, 2)] : []), r.K === Infinity ? "—" : fmt(r.E / r.K, 4), fmt(r.risk, 5), fmt(r.eta, 4)]);
+    process.stdout.write(`E(K,N) by method "${method}"\n` + table(headers, body) + "\n");
+  },
+});

@@ -1,17 +1,19 @@
-/** Shared flag parsing of the `skills` commands: k, d, α, r, η with the issue's bad-input rules, named by flag. */
+/** Shared flags of the `skills` commands: k, d, α, r, η, with the checks that involve several flags. */
 import { ParameterError } from "../core/validate";
 import { zipfSkills } from "../../theory/skills/distributions";
 import { skillModel, gdStabilityLimit } from "../../theory/skills/model";
-import type { Args } from "./args";
 
-/** --k (≥ 2), --d (≥ k), --alpha (≥ 0; 0 = uniform), --r (> 0). */
-export function modelFlags(args: Args, defaults: { k?: number; d?: number; alpha?: number } = {}): { k: number; d: number; alpha: number; r: number } {
-  const k = args.integer("k", defaults.k, { min: 2 });
-  const d = args.integer("d", defaults.d, { min: 1 });
+/** --k, --d, --alpha, --r: the k-fold composition toy with d skills of Zipf exponent α. */
+export const MODEL_FLAGS = {
+  k: { kind: "integer", required: true, bounds: { min: 2 }, description: "composition depth k (skills per example)" },
+  d: { kind: "integer", required: true, bounds: { min: 1 }, description: "number of skills d (≥ k)" },
+  alpha: { kind: "number", required: true, bounds: { min: 0 }, description: "Zipf exponent α of the skill frequencies (0 = uniform)" },
+  r: { kind: "number", default: 0.5, bounds: { gt: 0 }, description: "initialisation scale r of w0" },
+} as const;
+
+/** --d must be ≥ --k. */
+export function checkDk(k: number, d: number): void {
   if (d < k) throw new ParameterError("--d", d, `≥ k = ${k}`);
-  const alpha = args.number("alpha", defaults.alpha, { min: 0 });
-  const r = args.number("r", 0.5, { gt: 0 });
-  return { k, d, alpha, r };
 }
 
 /** GD stability limit 2/λ_max(H(w⋆)) for (k, d, α) — independent of the rank order and of w⋆. */
@@ -19,9 +21,8 @@ export function etaLimit(k: number, d: number, alpha: number): number {
   return gdStabilityLimit(skillModel(k, zipfSkills(d, alpha, { seed: 0 }), { seed: 0 }));
 }
 
-/** --eta: > 0 and below the stability limit. */
-export function etaFlag(args: Args, k: number, d: number, alpha: number, fallback?: number): number {
-  const eta = args.number("eta", fallback, { gt: 0 });
+/** --eta must be below the stability limit. */
+export function checkEta(eta: number, k: number, d: number, alpha: number): number {
   const lim = etaLimit(k, d, alpha);
   if (!(eta < lim)) throw new ParameterError("--eta", eta, `> 0 and below the GD stability limit 2/λ_max = ${lim.toPrecision(4)} for k = ${k}, d = ${d}, α = ${alpha}`);
   return eta;

@@ -3,42 +3,59 @@ import { zipfSkills } from "../../theory/skills/distributions";
 import { landscapeGrid, randomOrthogonalDirection, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
 import { gaussianInit, skillModel } from "../../theory/skills/model";
 import { populationGd } from "../../theory/skills/populationGd";
-import type { Args } from "./args";
+import { ParameterError } from "../core/validate";
+import { defineCommand } from "./command";
+import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
-import { etaFlag, modelFlags } from "./skillsCommon";
+import { checkDk, checkEta, MODEL_FLAGS } from "./skillsCommon";
 
-export const usage =
-  "skills landscape --k K --d D --alpha A [--r R] [--seed S] [--directions wstar|pca] [--eta E --steps T (pca)] [--loss train|uniform] [--span X] [--n N] [--json]";
-
-export async function run(args: Args): Promise<void> {
-  const { k, d, alpha, r } = modelFlags(args);
-  const seed = args.integer("seed", 0, { min: 0 });
-  const directions = args.oneOf("directions", ["wstar", "pca"] as const, "wstar");
-  const which = args.oneOf("loss", ["train", "uniform"] as const, "train");
-  const span = args.number("span", 1, { gt: 0 });
-  const n = args.integer("n", 21, { min: 2, max: 401 });
-  const json = args.bool("json");
-  const dist = zipfSkills(d, alpha, { seed });
-  const m = skillModel(k, dist, { seed });
-  const w0 = gaussianInit(d, r, seed);
-  let u: Float64Array;
-  let v: Float64Array;
-  if (directions === "wstar") {
-    u = m.wstar;
-    v = randomOrthogonalDirection(m, u, seed);
-  } else {
-    const eta = etaFlag(args, k, d, alpha);
-    const steps = args.integer("steps", 2000, { min: 3 });
-    const tr = populationGd(m, { eta, steps, w0, snapshots: true, records: 60 });
-    ({ v1: u, v2: v } = trajectoryPca(tr.snapshots as Float64Array[]));
-  }
-  const g = landscapeGrid(sliceCoefficients(m, w0, u, v, which), [-span, span], [-span, span], n);
-  const rows: Array<Record<string, number>> = [];
-  g.b.forEach((b, j) => g.a.forEach((a, i) => rows.push({ a, b, loss: g.z[j][i] })));
-  if (json) {
-    for (const row of rows) process.stdout.write(jsonLine(row) + "\n");
-    return;
-  }
-  process.stdout.write(`${which} loss on w0 + a·u + b·v (${directions === "wstar" ? "u = w⋆, v random ⊥_p" : "PCA of the GD trajectory"}), k = ${k}, d = ${d}, α = ${alpha}\n`);
-  process.stdout.write(table(["a", "b", "loss"], rows.map((x) => [fmt(x.a, 4), fmt(x.b, 4), fmt(x.loss, 6)])) + "\n");
-}
+export const command = defineCommand({
+  name: "skills landscape",
+  summary: "exact 2-D slice of the skill-composition loss around the initialisation w0 (no sampling)",
+  flags: {
+    ...MODEL_FLAGS,
+    seed: { kind: "integer", default: 0, bounds: { min: 0 }, description: "seed of the skills, w⋆ and w0" },
+    directions: { kind: "choice", choices: ["wstar", "pca"], default: "wstar", description: "slice plane: u = w⋆ and a random v ⊥ u, or the top two PCA directions of the GD trajectory" },
+    eta: { kind: "number", bounds: { gt: 0 }, defaultText: "required with --directions pca", description: "GD learning rate of the trajectory (pca only)" },
+    steps: { kind: "integer", bounds: { min: 3 }, defaultText: "2000 (pca only)", description: "GD steps of the trajectory (pca only)" },
+    loss: { kind: "choice", choices: ["train", "uniform"], default: "train", description: "training loss (Zipf-weighted) or uniform loss over skills" },
+    span: { kind: "number", default: 1, bounds: { gt: 0 }, metavar: "X", description: "the grid covers [-X, X]² in (a, b)" },
+    n: { kind: "integer", default: 21, bounds: { min: 2, max: 401 }, description: "grid points per axis" },
+    json: JSON_FLAG,
+  },
+  notes: "The slice is w0 + a·u + b·v. With --json: one line per grid point {a, b, loss}.",
+  examples: ["skills landscape --k 6 --d 64 --alpha 1.5 --n 5", "skills landscape --k 6 --d 64 --alpha 1.5 --directions pca --eta 0.2"],
+  async run(o) {
+    const { k, d, alpha, r, seed } = o;
+    checkDk(k, d);
+    if (o.directions === "wstar") {
+      if (o.eta !== undefined) throw new ParameterError("--eta", o.eta, "absent with --directions wstar (it sets the GD trajectory of --directions pca)");
+      if (o.steps !== undefined) throw new ParameterError("--steps", o.steps, "absent with --directions wstar (it sets the GD trajectory of --directions pca)");
+    } else {
+      if (o.eta === undefined) throw new ParameterError("--eta", "(missing)", "given with --directions pca: a number > 0 below the GD stability limit");
+      checkEta(o.eta, k, d, alpha);
+    }
+    const dist = zipfSkills(d, alpha, { seed });
+    const m = skillModel(k, dist, { seed });
+    const w0 = gaussianInit(d, r, seed);
+    let u: Float64Array;
+    let v: Float64Array;
+    if (o.directions === "wstar") {
+      u = m.wstar;
+      v = randomOrthogonalDirection(m, u, seed);
+    } else {
+      const tr = populationGd(m, { eta: o.eta as number, steps: o.steps ?? 2000, w0, snapshots: true, records: 60 });
+      ({ v1: u, v2: v } = trajectoryPca(tr.snapshots as Float64Array[]));
+    }
+    const which = o.loss as "train" | "uniform";
+    const g = landscapeGrid(sliceCoefficients(m, w0, u, v, which), [-o.span, o.span], [-o.span, o.span], o.n);
+    const rows: Array<Record<string, number>> = [];
+    g.b.forEach((b, j) => g.a.forEach((a, i) => rows.push({ a, b, loss: g.z[j][i] })));
+    if (o.json) {
+      for (const row of rows) process.stdout.write(jsonLine(row) + "\n");
+      return;
+    }
+    process.stdout.write(`${which} loss on w0 + a·u + b·v (${o.directions === "wstar" ? "u = w⋆, v random ⊥_p" : "PCA of the GD trajectory"}), k = ${k}, d = ${d}, α = ${alpha}\n`);
+    process.stdout.write(table(["a", "b", "loss"], rows.map((x) => [fmt(x.a, 4), fmt(x.b, 4), fmt(x.loss, 6)])) + "\n");
+  },
+});

@@ -1,34 +1,48 @@
 /** `datalaws skills ode`: the exact uniform (A,B) ODE — escape and solve times against d, or one trajectory. */
 import { uniformOde } from "../../theory/skills/ode";
 import { ParameterError } from "../core/validate";
-import type { Args } from "./args";
+import { defineCommand } from "./command";
+import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
 
-export const usage = "skills ode --k K --d LIST [--eta E | --eta-fraction F] [--r R] [--A0 A] [--output summary|trajectory] [--json]";
-
-export async function run(args: Args): Promise<void> {
-  const k = args.integer("k", undefined, { min: 2 });
-  const ds = args.list("d", undefined, { min: 1 }, true);
-  for (const d of ds) if (d < k) throw new ParameterError("--d", d, `≥ k = ${k}`);
-  const r = args.number("r", 0.5, { gt: 0 });
-  const frac = args.has("eta-fraction") ? args.number("eta-fraction", undefined, { gt: 0, lt: 1 }) : undefined;
-  const etaFixed = frac === undefined ? args.number("eta", 1, { gt: 0 }) : undefined;
-  const A0 = args.has("A0") ? args.number("A0", undefined) : undefined;
-  const output = args.oneOf("output", ["summary", "trajectory"] as const, "summary");
-  const json = args.bool("json");
-  const rows: Array<Record<string, unknown>> = [];
-  for (const d of ds) {
-    const lim = (2 * d) / (k * k);
-    const eta = frac !== undefined ? frac * lim : (etaFixed as number);
-    if (!(eta < lim)) throw new ParameterError("--eta", eta, `> 0 and below the GD stability limit 2d/k² = ${fmt(lim, 4)} at d = ${d}`);
-    const o = uniformOde({ k, d, eta, r, A0, trajectory: output === "trajectory", maxSteps: 1e40 });
-    if (output === "trajectory") o.t.forEach((t, i) => rows.push({ d, t, A: o.A[i], B: o.B[i], loss: o.loss[i] }));
-    else rows.push({ k, d, eta, A0: o.A0, B0: o.B0, escapeSteps: o.escapeSteps, solveSteps: o.solveSteps });
-  }
-  if (json) {
-    for (const row of rows) process.stdout.write(jsonLine(row) + "\n");
-    return;
-  }
-  const headers = Object.keys(rows[0]);
-  process.stdout.write(`uniform (A,B) ODE, k = ${k}, r = ${r}; times in GD steps at rate η\n` + table(headers, rows.map((row) => headers.map((h) => fmt(row[h], 5)))) + "\n");
-}
+export const command = defineCommand({
+  name: "skills ode",
+  summary: "exact (A,B) ODE of gradient descent on the uniform skill-composition toy: escape and solve times against d",
+  flags: {
+    k: { kind: "integer", required: true, bounds: { min: 2 }, description: "composition depth k" },
+    d: { kind: "integers", required: true, bounds: { min: 1 }, description: "numbers of skills d (each ≥ k)" },
+    eta: { kind: "number", bounds: { gt: 0 }, defaultText: "1 unless --eta-fraction", description: "learning rate η (below the GD stability limit 2d/k²)" },
+    "eta-fraction": { kind: "number", bounds: { gt: 0, lt: 1 }, metavar: "F", description: "learning rate as a fraction of the stability limit 2d/k² at each d (instead of --eta)" },
+    r: { kind: "number", default: 0.5, bounds: { gt: 0 }, description: "initialisation scale r" },
+    A0: { kind: "number", defaultText: "the typical initial alignment", metavar: "A", description: "initial alignment A(0)" },
+    output: { kind: "choice", choices: ["summary", "trajectory"], default: "summary", description: "one line per d, or the trajectory (t, A, B, loss)" },
+    json: JSON_FLAG,
+  },
+  notes: "Times are in GD steps at rate η. With --json: one line per d {k, d, eta, A0, B0, escapeSteps, solveSteps}, or per trajectory point {d, t, A, B, loss}.",
+  examples: ["skills ode --k 4 --d 100,1000 --eta 1", "skills ode --k 4 --d 1000 --eta-fraction 0.5 --output trajectory --json"],
+  async run(o) {
+    const { k, r, A0 } = o;
+    for (const d of o.d) if (d < k) throw new ParameterError("--d", d, `≥ k = ${k}`);
+    if (o.eta !== undefined && o["eta-fraction"] !== undefined) throw new ParameterError("--eta", o.eta, "absent when --eta-fraction is given (one or the other)");
+    const frac = o["eta-fraction"];
+    const rows: Array<Record<string, unknown>> = [];
+    for (const d of o.d) {
+      const lim = (2 * d) / (k * k);
+      const eta = frac !== undefined ? frac * lim : (o.eta ?? 1);
+      if (!(eta < lim)) throw new ParameterError("--eta", eta, `> 0 and below the GD stability limit 2d/k² = ${fmt(lim, 4)} at d = ${d}`);
+    }
+    for (const d of o.d) {
+      const lim = (2 * d) / (k * k);
+      const eta = frac !== undefined ? frac * lim : (o.eta ?? 1);
+      const x = uniformOde({ k, d, eta, r, A0, trajectory: o.output === "trajectory", maxSteps: 1e40 });
+      if (o.output === "trajectory") x.t.forEach((t, i) => rows.push({ d, t, A: x.A[i], B: x.B[i], loss: x.loss[i] }));
+      else rows.push({ k, d, eta, A0: x.A0, B0: x.B0, escapeSteps: x.escapeSteps, solveSteps: x.solveSteps });
+    }
+    if (o.json) {
+      for (const row of rows) process.stdout.write(jsonLine(row) + "\n");
+      return;
+    }
+    const headers = Object.keys(rows[0]);
+    process.stdout.write(`uniform (A,B) ODE, k = ${k}, r = ${r}; times in GD steps at rate η\n` + table(headers, rows.map((row) => headers.map((h) => fmt(row[h], 5)))) + "\n");
+  },
+});

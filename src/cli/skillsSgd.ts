@@ -1,41 +1,53 @@
 /** `datalaws skills sgd`: online minibatch SGD on the k-fold composition toy, one line per seed. */
 import { RANK_ORDERS } from "../../theory/skills/distributions";
 import type { SgdTask } from "../../theory/skills/sampleComplexity";
-import { progress } from "../run/progress";
-import { sgdSweep } from "../skills/sgdSweep";
-import type { Args } from "./args";
+import { ParameterError } from "../core/validate";
+import { defineCommand } from "./command";
+import { JSON_FLAG, threadsOr, THREADS_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
-import { etaFlag, modelFlags } from "./skillsCommon";
+import { checkDk, checkEta, MODEL_FLAGS } from "./skillsCommon";
 
-export const usage =
-  "skills sgd --k K --d D --alpha A --eta E --batch B --budget SAMPLES --seeds N [--r R] [--seed0 S] [--order random|identity|reverse] [--bins NB] [--threads T] [--json]";
-
-export async function run(args: Args): Promise<void> {
-  const { k, d, alpha, r } = modelFlags(args);
-  const eta = etaFlag(args, k, d, alpha);
-  const batch = args.integer("batch", undefined, { min: 1 });
-  const budget = args.integer("budget", undefined, { min: batch });
-  const seeds = args.integer("seeds", undefined, { min: 1 });
-  const seed0 = args.integer("seed0", 0, { min: 0 });
-  const order = args.oneOf("order", RANK_ORDERS, "random");
-  const bins = args.has("bins") ? args.integer("bins", undefined, { min: 1, max: d }) : undefined;
-  const threads = args.integer("threads", Math.min(2, require("node:os").cpus().length), { min: 1 });
-  const json = args.bool("json");
-  const tasks: SgdTask[] = Array.from({ length: seeds }, (_, i) => ({ k, d, alpha, eta, batch, budget, r, seed: seed0 + i, order, bins }));
-  const bar = progress("skills sgd");
-  const out = await sgdSweep(tasks, { threads, onProgress: (a, b) => bar.update(a, b, "runs") });
-  bar.done();
-  if (json) {
-    for (const o of out) process.stdout.write(jsonLine({ seed: o.seed, escape: o.escape, solve: o.solve, finalUniformLoss: o.finalUniformLoss }) + "\n");
-    return;
-  }
-  const lim = out[0].etaLimit;
-  process.stdout.write(
-    `online SGD: k = ${k}, d = ${d}, α = ${alpha}${alpha === 0 ? " (uniform)" : ""}, η = ${eta} (${fmt(eta / lim, 3)} of the GD limit ${fmt(lim, 4)}), batch ${batch}, budget ${budget}, r = ${r}\n` +
-      table(
-        ["seed", "escape", "solve", "final L_unif", "|A(w0)|/sd", "escape margin"],
-        out.map((o) => [String(o.seed), o.escape === null ? "not reached" : fmt(o.escape), o.solve === null ? "not reached" : fmt(o.solve), fmt(o.finalUniformLoss, 4), fmt(o.zA0, 3), fmt(o.escapeMargin, 3)]),
-      ) +
-      `\nescaped ${out.filter((o) => o.escape !== null).length}/${out.length}, solved ${out.filter((o) => o.solve !== null).length}/${out.length}\n`,
-  );
-}
+export const command = defineCommand({
+  name: "skills sgd",
+  summary: "online minibatch SGD on the k-fold skill-composition toy: escape and solve times, one line per seed",
+  flags: {
+    ...MODEL_FLAGS,
+    eta: { kind: "number", required: true, bounds: { gt: 0 }, description: "learning rate η (below the GD stability limit 2/λ_max)" },
+    batch: { kind: "integer", required: true, bounds: { min: 1 }, description: "minibatch size" },
+    budget: { kind: "integer", required: true, bounds: { min: 1 }, metavar: "SAMPLES", description: "samples seen per run (≥ batch)" },
+    seeds: { kind: "integer", required: true, bounds: { min: 1 }, description: "number of seeds (runs)" },
+    seed0: { kind: "integer", default: 0, bounds: { min: 0 }, description: "first seed" },
+    order: { kind: "choice", choices: RANK_ORDERS, default: "random", description: "how skill frequency ranks map to skills" },
+    bins: { kind: "integer", bounds: { min: 1 }, defaultText: "one per skill", description: "frequency bins of the per-skill record (≤ d)" },
+    threads: THREADS_FLAG,
+    json: JSON_FLAG,
+  },
+  notes: "With --json: one line per seed {seed, escape, solve, finalUniformLoss} (null where not reached).",
+  examples: ["skills sgd --k 4 --d 32 --alpha 1.5 --eta 0.2 --batch 16 --budget 2e5 --seeds 3"],
+  async run(o) {
+    checkDk(o.k, o.d);
+    checkEta(o.eta, o.k, o.d, o.alpha);
+    if (o.budget < o.batch) throw new ParameterError("--budget", o.budget, `an integer ≥ batch = ${o.batch}`);
+    if (o.bins !== undefined && o.bins > o.d) throw new ParameterError("--bins", o.bins, `an integer ≤ d = ${o.d}`);
+    const { k, d, alpha, eta, batch, budget, r, order, bins } = o;
+    const tasks: SgdTask[] = Array.from({ length: o.seeds }, (_, i) => ({ k, d, alpha, eta, batch, budget, r, seed: o.seed0 + i, order: order as SgdTask["order"], bins }));
+    const { progress } = await import("../run/progress");
+    const { sgdSweep } = await import("../skills/sgdSweep");
+    const bar = progress("skills sgd");
+    const out = await sgdSweep(tasks, { threads: threadsOr(o.threads), onProgress: (a, b) => bar.update(a, b, "runs") });
+    bar.done();
+    if (o.json) {
+      for (const x of out) process.stdout.write(jsonLine({ seed: x.seed, escape: x.escape, solve: x.solve, finalUniformLoss: x.finalUniformLoss }) + "\n");
+      return;
+    }
+    const lim = out[0].etaLimit;
+    process.stdout.write(
+      `online SGD: k = ${k}, d = ${d}, α = ${alpha}${alpha === 0 ? " (uniform)" : ""}, η = ${eta} (${fmt(eta / lim, 3)} of the GD limit ${fmt(lim, 4)}), batch ${batch}, budget ${budget}, r = ${r}\n` +
+        table(
+          ["seed", "escape", "solve", "final L_unif", "|A(w0)|/sd", "escape margin"],
+          out.map((x) => [String(x.seed), x.escape === null ? "not reached" : fmt(x.escape), x.solve === null ? "not reached" : fmt(x.solve), fmt(x.finalUniformLoss, 4), fmt(x.zA0, 3), fmt(x.escapeMargin, 3)]),
+        ) +
+        `\nescaped ${out.filter((x) => x.escape !== null).length}/${out.length}, solved ${out.filter((x) => x.solve !== null).length}/${out.length}\n`,
+    );
+  },
+});

@@ -1,7 +1,7 @@
 /** The `--spectrum` argument: `isotropic`, `even:LO:HI`, `power:A`, `zipf:A:B`. */
 import { evenSpectrum, isotropicSpectrum, powerSpectrum, zipfModel, type ZipfModel } from "../core/spectra";
 import { ParameterError } from "../core/validate";
-import { parseNumber } from "./args";
+import { parseNumber } from "./command";
 
 export type SpectrumChoice =
   | { kind: "linear"; label: string; lambda: Float64Array }
@@ -44,3 +44,11 @@ export function parseSpectrum(spec: string, d: number): SpectrumChoice {
   }
   throw new ParameterError("--spectrum", spec, allowed);
 }
+
+/** The SPEC syntax, as printed by --help. */
+export const SPEC_HELP = `SPEC — the spectrum of the data covariance H (d eigenvalues), or the Zipf one-hot model:
+  isotropic      λ_i = 1 (H = I)
+  even:LO:HI     d eigenvalues evenly spaced in [LO, HI], 0 < LO ≤ HI, e.g. even:0.5:2
+  power:A        λ_i = i^-A, A > 0, e.g. power:1.5
+  zipf:A:B       token i with p_i ∝ i^-(A-B), input √(i^-B) e_i, so H ∝ i^-A; B ≥ 0, A > B + 1,
+                 e.g. zipf:4.5:1 (no label noise: --sigma 0, --wstar 1)`;

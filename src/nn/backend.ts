@@ -11,7 +11,7 @@
  * batched and transposed matMuls run as per-matrix XNNPACK products, and Slice stops copying its
  * whole input.
  */
-import type * as TF from "@tensorflow/tfjs";
+import type * as TF from "@tensorflow/tfjs-core";
 import { ParameterError } from "../core/validate";
 import { installWasmKernels } from "./wasmKernels";
 
@@ -35,8 +35,12 @@ let pending: Promise<BackendInfo> | undefined;
 /** The TensorFlow.js module (loaded on first call). */
 export function tfjs(): typeof TF {
   if (!tfModule) {
+    // tfjs-core holds the ops and the engine; the pure-JS cpu backend registers itself on import (the
+    // wasm and native backends are loaded on demand by `initBackend` and register on the same core).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    tfModule = require("@tensorflow/tfjs") as typeof TF;
+    tfModule = require("@tensorflow/tfjs-core") as typeof TF;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("@tensorflow/tfjs-backend-cpu");
     tfModule.enableProdMode(); // no per-op NaN checks or debug bookkeeping
   }
   return tfModule;

@@ -13,7 +13,7 @@
  * Parameters live in one flat float32 vector (`ParamLayout` gives each tensor's name, shape and
  * offset), so the optimiser updates every parameter in a handful of ops and checkpoints are one array.
  */
-import type * as TF from "@tensorflow/tfjs";
+import type * as TF from "@tensorflow/tfjs-core";
 import { Rng } from "../core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../core/validate";
 import { tfjs } from "./backend";

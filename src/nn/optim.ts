@@ -4,7 +4,7 @@
  * linear warmup + cosine decay, warmup-stable-decay) and gradient clipping by global norm.
  * The optimiser acts on the flat parameter vector (see `gpt.ts`), so one step is a dozen ops.
  */
-import type * as TF from "@tensorflow/tfjs";
+import type * as TF from "@tensorflow/tfjs-core";
 import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../core/validate";
 import { tfjs } from "./backend";
 

@@ -18,7 +18,7 @@ import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { Gpt, gptConfig, initParams, type GptConfig, type TokenBatch } from "./gpt";
 import { AdamW, learningRate, type AdamWOptions, type Schedule } from "./optim";
 import { scoredTokens, shardBatch } from "./dataParallel";
-import type * as TF from "@tensorflow/tfjs";
+import type * as TF from "@tensorflow/tfjs-core";
 
 /** Rng streams of a training run: parameter initialisation, data order. */
 export const INIT_STREAM = 0;

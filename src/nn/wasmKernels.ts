@@ -10,7 +10,7 @@
  *   replacement reads the input in place.
  * Results equal the stock kernels' up to float rounding (XNNPACK sums in a different order).
  */
-import type * as TF from "@tensorflow/tfjs";
+import type * as TF from "@tensorflow/tfjs-core";
 
 /* The parts of the wasm backend object we use (it is not exported as a type by the package). */
 interface WasmTensorData {

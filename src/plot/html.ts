@@ -27,9 +27,9 @@ export function scriptJson(v: unknown): string {
 let plotlyPathCache: string | null = null;
 let plotlySourceCache: string | null = null;
 
-/** Absolute path of the local plotly.min.js (from the installed `plotly.js` package). */
+/** Absolute path of the local plotly.min.js (from the installed `plotly.js-dist-min` package). */
 export function plotlyPath(): string {
-  if (plotlyPathCache === null) plotlyPathCache = require.resolve("plotly.js/dist/plotly.min.js");
+  if (plotlyPathCache === null) plotlyPathCache = require.resolve("plotly.js-dist-min/plotly.min.js");
   return plotlyPathCache;
 }
 

@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { zipfModel } from "../../src/core/spectra";
 import { zipfReuseRate } from "../../theory/reuse/zipf";
 
@@ -85,9 +87,44 @@ describe("datalaws check", () => {
     expect(row.predicted).toBe(0.28);
   });
   it("unknown result and unknown command are clear errors", () => {
-    expect(run(["check", "--only", "nope"]).stderr).toMatch(/--only = "nope": must be a result/);
+    const only = run(["check", "--only", "nope"]);
+    expect(only.status).toBe(2);
+    expect(only.stderr.trim().split("\n")).toHaveLength(1);
+    expect(only.stderr).toMatch(/--only = "nope": must be a folder \(reuse, skills, proxy\), a claim id or an id prefix/);
     const r = run(["frobnicate"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command/);
   });
+});
+
+describe("check, figures: one runner per process", () => {
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-check-"));
+  const runData = (args: string[]) => spawnSync(process.execPath, [main, ...args], { encoding: "utf8", env: { ...process.env, DATALAWS_DATA: data } });
+  const computed = (stderr: string) => [...stderr.matchAll(/^\[result\] (\S+) \((\w+)\): computed/gm)].map((m) => `${m[1]}/${m[2]}`);
+
+  afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
+
+  it("check computes each result at most once per run, and a second run loads them all", () => {
+    const a = runData(["check", "--only", "reuse", "--scale", "ci", "--json"]);
+    expect(a.status, a.stderr).toBe(0);
+    const once = computed(a.stderr);
+    expect(once.length).toBeGreaterThan(0);
+    expect(new Set(once).size).toBe(once.length);
+    for (const line of a.stdout.trim().split("\n")) expect(["pass", "fail"]).toContain(JSON.parse(line).verdict);
+    const b = runData(["check", "--only", "reuse", "--scale", "ci", "--json"]);
+    expect(computed(b.stderr)).toEqual([]);
+    expect(b.stdout).toBe(a.stdout);
+  }, 600_000);
+
+  it("figures draws from the stored results and writes <out>/<folder>/<slug>.{json,html}", () => {
+    const out = path.join(data, "figures-out");
+    const r = runData(["figures", "--only", "reuse.e-vs-k", "--scale", "ci", "--out", out, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const [row] = jsonLines(r.stdout);
+    expect(row.id).toBe("reuse.e-vs-k");
+    expect(row.files.json).toBe(path.join(out, "reuse", "e-vs-k.json"));
+    expect(fs.existsSync(path.join(out, "reuse", "e-vs-k.html"))).toBe(true);
+    const once = computed(r.stderr);
+    expect(new Set(once).size).toBe(once.length);
+  }, 300_000);
 });

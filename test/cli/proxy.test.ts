@@ -103,3 +103,14 @@ describe("datalaws proxy flip", () => {
     expect(run(["proxy", "flip", "--width", "0"]).stderr).toMatch(/--width = 0: must be/);
   });
 });
+
+describe("recipe names are looked up as own names only", () => {
+  for (const name of ["constructor", "__proto__", "mixture-0,toString"]) {
+    it(`--recipes ${name} exits 2 with one line naming the flag`, () => {
+      const r = run(["proxy", "flip", "--recipes", name, "--width", "8", "--pool", "100"]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/--recipes = "(constructor|__proto__|toString)": must be a recipe set/);
+    });
+  }
+});

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { getStudy } from "../../src/studies";
+import { FOLDERS, findStudy } from "../../src/registry";
 
 // `datalaws study <name> [--scale] [--threads] [--json]` is a stable contract.
 const main = path.resolve(__dirname, "../../dist/src/cli/main.js");
@@ -29,19 +29,26 @@ describe("datalaws study", () => {
   }
 
   it("--json: one line per claim of the study with id, paper, verdict, measured, predicted, tolerance; a second call loads the stored result and prints the same", () => {
+    const study = findStudy("reuse");
+    const claims = FOLDERS.find((f) => f.name === "reuse")!.claims.filter((c) => c.needs.includes(study));
     const a = run(["study", "reuse", "--scale", "ci", "--json"]);
     expect(a.status, a.stderr).toBe(0);
     const rows = a.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(rows.map((r) => r.id)).toEqual(getStudy("reuse").claims.map((c) => c.id));
+    expect(rows.map((r) => r.id)).toEqual(claims.map((c) => c.id));
     for (const r of rows) {
       expect(Object.keys(r).sort()).toEqual(["id", "measured", "paper", "predicted", "tolerance", "verdict"]);
       expect(["pass", "fail"]).toContain(r.verdict);
     }
-    // progress and timing go to stderr, never to stdout
+    // progress and timing go to stderr, never to stdout; the study is computed once
     expect(a.stderr).toMatch(/study reuse \(ci\)/);
-    expect(fs.existsSync(path.join(data, "results", "studies", "reuse-ci", "result.json"))).toBe(true);
+    expect(a.stderr.match(new RegExp(`\\[result\\] ${study.id.replace(".", "\\.")} \\(\\w+\\): computed`, "g"))).toHaveLength(1);
+    // stored under data/results/<folder>/<slug>/<key>.json
+    const dir = path.join(data, "results", "reuse", study.id.slice("reuse.".length));
+    expect(fs.readdirSync(dir).some((f) => f.endsWith(".json"))).toBe(true);
     const b = run(["study", "reuse", "--scale", "ci", "--json"]);
     expect(b.status, b.stderr).toBe(0);
     expect(b.stdout).toBe(a.stdout);
-  }, 180_000);
+    expect(b.stderr).toMatch(new RegExp(`\\[result\\] ${study.id.replace(".", "\\.")} \\(\\w+\\): loaded`));
+    expect(b.stderr).not.toMatch(/: computed/);
+  }, 240_000);
 });
