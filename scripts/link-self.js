@@ -33,4 +33,21 @@ function main() {
   console.log(`link-self: node_modules/datalaws -> ${target}`);
 }
 
+// `npx datalaws` inside the project: the package's own bin in node_modules/.bin (npm links the bins
+// of dependencies only).
+function linkBin() {
+  const bin = path.join(nodeModules, ".bin", "datalaws");
+  const binTarget = path.join("..", "datalaws", "dist", "src", "cli", "main.js");
+  fs.mkdirSync(path.dirname(bin), { recursive: true });
+  try {
+    if (fs.readlinkSync(bin) === binTarget) return;
+    fs.unlinkSync(bin);
+  } catch (e) {
+    if (e.code !== "ENOENT" && e.code !== "EINVAL") throw e;
+    if (e.code === "EINVAL") fs.unlinkSync(bin);
+  }
+  fs.symlinkSync(binTarget, bin);
+}
+
 main();
+linkBin();

@@ -57,6 +57,7 @@ export const command = defineCommand({
       figures,
       claims,
       outPath,
+      folderTitles: Object.fromEntries(reg.FOLDERS.map((f) => [f.name, f.title])),
       meta: { "total time": `${((Date.now() - t0) / 1000).toFixed(0)} s`, results: `${computed} computed, ${runner.log.length - computed} loaded` },
     });
     const badFigures = figures.filter((f) => f.error !== undefined).map((f) => f.def.id);

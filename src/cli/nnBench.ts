@@ -1,6 +1,6 @@
 /** `datalaws nn bench`: time full training steps (forward, backward, AdamW) of a benchmark configuration. */
 import { BACKENDS } from "../nn/backend";
-import { BENCH_CONFIGS } from "../nn/gpt";
+import { BENCH_CONFIGS } from "../nn/stepTiming";
 import { defineCommand } from "./command";
 import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";

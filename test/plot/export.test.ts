@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportFigure, exportFigures, FigureRenderer, findChromium, validateFigureId } from "../../src/plot/export";
 import { lineTrace, axis } from "../../src/plot/style";
 import type { FigureDef, PlotlyFigure } from "../../src/core/figure";
+import type { FigureOutcome } from "../../src/run/evaluate";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const hasChromium = findChromium() !== null;
@@ -18,9 +19,10 @@ const small = (): PlotlyFigure => ({
 });
 
 const defs: FigureDef[] = [
-  { id: "reuse/small-line", result: "reuse", title: "A small line", caption: "Two curves.", build: () => small() },
-  { id: "top-level", result: "skills", title: "Top level", caption: "No folder.", build: async () => small() },
+  { id: "reuse.small-line", title: "A small line", caption: "Two curves.", needs: [], build: () => small() },
+  { id: "skills.other", title: "Other", caption: "Another folder.", needs: [], build: () => small() },
 ];
+const drawn = (list: FigureDef[]): FigureOutcome[] => list.map((def) => ({ def, figure: def.build({ get: () => undefined as never }, "ci"), seconds: 0 }));
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-export-"));
@@ -34,9 +36,9 @@ function pngSize(b: Buffer): { width: number; height: number } {
 }
 
 describe("figure ids", () => {
-  it("accepts result/slug and rejects paths that escape the folder", () => {
-    expect(() => validateFigureId("reuse/e-vs-k")).not.toThrow();
-    for (const bad of ["../x", "/abs", "a//b", "a/../b", "", "a b"]) expect(() => validateFigureId(bad)).toThrow(/figure id/);
+  it("accepts <folder>.<slug> and rejects anything else (no path can escape the figures folder)", () => {
+    expect(() => validateFigureId("reuse.e-vs-k")).not.toThrow();
+    for (const bad of ["reuse/e-vs-k", "../x", "/abs", "a..b", "reuse.", ".x", "a b", "Reuse.x", "reuse.a.b", ""]) expect(() => validateFigureId(bad)).toThrow(/figure id/);
   });
 });
 
@@ -45,14 +47,14 @@ describe("export without Chromium", () => {
     const open = vi.spyOn(FigureRenderer, "open").mockResolvedValue(null);
     const lines: string[] = [];
     const outDir = tmp();
-    const res = await exportFigures(defs, "ci", { outDir, log: (l) => lines.push(l) });
+    const res = await exportFigures(drawn(defs), { outDir, log: (l) => lines.push(l) });
     open.mockRestore();
-    expect(res.map((r) => r.def.id)).toEqual(["reuse/small-line", "top-level"]);
+    expect(res.map((r) => r.def.id)).toEqual(["reuse.small-line", "skills.other"]);
     expect(res[0].files).toEqual({ json: path.join(outDir, "reuse", "small-line.json"), html: path.join(outDir, "reuse", "small-line.html") });
-    const json = JSON.parse(fs.readFileSync(res[0].files.json, "utf8"));
-    expect(json).toMatchObject({ id: "reuse/small-line", title: "A small line", caption: "Two curves." });
+    const json = JSON.parse(fs.readFileSync(res[0].files!.json, "utf8"));
+    expect(json).toMatchObject({ id: "reuse.small-line", title: "A small line", caption: "Two curves." });
     expect(json.layout.xaxis.exponentformat).toBe("power");
-    expect(fs.readFileSync(res[1].files.html, "utf8")).toContain("Plotly.newPlot");
+    expect(fs.readFileSync(res[1].files!.html, "utf8")).toContain("Plotly.newPlot");
     const skipped = lines.filter((l) => /PNG\/SVG skipped/.test(l));
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toContain("apt-get install -y --no-install-recommends chromium");
@@ -60,12 +62,12 @@ describe("export without Chromium", () => {
     expect(lines.filter((l) => l.startsWith("[figures 1/2]"))).toHaveLength(1);
   });
 
-  it("stops on a failing figure by default, or continues when asked", async () => {
-    const bad: FigureDef = { id: "reuse/bad", result: "reuse", title: "bad", caption: "", build: () => { throw new Error("no data"); } };
-    const log = () => undefined;
-    await expect(exportFigures([bad, ...defs], "ci", { outDir: tmp(), renderer: null, log })).rejects.toThrow(/reuse\/bad: no data/);
-    const res = await exportFigures([bad, ...defs], "ci", { outDir: tmp(), renderer: null, log, onError: "continue" });
-    expect(res.map((r) => r.def.id)).toEqual(["reuse/small-line", "top-level"]);
+  it("a figure that could not be drawn comes back with its error; the others are exported", async () => {
+    const bad: FigureOutcome = { def: { id: "reuse.bad", title: "bad", caption: "", needs: [], build: () => small() }, error: "no data", seconds: 0 };
+    const lines: string[] = [];
+    const res = await exportFigures([bad, ...drawn(defs)], { outDir: tmp(), renderer: null, log: (l) => lines.push(l) });
+    expect(res.map((r) => [r.def.id, r.error ?? "ok"])).toEqual([["reuse.bad", "no data"], ["reuse.small-line", "ok"], ["skills.other", "ok"]]);
+    expect(lines[0]).toMatch(/reuse\.bad\s+FAILED: no data/);
   });
 });
 
