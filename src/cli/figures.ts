@@ -32,7 +32,7 @@ export const command = defineCommand({
   summary: "draw figures from their results (computed once per run) and export JSON, HTML, PNG and SVG",
   flags: { only: ONLY_FLAG, scale: SCALE_FLAG, threads: THREADS_FLAG, out: OUT_FLAG, fresh: FRESH_FLAG, json: JSON_FLAG },
   notes: NOTES,
-  examples: ["figures --only reuse.e-vs-k --scale ci", "figures --only skills"],
+  examples: ["figures --only reuse.e-vs-k-zipf --scale ci", "figures --only skills"],
   run: (o) => drawAndExport(o.only, o),
 });
 

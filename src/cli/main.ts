@@ -75,7 +75,7 @@ export function topHelp(): string {
     "commands:",
     ...rows(COMMANDS),
     "",
-    "Ids are <folder>.<slug> (e.g. reuse.e-vs-k): the code of a result, claim or figure is in src/<folder>/ (datalaws list).",
+    "Ids are <folder>.<slug> (e.g. reuse.e-vs-k-zipf): the code of a result, claim or figure is in src/<folder>/ (datalaws list).",
     "With --json, stdout holds one JSON object per line. Bad arguments exit 2 with one line on stderr.",
     "",
   ].join("\n");

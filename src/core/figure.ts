@@ -10,7 +10,7 @@ export interface PlotlyFigure {
 
 /** A registered figure. */
 export interface FigureDef {
-  /** `<folder>.<slug>`, e.g. `reuse.e-vs-k`; also the file name under data/figures/<folder>/ */
+  /** `<folder>.<slug>`, e.g. `reuse.e-vs-k-zipf`; also the file name under data/figures/<folder>/ */
   id: string;
   title: string;
   /** One or two sentences: what is shown, the parameters, and what to see. */

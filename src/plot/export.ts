@@ -184,7 +184,7 @@ export interface ExportedFiles {
 
 /** Check a figure id (`<folder>.<slug>`); throws naming the id otherwise. */
 export function validateFigureId(id: string): void {
-  if (!ID_PATTERN.test(id)) throw new Error(`figure id ${JSON.stringify(id)} must be <folder>.<slug> in lower-case letters, digits and '-', e.g. "reuse.e-vs-k"`);
+  if (!ID_PATTERN.test(id)) throw new Error(`figure id ${JSON.stringify(id)} must be <folder>.<slug> in lower-case letters, digits and '-', e.g. "reuse.e-vs-k-zipf"`);
 }
 
 /** The files of a figure without extension: `<outDir>/<folder>/<slug>`. */

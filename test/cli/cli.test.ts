@@ -118,12 +118,12 @@ describe("check, figures: one runner per process", () => {
 
   it("figures draws from the stored results and writes <out>/<folder>/<slug>.{json,html}", () => {
     const out = path.join(data, "figures-out");
-    const r = runData(["figures", "--only", "reuse.e-vs-k", "--scale", "ci", "--out", out, "--json"]);
+    const r = runData(["figures", "--only", "reuse.e-vs-k-zipf", "--scale", "ci", "--out", out, "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const [row] = jsonLines(r.stdout);
-    expect(row.id).toBe("reuse.e-vs-k");
-    expect(row.files.json).toBe(path.join(out, "reuse", "e-vs-k.json"));
-    expect(fs.existsSync(path.join(out, "reuse", "e-vs-k.html"))).toBe(true);
+    expect(row.id).toBe("reuse.e-vs-k-zipf");
+    expect(row.files.json).toBe(path.join(out, "reuse", "e-vs-k-zipf.json"));
+    expect(fs.existsSync(path.join(out, "reuse", "e-vs-k-zipf.html"))).toBe(true);
     const once = computed(r.stderr);
     expect(new Set(once).size).toBe(once.length);
   }, 300_000);

@@ -193,7 +193,7 @@ describe("datalaws list", () => {
     expect(ids("figure")).toEqual(figures.map((f) => f.id));
     expect(ids("study")).toEqual(FOLDERS.filter((f) => f.study).map((f) => f.study!.id));
     for (const f of FOLDERS) for (const res of f.results) expect([...ids("result"), ...ids("study")]).toContain(res.id);
-    expect(ids("figure")).toContain("reuse.e-vs-k");
+    expect(ids("figure")).toContain("reuse.e-vs-k-zipf");
   });
 
   it("without --json: a table per folder and a count; --kind filters", () => {
