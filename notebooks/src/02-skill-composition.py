@@ -12,7 +12,7 @@ md(r"""
 
 Wang, Dang, Lee, Lyu, *The Power of Power Law: Asymmetry Enables Compositional Reasoning* (arXiv 2604.22951) claim that when a task needs **k skills composed inside one forward pass**, training data whose skill frequencies follow a **power law** trains faster than data with **uniform** skill frequencies — even when the test set is uniform. This notebook runs the paper's toy model end to end: exact formulas, gradient flow, population GD, online SGD on fresh samples, exact loss landscapes, and the claims with honest verdicts.
 
-**What is the paper's and what is ours.** The toy model, the formulas L, ∇L, Var A(w₀), and Theorems A/B are the paper's (as summarised by its first author; only the abstract was available as primary text). Every experimental setting here — α values, d, η, batch, budgets, rank bins, thresholds (escape |mean(w⊙w⋆)| > 0.5, solve L_unif < 0.05) — is this toolkit's documented default (spec §6, §8): the paper's settings are unknown. The ODE escape exponent 1 + (k−1)(k−2)/k is derived here, not in the paper.
+**What is the paper's and what is ours.** The toy model, the formulas L, ∇L, Var A(w₀), and its two theorems (a CSQ lower bound for uniform skills, a minibatch-SGD upper bound for power-law skills) are the paper's (as summarised by its first author; only the abstract was available as primary text). Every experimental setting here — α values, d, η, batch, budgets, rank bins, thresholds (escape |mean(w⊙w⋆)| > 0.5, solve L_unif < 0.05) — is this toolkit's default: the paper's settings are unknown. The ODE escape exponent 1 + (k−1)(k−2)/k is derived here, not in the paper.
 """)
 code(r"""
 import * as dl from "datalaws";
@@ -55,7 +55,7 @@ code(r"""
 await dl.showFigure("skills.phase-portrait", scale);
 """)
 md(r"""
-Integrating it (adaptive RK4, so 10¹⁶ steps cost a few hundred RK steps) gives the escape time against d. The fitted exponents grow with k and exceed k/2, Theorem A's CSQ rate. The creeping phase explains the exact value: B(τ) decays like τ^{−1/(k−1)}, A like A₀ τ^{−1/(2(k−1))}, and escape needs A^{k−2} ≳ B^{k−1}, which gives steps ∝ d^{1+(k−1)(k−2)/k} at fixed η (derived here and checked numerically; with η ∝ d every exponent drops by one).
+Integrating it (adaptive RK4, so 10¹⁶ steps cost a few hundred RK steps) gives the escape time against d. The fitted exponents grow with k and exceed k/2, the CSQ lower bound's rate. The creeping phase explains the exact value: B(τ) decays like τ^{−1/(k−1)}, A like A₀ τ^{−1/(2(k−1))}, and escape needs A^{k−2} ≳ B^{k−1}, which gives steps ∝ d^{1+(k−1)(k−2)/k} at fixed η (derived here and checked numerically; with η ∝ d every exponent drops by one).
 """)
 code(r"""
 await dl.showFigure("skills.ode-escape-vs-d", scale);
@@ -71,7 +71,7 @@ await dl.showFigure("skills.three-stages", scale);
 md(r"""
 ## 4. Online SGD on fresh samples
 
-The claim that matters in practice: minibatch SGD on fresh samples, each distribution at its own stable learning rate (uniform η = d/36, half of 2d/k²; Zipf α = 1.5 η = 0.2, the spec's values). At k = 6, d = 256, batch 64 and 2.56M samples uniform never leaves the plateau; the power law escapes in a fraction of seeds — those whose |A(w₀)| happens to be large. Implementations disagree on that fraction at this budget; ours is in the claim table below, with every seed.
+The claim that matters in practice: minibatch SGD on fresh samples, each distribution at its own stable learning rate (uniform η = d/36, half of 2d/k²; Zipf α = 1.5 η = 0.2, this toolkit's defaults). At k = 6, d = 256, batch 64 and 2.56M samples uniform never leaves the plateau; the power law escapes in a fraction of seeds — those whose |A(w₀)| happens to be large. Implementations disagree on that fraction at this budget; ours is in the claim table below, with every seed.
 """)
 code(r"""
 await dl.showFigure("skills.sgd-learning-curves", scale);
@@ -84,7 +84,7 @@ npm run -s datalaws -- skills sgd --k 6 --d 256 --alpha 1.5 --eta 0.2 --batch 64
 npm run -s datalaws -- skills sgd --k 6 --d 256 --alpha 0 --eta 7.11 --batch 64 --budget 2.56e6 --seeds 16
 ```
 
-Samples against d at k = 4 (each distribution at half its own limit). Here the separation is weaker: at k = 4 with a tuned, d-proportional η uniform can escape stochastically (spec §6.1 lesson 2), and the fitted exponents come with large standard errors from few seeds. The exponents are reported, not tested.
+Samples against d at k = 4 (each distribution at half its own limit). Here the separation is weaker: at k = 4 with a tuned, d-proportional η uniform can escape stochastically, and the fitted exponents come with large standard errors from few seeds. The exponents are reported, not tested.
 """)
 code(r"""
 await dl.showFigure("skills.samples-vs-d", scale);
@@ -133,10 +133,10 @@ dl.showTable((esc.details!.perSeed as Array<Record<string, unknown>>).map((r) =>
 md(r"""
 ## 8. What this does and does not show
 
-- **Failed as stated:** `skills.three-stages` at `small` scale — population GD with uniform p at half its stability limit does escape at 2 of 3 seeds within 3·10⁵ steps (≈ 10× later than Zipf). With a tuned, d-proportional learning rate, uniform is slow, not stuck, in population GD at k = 4 (the spec's lesson 2 for SGD as well).
-- **Reproduced in the toy:** uniform composition at k = 6 sits on the L = ½ plateau for the whole budget while a power law escapes in a fraction of seeds, predicted by |A(w₀)|; head bins learn before tail bins; the landscape at initialisation is flat in the useful direction for uniform (signal ∝ d^{−(k−1)/2}) and tilted for the power law; the α trade-off; for odd k = 3 uniform is faster (Theorem B assumes even k).
+- **Failed as stated:** `skills.three-stages` at `small` scale — population GD with uniform p at half its stability limit does escape at 2 of 3 seeds within 3·10⁵ steps (≈ 10× later than Zipf). With a tuned, d-proportional learning rate, uniform is slow, not stuck, in population GD at k = 4 (as SGD can at k = 4).
+- **Reproduced in the toy:** uniform composition at k = 6 sits on the L = ½ plateau for the whole budget while a power law escapes in a fraction of seeds, predicted by |A(w₀)|; head bins learn before tail bins; the landscape at initialisation is flat in the useful direction for uniform (signal ∝ d^{−(k−1)/2}) and tilted for the power law; the α trade-off; for odd k = 3 uniform is faster (the SGD upper bound assumes even k).
 - **Derived here:** the exact Hessian spectrum at w⋆ (so the stability limit is sharp, checked), and the uniform ODE escape exponent 1 + (k−1)(k−2)/k, which is larger than the CSQ rate k/2 for gradient flow from a random start.
-- **Not shown:** anything about transformers or the paper's tasks (another notebook), the paper's own numbers (none are available for the toy), and the constants/polylogs of Theorems A/B. The fraction of Zipf seeds that escape at k = 6, d = 256 is an implementation-dependent outcome of a stochastic process at a fixed budget, reported rather than predicted.
+- **Not shown:** anything about transformers or the paper's tasks (another notebook), the paper's own numbers (none are available for the toy), and the constants and polylog factors of the two theorems. The fraction of Zipf seeds that escape at k = 6, d = 256 is an implementation-dependent outcome of a stochastic process at a fixed budget, reported rather than predicted.
 """)
 
 

@@ -136,7 +136,7 @@ export const skillsClaims: Claim[] = [
   },
   {
     id: "skills.sgd-escape-k6",
-    paper: `${PAPER}, Theorems A and B (toy check)`,
+    paper: `${PAPER}, its CSQ lower bound for uniform skills and its minibatch-SGD upper bound for Zipf skills (toy check)`,
     statement:
       "Online SGD at k = 6, r = 0.5, batch 64, each distribution at its own stable η (uniform d/36, Zipf α = 1.5 at 0.2): uniform never escapes within the budget, Zipf escapes in a clear fraction (≥ 1/4) of seeds, and larger |A(w₀)| predicts escape (AUC ≥ 0.75). d = 256, 2.56M samples; seeds 0…N−1 with N = 8 (ci), 16 (small), 48 (paper).",
     needs: [sgdEscapeK6],
@@ -171,7 +171,7 @@ export const skillsClaims: Claim[] = [
   },
   {
     id: "skills.odd-k-no-advantage",
-    paper: `${PAPER}, Theorem B (its hypothesis "k even")`,
+    paper: `${PAPER}, its minibatch-SGD upper bound for Zipf skills (whose hypothesis is k even)`,
     statement:
       "For odd k = 3 the power-law advantage disappears: with tuned η (uniform d/10, Zipf α = 1.5 at 0.5; batch 64, r = 0.5) uniform's median samples-to-solve is no larger than Zipf's, at d = 100 and 200.",
     needs: [oddK],
@@ -191,7 +191,7 @@ export const skillsClaims: Claim[] = [
   },
   {
     id: "skills.ode-escape-exponent",
-    paper: `${PAPER}, Theorem A (Ω̃(d^{k/2})); the uniform (A, B) gradient-flow ODE`,
+    paper: `${PAPER}, its CSQ lower bound (Ω̃(d^{k/2})); the uniform (A, B) gradient-flow ODE`,
     statement:
       "The uniform ODE's escape time (A: r/√d → 0.5, r = 0.5, fixed η) grows as d^γ over d ∈ [10², 10⁴] with γ rising in k and ≥ k/2; γ matches the derived 1 + (k−1)(k−2)/k (B decays while A creeps) within 0.05 for k ∈ {3, 4, 6}.",
     needs: [odeEscape],

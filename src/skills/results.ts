@@ -192,7 +192,7 @@ export const stabilityLimit = defineResult({
 });
 
 /**
- * Online SGD at k = 6, d = 256, r = 0.5, batch 64, 2.56M samples (Theorems A and B), each distribution
+ * Online SGD at k = 6, d = 256, r = 0.5, batch 64, 2.56M samples (the paper's CSQ lower bound and SGD upper bound), each distribution
  * at its own stable η: uniform d/36 (½ of the GD limit 2d/k²), Zipf α = 1.5 at 0.2 (≈ 0.8 of its limit).
  * Seeds 0…N−1 per distribution, run to the full budget with a learning curve of 120 log-spaced records.
  */
@@ -212,7 +212,7 @@ export const sgdEscapeK6 = defineResult({
   },
 });
 
-/** Online SGD at odd k = 3 (Theorem B assumes k even), d ∈ {100, 200}: uniform at η = d/10, Zipf α = 1.5 at η = 0.5. */
+/** Online SGD at odd k = 3 (the paper's SGD upper bound assumes k even), d ∈ {100, 200}: uniform at η = d/10, Zipf α = 1.5 at η = 0.5. */
 export const oddK = defineResult({
   id: "skills.odd-k-sgd",
   title: "Online SGD at odd k = 3: samples to solve, uniform vs Zipf α = 1.5",

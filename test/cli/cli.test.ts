@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -33,6 +33,26 @@ describe("datalaws reuse rate", () => {
     expect(Math.abs(rows[0].E - 1)).toBeLessThan(4 * rows[0].se + 0.02);
     expect(rows[1].E).toBeGreaterThan(rows[0].E);
   });
+
+  it("three identical Monte Carlo runs started together all exit 0 with identical output (one shared checkpoint file)", async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-concurrent-"));
+    const args = ["reuse", "rate", "--spectrum", "isotropic", "--d", "6", "--sigma", "0.1", "--N", "100", "--K", "1,2,4", "--method", "mc", "--runs", "300", "--json"];
+    const one = () =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const p = spawn(process.execPath, [main, ...args], { env: { ...process.env, DATALAWS_DATA: data } });
+        let out = "";
+        let err = "";
+        p.stdout.on("data", (b) => (out += b));
+        p.stderr.on("data", (b) => (err += b));
+        p.on("exit", (code) => resolve({ code, out, err }));
+      });
+    const res = await Promise.all([one(), one(), one()]);
+    for (const r of res) expect(r.code, r.err).toBe(0);
+    expect(res[1].out).toBe(res[0].out);
+    expect(res[2].out).toBe(res[0].out);
+    expect(jsonLines(res[0].out)).toHaveLength(3);
+    fs.rmSync(data, { recursive: true, force: true });
+  }, 120_000);
 
   it("the same seed gives the same Monte Carlo numbers, whatever the thread count", () => {
     const args = ["reuse", "rate", "--spectrum", "isotropic", "--d", "3", "--sigma", "0.1", "--N", "20", "--K", "3", "--method", "mc", "--runs", "16", "--json"];

@@ -3,7 +3,7 @@
  * θ_0 … θ_T, the top-2 principal directions v₁, v₂ of the consecutive differences θ_{t+1} − θ_t
  * (`trajectoryPca` of the skills theory, reused), the uniform-test loss on the grid
  * θ_0 + a·v₁ + b·v₂ around the initialisation, and the trajectory projected on (v₁, v₂). Which loss
- * the paper plots and its grid ranges are unknown (spec F8): this toolkit plots the uniform-test loss
+ * the paper plots and its grid ranges are unknown: this toolkit plots the uniform-test loss
  * on a grid spanning the projected trajectory with a 15 % margin.
  */
 import { requireInteger } from "../../core/validate";
