@@ -389,7 +389,7 @@ function tryLoadState(file: string, config: TrainConfig) {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
         const msg = (err as Error).message;
-        throw new BadFileError(f, msg.startsWith(`${f}: `) ? msg.slice(f.length + 2) : msg);
+        throw new BadFileError(f, `is not a readable training state (${msg.startsWith(`${f}: `) ? msg.slice(f.length + 2) : msg}); truncated by a kill?`);
       }
     },
     (state) => (JSON.stringify(state.header?.config) !== JSON.stringify(config) ? "holds a run of another config" : undefined),
