@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { packageRoot } from "../src/run/pool";
+import { packageRoot } from "../src/run/store";
 
 /** One measurement of a benchmark: the value (e.g. a throughput) and optional extra numbers. */
 export interface BenchMeasure {

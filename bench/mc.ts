@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { powerSpectrum } from "../src/core/spectra";
-import { packageRoot } from "../src/run/pool";
+import { packageRoot } from "../src/run/store";
 import { multiEpochMcParallel } from "../src/reuse/mcParallel";
 import { defaultMcEtaGrid } from "../theory/reuse/monteCarlo";
 import { linearProblem } from "../theory/reuse/problem";

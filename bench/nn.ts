@@ -12,7 +12,7 @@ import { nnBench } from "../src/nn/bench";
 import { benchConfig } from "../src/nn/stepTiming";
 import { gptConfig } from "../src/nn/gpt";
 import { trainDataParallel } from "../src/nn/many";
-import { packageRoot } from "../src/run/pool";
+import { packageRoot } from "../src/run/store";
 import { PYTHON, type Benchmark } from "./harness";
 
 /** The PyTorch reference script (same model, prints one JSON line with `ms_median`), from DATALAWS_TORCH_BENCH. */

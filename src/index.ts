@@ -66,7 +66,7 @@ export { Runner, resolveConfig } from "./run/runner";
 export type { RunnerOptions, RunLogEntry } from "./run/runner";
 export { evaluateClaim, evaluateClaims, drawFigure } from "./run/evaluate";
 export type { FigureOutcome } from "./run/evaluate";
-export { resultsDir, projectRoot, configKey, toolkitVersion } from "./run/store";
+export { resultsDir, packageRoot, configKey, toolkitVersion } from "./run/store";
 export { toJson, fromJson } from "./run/files";
 export { progress } from "./run/progress";
 // transformer engine (TensorFlow.js loads on first use) and synthetic tasks

@@ -29,8 +29,10 @@ function imports(file: string): { local: string[]; packages: string[] } {
       continue;
     }
     const base = path.join(path.dirname(file), s);
-    const hit = [base + ".ts", path.join(base, "index.ts")].find((c) => fs.existsSync(path.join(root, c)));
-    if (hit) local.push(hit);
+    const hit = [base + ".ts", path.join(base, "index.ts"), base].find((c) => fs.existsSync(path.join(root, c)) && fs.statSync(path.join(root, c)).isFile());
+    // an import this test cannot resolve would hide an edge of the graph
+    if (!hit) throw new Error(`${file}: cannot resolve import "${s}"`);
+    local.push(hit);
   }
   return { local, packages };
 }
@@ -87,12 +89,38 @@ describe("architecture", () => {
     expect(bad).toEqual([]);
   });
 
-  it("generic layers (core, run, nn, tasks, plot) import no result folder", () => {
-    const folders = ["src/reuse/", "src/skills/", "src/proxy/"];
-    const generic = ["src/core/", "src/run/", "src/nn/", "src/tasks/", "src/plot/"];
-    const bad = files
-      .filter((f) => generic.some((g) => f.startsWith(g)))
-      .flatMap((f) => graph.get(f)!.local.filter((t) => folders.some((d) => t.startsWith(d)) || t === "src/registry.ts").map((t) => `${f} -> ${t}`));
+  it("imports go down the layers: core ← run ← nn, tasks, plot ← result folders ← registry ← cli", async () => {
+    const { FOLDERS } = await import("../src/registry");
+    const folders = FOLDERS.map((f) => `src/${f.name}/`);
+    const layer = (f: string): string =>
+      f.startsWith("theory/") ? "theory" : folders.some((d) => f.startsWith(d)) ? "folder" : f.startsWith("src/") && f.split("/").length > 2 ? f.split("/")[1] : f;
+    // what each layer may import (besides itself)
+    const allowed: Record<string, string[]> = {
+      "src/core": [],
+      theory: ["src/core"],
+      "src/run": ["src/core"],
+      "src/nn": ["src/core", "src/run"],
+      "src/tasks": ["src/core", "src/run", "theory"],
+      "src/plot": ["src/core", "src/run"],
+      folder: ["src/core", "src/run", "src/nn", "src/tasks", "src/plot", "theory"],
+    };
+    const norm = (l: string) => (l === "theory" || l === "folder" ? l : `src/${l}`);
+    const bad: string[] = [];
+    for (const f of files) {
+      const from = norm(layer(f));
+      const ok = allowed[from];
+      if (!ok) continue; // registry, index, notebook helpers, cli: may import any layer (cli only from itself upward)
+      for (const t of graph.get(f)!.local) {
+        const to = norm(layer(t));
+        if (to === from && from !== "folder") continue;
+        if (from === "folder" && to === "folder") {
+          // a result folder imports only itself
+          if (folders.find((d) => f.startsWith(d)) !== folders.find((d) => t.startsWith(d))) bad.push(`${f} -> ${t}`);
+          continue;
+        }
+        if (!ok.includes(to)) bad.push(`${f} -> ${t}`);
+      }
+    }
     expect(bad).toEqual([]);
   });
 

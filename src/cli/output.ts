@@ -1,4 +1,5 @@
 /** Output helpers: JSON lines (stdout), aligned tables, number formatting. */
+import { toJson } from "../run/files";
 import type { ClaimOutcome } from "../core/claim";
 
 /** Format a number to `digits` significant digits; Infinity as "inf". */
@@ -19,9 +20,9 @@ export function fmt(x: unknown, digits = 4): string {
   return String(x);
 }
 
-/** JSON with Infinity written as the string "inf" (JSON has no infinity). */
+/** One JSON line in the toolkit's codec (±Infinity as "inf"/"-inf", NaN as "nan", as in stored results). */
 export function jsonLine(obj: unknown): string {
-  return JSON.stringify(obj, (_k, v) => (v === Infinity ? "inf" : v === -Infinity ? "-inf" : v));
+  return toJson(obj);
 }
 
 /** An aligned plain-text table. */

@@ -5,7 +5,7 @@
  * then the arrays in header order.
  */
 import * as fs from "node:fs";
-import { writeFileAtomic } from "../run/files";
+import { BadFileError, writeFileAtomic } from "../run/files";
 
 const MAGIC = "DLNN1\n";
 
@@ -13,6 +13,11 @@ const MAGIC = "DLNN1\n";
 export interface Checkpoint<H = unknown> {
   header: H;
   arrays: Record<string, Float32Array>;
+}
+
+/** The file name of the parameter checkpoint at a training step (zero-padded, so names sort by step). */
+export function checkpointFileName(step: number): string {
+  return `step-${String(step).padStart(7, "0")}.ckpt`;
 }
 
 /** Write a checkpoint atomically. */
@@ -31,18 +36,26 @@ export function saveCheckpoint<H>(file: string, ck: Checkpoint<H>): void {
   writeFileAtomic(file, Buffer.concat(parts));
 }
 
-/** Read a checkpoint written by `saveCheckpoint`. */
+/**
+ * Read a checkpoint written by `saveCheckpoint`. A file that is not one (wrong magic, truncated,
+ * unreadable header) is a `BadFileError` naming it; a missing file keeps its ENOENT error.
+ */
 export function loadCheckpoint<H = unknown>(file: string): Checkpoint<H> {
   const buf = fs.readFileSync(file);
-  if (buf.subarray(0, MAGIC.length).toString("ascii") !== MAGIC) throw new Error(`${file}: not a datalaws checkpoint`);
+  if (buf.length < MAGIC.length + 4 || buf.subarray(0, MAGIC.length).toString("ascii") !== MAGIC) throw new BadFileError(file, "is not a datalaws checkpoint (truncated by a kill?)");
   const jsonLen = buf.readUInt32LE(MAGIC.length);
   const start = MAGIC.length + 4;
-  const meta = JSON.parse(buf.subarray(start, start + jsonLen).toString("utf8")) as { header: H; arrays: { name: string; length: number }[] };
+  let meta: { header: H; arrays: { name: string; length: number }[] };
+  try {
+    meta = JSON.parse(buf.subarray(start, start + jsonLen).toString("utf8"));
+  } catch (e) {
+    throw new BadFileError(file, `has an unreadable header (${(e as Error).message}); truncated by a kill?`);
+  }
   let off = start + jsonLen;
   const arrays: Record<string, Float32Array> = {};
   for (const a of meta.arrays) {
     const bytes = buf.subarray(off, off + 4 * a.length);
-    if (bytes.length !== 4 * a.length) throw new Error(`${file}: truncated (array ${a.name})`);
+    if (bytes.length !== 4 * a.length) throw new BadFileError(file, `is truncated (array ${a.name})`);
     arrays[a.name] = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     off += 4 * a.length;
   }

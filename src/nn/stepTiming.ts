@@ -83,7 +83,7 @@ export function timeSteps(
 
 /** The benchmark configuration called `name`. */
 export function benchConfig(name: string): (typeof BENCH_CONFIGS)[BenchConfigName] {
-  if (!(name in BENCH_CONFIGS)) throw new ParameterError("config", name, `one of ${Object.keys(BENCH_CONFIGS).join(", ")}`);
+  if (!Object.hasOwn(BENCH_CONFIGS, name)) throw new ParameterError("config", name, `one of ${Object.keys(BENCH_CONFIGS).join(", ")}`);
   return BENCH_CONFIGS[name as BenchConfigName];
 }
 

@@ -11,7 +11,9 @@ import { ParameterError } from "../core/validate";
 import { trainMany } from "./many";
 import type { ManyJob } from "./manyWorker";
 import type { TrainResult } from "./train";
+import { readRecoverable } from "../run/files";
 import { progress } from "../run/progress";
+import { checkpointFileName, loadCheckpoint, type Checkpoint } from "./checkpoint";
 
 /** Options of training a study's runs. */
 export interface StudyRunOptions {
@@ -75,4 +77,30 @@ export class StudyInterrupted extends Error {
     super(`study ${study} stopped before its runs finished; run it again to resume`);
     this.name = "StudyInterrupted";
   }
+}
+
+/** The parameter checkpoint of run `key` at step `step` in a study folder (written when the run has `checkpoints`). */
+export function paramCheckpointFile(dir: string, key: string, step: number): string {
+  return path.join(dir, `${key}.ckpt`, checkpointFileName(step));
+}
+
+/** A parameter checkpoint, or undefined when it is absent or unusable (an unusable one is reported by path and set aside). */
+export function readParamCheckpoint(file: string): Checkpoint | undefined {
+  return readRecoverable(file, (f) => (fs.existsSync(f) ? loadCheckpoint(f) : undefined), (ck) => (ck.arrays.params ? undefined : "has no params array"));
+}
+
+/**
+ * The runs (of `wanted`, each with the steps whose checkpoints are needed) one of whose parameter
+ * checkpoints is missing or unusable. Their resume files are set aside, so that training the runs
+ * again rewrites every checkpoint: a study never gets stuck on a bad checkpoint.
+ */
+export function runsToRetrain(dir: string, wanted: ReadonlyArray<{ key: string; steps: readonly number[] }>): string[] {
+  const out: string[] = [];
+  for (const { key, steps } of wanted) {
+    if (steps.every((s) => readParamCheckpoint(paramCheckpointFile(dir, key, s)))) continue;
+    out.push(key);
+    const state = path.join(dir, `${key}.state`);
+    if (fs.existsSync(state)) fs.renameSync(state, `${state}.bad`);
+  }
+  return out;
 }

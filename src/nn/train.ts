@@ -9,12 +9,13 @@
  * streaming source is a function of the step. So the whole run is a function of (config, seed, step),
  * and a resumed run only needs the parameters, the optimiser state and the step.
  */
+import * as path from "node:path";
 import { Rng } from "../core/rng";
 import { ParameterError, requireInteger } from "../core/validate";
 import { progress as progressBar } from "../run/progress";
 import { initBackend, tfjs, type BackendInfo } from "./backend";
 import { BadFileError, readRecoverable } from "../run/files";
-import { loadCheckpoint, saveCheckpoint } from "./checkpoint";
+import { checkpointFileName, loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { Gpt, gptConfig, initParams, type GptConfig, type TokenBatch } from "./gpt";
 import { AdamW, learningRate, type AdamWOptions, type Schedule } from "./optim";
 import { scoredTokens, shardBatch } from "./dataParallel";
@@ -338,7 +339,7 @@ export function trainSync(opts: TrainOptions, backendName: string): TrainResult 
       if (!checkpointAt.has(trainer.step)) return;
       const p = trainer.params();
       opts.onCheckpoint?.(trainer.step, p);
-      if (opts.checkpointDir) saveCheckpoint(`${opts.checkpointDir}/step-${String(trainer.step).padStart(7, "0")}.ckpt`, { header: { config, step: trainer.step }, arrays: { params: p } });
+      if (opts.checkpointDir) saveCheckpoint(path.join(opts.checkpointDir, checkpointFileName(trainer.step)), { header: { config, step: trainer.step }, arrays: { params: p } });
     };
     const evaluate = () => {
       if (!opts.evalSets || evals.some((e) => e.step === trainer.step)) return;
@@ -388,8 +389,8 @@ function tryLoadState(file: string, config: TrainConfig) {
         return loadCheckpoint<StateHeader>(f);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        const msg = (err as Error).message;
-        throw new BadFileError(f, `is not a readable training state (${msg.startsWith(`${f}: `) ? msg.slice(f.length + 2) : msg}); truncated by a kill?`);
+        if (err instanceof BadFileError) throw err;
+        throw new BadFileError(f, `is not a readable training state (${(err as Error).message})`);
       }
     },
     (state) => (JSON.stringify(state.header?.config) !== JSON.stringify(config) ? "holds a run of another config" : undefined),

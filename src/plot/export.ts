@@ -7,6 +7,7 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { folderOf, ID_PATTERN } from "../core/result";
 import type { FigureOutcome } from "../run/evaluate";
+import { writeFileAtomic } from "../run/files";
 import type { FigureDef, PlotlyFigure } from "../core/figure";
 import { figureHtml, plotlyPath } from "./html";
 import { FIGURE_HEIGHT, FIGURE_WIDTH, styleFigure } from "./style";
@@ -213,21 +214,20 @@ export async function exportFigure(
   validateFigureId(def.id);
   const styled = styleFigure(fig);
   const base = figureBase(outDir, def.id);
-  fs.mkdirSync(path.dirname(base), { recursive: true });
   const files: ExportedFiles = { json: `${base}.json`, html: `${base}.html` };
   const record = { id: def.id, title: def.title, caption: def.caption, data: styled.data, layout: styled.layout };
-  fs.writeFileSync(files.json, JSON.stringify(record) + "\n");
-  fs.writeFileSync(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id }));
+  writeFileAtomic(files.json, JSON.stringify(record) + "\n");
+  writeFileAtomic(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id }));
   if (renderer) {
     if (formats.png !== false) {
       const png = await renderer.toPng(styled, { scale: 2 });
       files.png = `${base}.png`;
-      fs.writeFileSync(files.png, png);
+      writeFileAtomic(files.png, png);
     }
     if (formats.svg !== false) {
       const svg = await renderer.toSvg(styled);
       files.svg = `${base}.svg`;
-      fs.writeFileSync(files.svg, svg);
+      writeFileAtomic(files.svg, svg);
     }
   }
   return files;

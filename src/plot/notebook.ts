@@ -15,6 +15,7 @@
  * If that hook is not found (a future tslab), we fall back to `display.raw` twice: the PNG, then
  * the Plotly JSON (two outputs instead of one).
  */
+import { writeFileAtomic } from "../run/files";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -198,10 +199,10 @@ export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<{
   const stem = `figure-${++showCount}`;
   const out: { png?: string; html?: string } = {};
   out.html = path.join(dir, `${stem}.html`);
-  fs.writeFileSync(out.html, figureHtml(styled, { title }));
+  writeFileAtomic(out.html, figureHtml(styled, { title }));
   if (png) {
     out.png = path.join(dir, `${stem}.png`);
-    fs.writeFileSync(out.png, png);
+    writeFileAtomic(out.png, png);
   }
   console.log(`${title}\n  html: ${out.html}${out.png ? `\n  png:  ${out.png}` : ""}`);
   return out;

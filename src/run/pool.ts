@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
+import { packageRoot } from "./store";
 import * as path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { requireInteger } from "../core/validate";
@@ -24,17 +25,6 @@ interface TaskMessage<TTask> {
   task: TTask;
 }
 type ResultMessage<TResult> = { index: number; ok: true; result: TResult } | { index: number; ok: false; error: string };
-
-/** The folder holding the toolkit's package.json, found by walking up from `from` (default this file's folder). */
-export function packageRoot(from: string = __dirname): string {
-  let dir = path.resolve(from);
-  for (;;) {
-    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json found above ${from}`);
-    dir = up;
-  }
-}
 
 /** Absolute path of a compiled worker file (relative paths are taken from the package root); throws if it is missing. */
 export function resolveWorkerFile(workerFile: string): string {

@@ -19,7 +19,7 @@ export interface RunnerOptions {
   threads?: number;
   /** no progress output */
   quiet?: boolean;
-  /** ignore stored results (recompute and overwrite); default DATALAWS_FRESH=1 */
+  /** ignore stored results and checkpoints (recompute and overwrite); default: DATALAWS_FRESH is "1" */
   fresh?: boolean;
   /** where log lines go (default stderr unless quiet) */
   log?: (line: string) => void;
@@ -41,7 +41,7 @@ export function resolveConfig<C extends object>(def: ResultDef<C, unknown>, scal
   const base = def.config(scale);
   if (!overrides) return base;
   for (const k of Object.keys(overrides)) {
-    if (!(k in base)) throw new ParameterError(`${def.id} config field`, k, `one of ${Object.keys(base).join(", ")}`);
+    if (!Object.hasOwn(base, k)) throw new ParameterError(`${def.id} config field`, k, `one of ${Object.keys(base).join(", ")}`);
   }
   return { ...base, ...overrides };
 }
@@ -61,7 +61,7 @@ export class Runner {
     this.scale = opts.scale;
     this.threads = opts.threads ?? defaultThreads();
     this.quiet = opts.quiet ?? false;
-    this.fresh = opts.fresh ?? Boolean(process.env.DATALAWS_FRESH);
+    this.fresh = opts.fresh ?? process.env.DATALAWS_FRESH === "1";
     this.write = opts.log ?? ((line) => (this.quiet ? undefined : process.stderr.write(line + "\n")));
     this.stopAfter = opts.stopAfter;
   }
@@ -103,13 +103,15 @@ export class Runner {
       }
     }
     const t0 = Date.now();
+    const partial = partialFolder(def.id, key);
+    // a fresh run must not resume from earlier checkpoints either
+    if (this.fresh) discard(partial);
     const ctx: ComputeContext = {
       threads: this.threads,
       quiet: this.quiet,
       checkpointDir: () => {
-        const dir = path.join(resultFolder(def.id), `${key}.partial`);
-        fs.mkdirSync(dir, { recursive: true });
-        return dir;
+        fs.mkdirSync(partial, { recursive: true });
+        return partial;
       },
       progress: (label) => progress(label, { quiet: this.quiet }),
       get: (d, o) => this.get(d, o),
@@ -118,7 +120,7 @@ export class Runner {
     this.write(`[result] ${def.id} (${key}): computing`);
     const raw = await def.compute(config, ctx);
     const seconds = (Date.now() - t0) / 1000;
-    removeIfEmpty(path.join(resultFolder(def.id), `${key}.partial`));
+    removeIfEmpty(partial);
     // the value a later run reads back, so this run and the next see the same numbers
     const value = roundTrip(raw);
     let file: string | undefined;
@@ -145,4 +147,23 @@ function removeIfEmpty(dir: string): void {
   } catch {
     /* absent, or not empty */
   }
+}
+
+/**
+ * The checkpoint folder of a result and config key, for this toolkit version (checkpoints of another
+ * version are never resumed from): data/results/<folder>/<slug>/<key>.v<version>.partial.
+ */
+export function partialFolder(id: string, key: string): string {
+  return path.join(resultFolder(id), `${key}.v${toolkitVersion()}.partial`);
+}
+
+/** Remove a checkpoint folder (renamed away first, so a concurrent reader sees it whole or not at all). */
+function discard(dir: string): void {
+  const gone = `${dir}.${process.pid}-${Date.now()}.discarded`;
+  try {
+    fs.renameSync(dir, gone);
+  } catch {
+    return; // absent
+  }
+  fs.rmSync(gone, { recursive: true, force: true });
 }

@@ -11,14 +11,15 @@ import * as path from "node:path";
 import { folderOf } from "../core/result";
 import { fromJson, readJson, readRecoverable, toJson, writeJsonAtomic } from "./files";
 
-/** The project root (the folder holding package.json), found from this file. */
-export function projectRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
+/** The folder holding the toolkit's package.json, found by walking up from `from` (default this file's folder). */
+export function packageRoot(from: string = __dirname): string {
+  let dir = path.resolve(from);
+  for (;;) {
     if (fs.existsSync(path.join(dir, "package.json"))) return dir;
-    dir = path.dirname(dir);
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json found above ${from}`);
+    dir = up;
   }
-  return process.cwd();
 }
 
 let versionCache: string | undefined;
@@ -26,7 +27,7 @@ let versionCache: string | undefined;
 export function toolkitVersion(): string {
   if (versionCache === undefined) {
     try {
-      versionCache = String(JSON.parse(fs.readFileSync(path.join(projectRoot(), "package.json"), "utf8")).version);
+      versionCache = String(JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")).version);
     } catch {
       versionCache = "unknown";
     }
@@ -36,7 +37,7 @@ export function toolkitVersion(): string {
 
 /** The data folder: DATALAWS_DATA, else <project>/data. */
 export function dataDir(): string {
-  return process.env.DATALAWS_DATA ?? path.join(projectRoot(), "data");
+  return process.env.DATALAWS_DATA ?? path.join(packageRoot(), "data");
 }
 
 /** data/results (under DATALAWS_DATA when set). */

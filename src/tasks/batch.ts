@@ -128,3 +128,8 @@ export function accuracyByBin(batch: Batch, correct: Uint8Array, binOf: Int32Arr
   for (let i = 0; i < nBins; i++) accuracy[i] = count[i] > 0 ? hit[i] / count[i] : NaN;
   return { accuracy, count };
 }
+
+/** What the engine trains on: a batch without its per-row metadata (the shape of the engine's TokenBatch). */
+export function tokenBatch(b: Batch): { batchSize: number; length: number; inputs: Int32Array; targets: Int32Array } {
+  return { batchSize: b.batchSize, length: b.length, inputs: b.inputs, targets: b.targets };
+}

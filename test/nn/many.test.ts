@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng";
-import { packageRoot } from "../../src/run/pool";
+import { packageRoot } from "../../src/run/store";
 import { initBackend } from "../../src/nn/backend";
 import { NN_WORKER_FILE, trainMany } from "../../src/nn/many";
 import type { ManyJob } from "../../src/nn/manyWorker";

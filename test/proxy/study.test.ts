@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/run/pool";
+import { packageRoot } from "../../src/run/store";
 import { NN_WORKER_FILE } from "../../src/nn/many";
 import { StudyInterrupted } from "../../src/nn/studyRuns";
 import { Runner } from "../../src/run/runner";

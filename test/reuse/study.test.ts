@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng";
-import { packageRoot } from "../../src/run/pool";
+import { packageRoot } from "../../src/run/store";
 import { NN_WORKER_FILE } from "../../src/nn/many";
 import { REUSE_MICRO_CONFIG, REUSE_STUDY_CONFIGS, validateReuseConfig, type ReuseStudyConfig } from "../../src/reuse/study/config";
 import { epochData, freshData, REUSE_DATA_MODULE } from "../../src/reuse/study/data";
@@ -180,31 +180,43 @@ describe("study machinery on a micro config (worker threads, resume)", () => {
     expect(full.K).toEqual([1, 2, 3]);
   }, 120_000);
 
-  it("a truncated one-pass evaluation file and a truncated resume file are named, set aside and recomputed to the same result", async () => {
+  it("a truncated stored result, one-pass evaluation file, resume file and one-pass checkpoint are named, set aside and recomputed to the same result", async () => {
     const b = path.join(tmp, "b");
     const before = await runnerIn(b).get(reuseTransformerStudy, c);
     const dir = studyCheckpointDir();
     const evalFile = path.join(dir, "onepass-s1.eval.json");
     const stateFile = path.join(dir, `N${c.N[0]}-s2.state`);
-    for (const f of [evalFile, stateFile]) {
+    const stored = fs.readdirSync(resultFolder(reuseTransformerStudy.id)).filter((f) => f.endsWith(".json")).map((f) => path.join(resultFolder(reuseTransformerStudy.id), f));
+    expect(stored).toHaveLength(1);
+    // seed 2's one-pass evaluation must be redone, and one of its checkpoints is truncated: the run is trained again
+    const eval2 = path.join(dir, "onepass-s2.eval.json");
+    fs.rmSync(eval2);
+    const ckptDir = path.join(dir, "onepass-s2.ckpt");
+    const ckpt = path.join(ckptDir, fs.readdirSync(ckptDir).sort()[1]);
+    for (const f of [evalFile, stateFile, stored[0], ckpt]) {
       const bytes = fs.readFileSync(f);
       fs.writeFileSync(f, bytes.subarray(0, Math.floor(bytes.length / 2)));
     }
     const warnings: string[] = [];
     const prevWarn = setWarn((l) => warnings.push(l));
     try {
-      const after = await runnerIn(b, { fresh: true }).get(reuseTransformerStudy, c);
+      const r = runnerIn(b);
+      const after = await r.get(reuseTransformerStudy, c);
+      expect(r.log.map((e) => e.source)).toEqual(["computed"]);
       expect(after.onePass).toEqual(before.onePass);
       expect(after.runs).toEqual(before.runs);
       expect(after.curves.map((x) => x.E)).toEqual(before.curves.map((x) => x.E));
     } finally {
       setWarn(prevWarn);
     }
-    expect(warnings.some((w) => w.includes(evalFile)), warnings.join("\n")).toBe(true);
-    expect(fs.existsSync(`${evalFile}.bad`)).toBe(true);
-    // the eval file is whole again
+    for (const f of [evalFile, stored[0], ckpt]) {
+      expect(warnings.some((w) => w.includes(f)), `${f} named in: ${warnings.join("\n")}`).toBe(true);
+      expect(fs.existsSync(`${f}.bad`)).toBe(true);
+    }
+    // the files are whole again
     expect(JSON.parse(fs.readFileSync(evalFile, "utf8")).seed).toBe(1);
-  }, 120_000);
+    expect(JSON.parse(fs.readFileSync(eval2, "utf8")).seed).toBe(2);
+  }, 180_000);
 
   it("the study is the folder's study result: its claims and figures need it, ids are reuse.transformer-*", () => {
     expect(reuse.study).toBe(reuseTransformerStudy);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defineResult } from "../../src/core/result";
 import { fromJson, readJson, readRecoverable, setWarn, toJson, writeJsonAtomic } from "../../src/run/files";
 import { Runner } from "../../src/run/runner";
-import { configKey, resultFile } from "../../src/run/store";
+import { configKey, resultFile, resultFolder } from "../../src/run/store";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -144,6 +144,35 @@ describe("runner", () => {
     }
     expect(calls()).toBe(2);
     expect(warnings.join("\n")).toContain(file);
+  });
+
+  it("checkpoints resume a computation; a fresh run discards them; DATALAWS_FRESH=0 is not fresh", async () => {
+    // a computation that resumes from a checkpoint file in its folder, if there is one
+    const resumable = defineResult({
+      id: "test.resumable",
+      title: "resumable",
+      config: () => ({ n: 1 }),
+      compute: (_c, ctx) => {
+        const f = path.join(ctx.checkpointDir(), "partial.json");
+        const before = readJson<{ done: number }>(f);
+        writeJsonAtomic(f, { done: 1 });
+        return { resumedFrom: before?.done ?? 0 };
+      },
+    });
+    expect(await new Runner({ scale: "ci", quiet: true }).get(resumable)).toEqual({ resumedFrom: 0 });
+    // the stored result is lost (say, deleted): the next run resumes from the checkpoint
+    fs.rmSync(resultFolder("test.resumable") + "/" + fs.readdirSync(resultFolder("test.resumable")).find((f) => f.endsWith(".json")));
+    expect(await new Runner({ scale: "ci", quiet: true }).get(resumable)).toEqual({ resumedFrom: 1 });
+    // a fresh run starts over
+    expect(await new Runner({ scale: "ci", quiet: true, fresh: true }).get(resumable)).toEqual({ resumedFrom: 0 });
+    process.env.DATALAWS_FRESH = "0";
+    try {
+      expect(new Runner({ scale: "ci", quiet: true }).fresh).toBe(false);
+      process.env.DATALAWS_FRESH = "1";
+      expect(new Runner({ scale: "ci", quiet: true }).fresh).toBe(true);
+    } finally {
+      delete process.env.DATALAWS_FRESH;
+    }
   });
 
   it("a claim sees only the results it declared", async () => {

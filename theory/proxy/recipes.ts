@@ -250,7 +250,7 @@ export function separationRecipes(): RecipeSpec[] {
   ];
 }
 
-/** Named recipe sets accepted by `--recipes`. */
+/** Named recipe sets. */
 export const RECIPE_SETS: Readonly<Record<string, () => RecipeSpec[]>> = {
   default: defaultRecipes,
   spec10: spec10Recipes,
@@ -259,14 +259,14 @@ export const RECIPE_SETS: Readonly<Record<string, () => RecipeSpec[]>> = {
 };
 
 /**
- * Resolve a `--recipes` value: a set name (default, spec10, curvature, separation), a comma-separated
+ * Resolve a recipes value: a set name (default, spec10, curvature, separation), a comma-separated
  * list of recipe names from those sets, or a parsed JSON array of recipe specs.
  */
-export function resolveRecipes(value: string | unknown[], name = "--recipes"): RecipeSpec[] {
+export function resolveRecipes(value: string | unknown[], name = "recipes"): RecipeSpec[] {
   if (Array.isArray(value)) return validateRecipes(value, name);
-  if (typeof value !== "string" || value.trim() === "") throw new ParameterError(name, value, `a set name (${Object.keys(RECIPE_SETS).join(", ")}), a list of recipe names, or a JSON file`);
+  if (typeof value !== "string" || value.trim() === "") throw new ParameterError(name, value, `a set name (${Object.keys(RECIPE_SETS).join(", ")}), a list of recipe names, or an array of recipe specs`);
   const v = value.trim();
-  if (RECIPE_SETS[v]) return RECIPE_SETS[v]();
+  if (Object.hasOwn(RECIPE_SETS, v)) return RECIPE_SETS[v]();
   const parts = v.split(",").map((p) => p.trim());
   const catalog = new Map<string, RecipeSpec>();
   for (const f of Object.values(RECIPE_SETS)) for (const r of f()) catalog.set(r.name, r);

@@ -10,8 +10,8 @@ import * as path from "node:path";
 import { Rng } from "../../core/rng";
 import { requireInteger } from "../../core/validate";
 import type { TokenBatch } from "../../nn/gpt";
-import { packageRoot } from "../../run/pool";
-import { makeBatch, TEST_STREAM } from "../../tasks/batch";
+import { packageRoot } from "../../run/store";
+import { makeBatch, TEST_STREAM, tokenBatch } from "../../tasks/batch";
 import { mixtureTask, type MixtureTask } from "../../tasks/mixture";
 import { modularArithmeticTask } from "../../tasks/modularArithmetic";
 import { multiHopQaTask } from "../../tasks/multiHopQa";
@@ -51,18 +51,11 @@ export function proxyMixture(domains: ProxyDomains): MixtureTask {
   return m;
 }
 
-const strip = (b: { batchSize: number; length: number; inputs: Int32Array; targets: Int32Array }): TokenBatch => ({
-  batchSize: b.batchSize,
-  length: b.length,
-  inputs: b.inputs,
-  targets: b.targets,
-});
-
 /** The training batches of a recipe: step s is `recipeSource(mixture, recipe, seed).batch(s, B)`. */
 export function recipeData(args: ProxyDataArgs): (step: number) => TokenBatch {
   const B = requireInteger("batchSize", args.batchSize, { min: 1 });
   const src = recipeSource(proxyMixture(args.domains), args.recipe, args.seed);
-  return (step) => strip(src.batch(step, B));
+  return (step) => tokenBatch(src.batch(step, B));
 }
 
 /** The clean validation sets, one per domain: `size` test-format problems (or windows) of each. */
@@ -73,7 +66,7 @@ export function validationSets(domains: ProxyDomains, size: number): Record<stri
   PROXY_DOMAIN_NAMES.forEach((name, c) => {
     const rng = new Rng(PROXY_VALIDATION_SEED, TEST_STREAM, c);
     const rows = Array.from({ length: size }, () => m.componentSample(rng, c, "test"));
-    out[name] = strip(makeBatch(rows, m.contextLength, m.padToken));
+    out[name] = tokenBatch(makeBatch(rows, m.contextLength, m.padToken));
   });
   return out;
 }

@@ -14,7 +14,7 @@
 import * as path from "node:path";
 import { Rng } from "../../core/rng";
 import { requireInteger } from "../../core/validate";
-import { packageRoot } from "../../run/pool";
+import { packageRoot } from "../../run/store";
 import type { TokenBatch } from "../../nn/gpt";
 import { zipfLanguage, type ZipfLanguage, type ZipfLanguageOptions } from "../../tasks/zipfLanguage";
 import { testSet } from "../../tasks/batch";

@@ -12,11 +12,10 @@ import { defineResult } from "../../core/result";
 import { logLinearFit, type LinearFit } from "../../core/fit";
 import { meanSe } from "../../core/stats";
 import { initBackend } from "../../nn/backend";
-import { loadCheckpoint } from "../../nn/checkpoint";
 import { Trainer, type TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
-import { trainStudyRuns, StudyInterrupted, type StudyRun } from "../../nn/studyRuns";
+import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, trainStudyRuns, StudyInterrupted, type StudyRun } from "../../nn/studyRuns";
 import { readJson, readRecoverable, writeJsonAtomic } from "../../run/files";
 import { reuseStudyConfig, validateReuseConfig, type ReuseStudyConfig } from "./config";
 import { REUSE_DATA_MODULE, studyLanguage, validationSet, type ReuseDataArgs } from "./data";
@@ -152,8 +151,10 @@ async function evaluateOnePass(c: ReuseStudyConfig, dir: string, key: string, se
   const valLoss: number[] = [];
   try {
     for (const s of steps) {
-      const file = path.join(dir, `${key}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
-      trainer.setParams(loadCheckpoint(file).arrays.params);
+      const file = paramCheckpointFile(dir, key, s);
+      const ck = readParamCheckpoint(file);
+      if (!ck) throw new Error(`${file} is missing after its run was trained again`);
+      trainer.setParams(ck.arrays.params);
       valLoss.push(trainer.evaluate(val, 64).loss); // the chunk size of the in-run evaluations (same arithmetic)
     }
   } finally {
@@ -248,21 +249,31 @@ export const reuseTransformerStudy = defineResult({
     const dir = ctx.checkpointDir();
     const runs = reuseStudyRuns(c);
     const t0 = Date.now();
-    const out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, {
+    let out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, {
       threads: ctx.threads,
       quiet: ctx.quiet,
       ...(ctx.stopAfter !== undefined ? { stopAfter: ctx.stopAfter } : {}),
     });
     if (!out.complete) throw new StudyInterrupted("reuse");
+    // one-pass runs still to be evaluated whose checkpoints are missing or unusable are trained again
+    const evalFile = (seed: number) => path.join(dir, `onepass-s${seed}.eval.json`);
+    const stored = new Map<number, OnePassRecord>();
+    for (const seed of c.seeds) {
+      const rec = readRecoverable<OnePassRecord>(evalFile(seed), (f) => readJson<OnePassRecord>(f), (x) => isOnePassRecord(c, seed, x));
+      if (rec) stored.set(seed, rec);
+    }
+    const steps = onePassEvalSteps(c).filter((s) => s >= 1);
+    if (runsToRetrain(dir, c.seeds.filter((s) => !stored.has(s)).map((seed) => ({ key: `onepass-s${seed}`, steps }))).length > 0) {
+      out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, { threads: ctx.threads, quiet: ctx.quiet });
+      if (!out.complete) throw new StudyInterrupted("reuse");
+    }
     const epochRuns: EpochRunRecord[] = [];
     const onePass: OnePassRecord[] = [];
     for (const seed of c.seeds) {
-      const key = `onepass-s${seed}`;
-      const evalFile = path.join(dir, `${key}.eval.json`);
-      let rec = readRecoverable<OnePassRecord>(evalFile, (f) => readJson<OnePassRecord>(f), (x) => isOnePassRecord(c, seed, x));
+      let rec = stored.get(seed);
       if (!rec) {
-        rec = await evaluateOnePass(c, dir, key, seed);
-        writeJsonAtomic(evalFile, rec);
+        rec = await evaluateOnePass(c, dir, `onepass-s${seed}`, seed);
+        writeJsonAtomic(evalFile(seed), rec);
       }
       onePass.push(rec);
       for (const N of c.N) epochRuns.push(epochRecord(c, seed, N, out.results[runs.findIndex((r) => r.key === `N${N}-s${seed}`)]));

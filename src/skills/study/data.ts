@@ -11,12 +11,12 @@
  */
 import * as path from "node:path";
 import type { TokenBatch } from "../../nn/gpt";
-import { packageRoot } from "../../run/pool";
+import { packageRoot } from "../../run/store";
 import { modularArithmeticTask } from "../../tasks/modularArithmetic";
 import { multiHopQaTask, oneHopQaTask } from "../../tasks/multiHopQa";
 import { s5Task } from "../../tasks/s5";
 import { skillBins, trainingSkills, uniformOver, type SkillSampler } from "../../tasks/skillDistribution";
-import { testSet, trainingBatch } from "../../tasks/batch";
+import { testSet, tokenBatch, trainingBatch } from "../../tasks/batch";
 import type { Task } from "../../tasks/task";
 import type { SkillsTaskSpec } from "./config";
 
@@ -56,23 +56,16 @@ export function runSkills(d: number, alpha: number, seed: number): SkillSampler 
   return trainingSkills(d, alpha, { rankSeed: seed });
 }
 
-const plain = (b: { batchSize: number; length: number; inputs: Int32Array; targets: Int32Array }): TokenBatch => ({
-  batchSize: b.batchSize,
-  length: b.length,
-  inputs: b.inputs,
-  targets: b.targets,
-});
-
 /** Training batches of a run: a fresh batch per step, a pure function of (seed, step). */
 export function skillsData(args: SkillsDataArgs): (step: number) => TokenBatch {
   const task = skillsTask(args.spec);
   const skills = runSkills(task.numSkills, args.alpha, args.seed);
-  return (step) => plain(trainingBatch(task, { seed: args.seed, step, batchSize: args.batchSize, skills }));
+  return (step) => tokenBatch(trainingBatch(task, { seed: args.seed, step, batchSize: args.batchSize, skills }));
 }
 
 /** The uniform test set of a task. */
 export function uniformTestSet(spec: SkillsTaskSpec, size: number): TokenBatch {
-  return plain(testSet(skillsTask(spec), { size, seed: SKILLS_TEST_SEED }));
+  return tokenBatch(testSet(skillsTask(spec), { size, seed: SKILLS_TEST_SEED }));
 }
 
 /** The rank bin of every skill under seed `seed`'s ranking (bin 0 = head). */
@@ -88,6 +81,6 @@ export function binTestSets(spec: SkillsTaskSpec, seed: number, bins: number, si
   return Array.from({ length: bins }, (_, b) => {
     const ids: number[] = [];
     for (let i = 0; i < bin.length; i++) if (bin[i] === b) ids.push(i);
-    return plain(testSet(task, { size, seed: SKILLS_BIN_SEED + seed * 64 + b, skills: uniformOver(task.numSkills, ids) }));
+    return tokenBatch(testSet(task, { size, seed: SKILLS_BIN_SEED + seed * 64 + b, skills: uniformOver(task.numSkills, ids) }));
   });
 }

@@ -6,15 +6,11 @@
  * at regular intervals. It is one result, `skills.transformer-study`: its runs train on worker threads
  * with resume files in the result's checkpoint folder, so a killed study resumes where it stopped.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { defineResult } from "../../core/result";
-import { loadCheckpoint, type Checkpoint } from "../../nn/checkpoint";
 import { initBackend } from "../../nn/backend";
 import { meanSe } from "../../core/stats";
 import type { TrainResult } from "../../nn/train";
-import { readRecoverable } from "../../run/files";
-import { trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
+import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
 import { SKILLS_STUDY_CONFIGS, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
 import { binTestSets, rankBins, skillsTask, SKILLS_DATA_MODULE, uniformTestSet, type SkillsDataArgs } from "./data";
 import { meanGradientNorm, tailContextBatches } from "./gradient";
@@ -121,29 +117,12 @@ export function checkpointSteps(c: SkillsStudyConfig, t: SkillsTaskSpec): number
   return out;
 }
 
-/** The parameter checkpoint of run `key` at step `s` in the study folder `dir`. */
-export const skillsCheckpointFile = (dir: string, key: string, s: number): string => path.join(dir, `${key}.ckpt`, `step-${String(s).padStart(7, "0")}.ckpt`);
-
-/** A checkpoint, or undefined when it is absent; an unreadable one is reported by path, set aside and reported as absent. */
-function readCheckpointRecoverable(file: string): Checkpoint | undefined {
-  return readRecoverable(file, (f) => (fs.existsSync(f) ? loadCheckpoint(f) : undefined), (ck) => (ck.arrays.params ? undefined : "has no params array"));
-}
-
-/**
- * The keys of the gradient-diagnostic runs one of whose checkpoints is missing or unusable (each bad
- * file reported and set aside): these runs must be trained again.
- */
-export function runsMissingCheckpoints(c: SkillsStudyConfig, dir: string): string[] {
+/** The gradient-diagnostic runs and the steps of their parameter checkpoints. */
+function diagnosedRuns(c: SkillsStudyConfig): Array<{ key: string; steps: number[] }> {
   const t = gradientTask(c);
   if (!c.gradient || !t) return [];
   const steps = checkpointSteps(c, t);
-  const out: string[] = [];
-  for (const seed of c.seeds)
-    for (const alpha of [0, c.alpha]) {
-      const key = skillsRunKey(t.task, alpha, seed);
-      if (steps.some((s) => !readCheckpointRecoverable(skillsCheckpointFile(dir, key, s)))) out.push(key);
-    }
-  return out;
+  return c.seeds.flatMap((seed) => [0, c.alpha].map((alpha) => ({ key: skillsRunKey(t.task, alpha, seed), steps })));
 }
 
 /** Measure the tail-sample gradient norms (every seed) and the PCA landscape (first seed) from the checkpoint runs in `dir`. */
@@ -164,8 +143,8 @@ export async function skillsGradients(c: SkillsStudyConfig, dir: string): Promis
       const random: number[] = [];
       const thetas: Float32Array[] = [];
       for (const s of steps) {
-        const file = skillsCheckpointFile(dir, skillsRunKey(t.task, alpha, seed), s);
-        const ck = readCheckpointRecoverable(file);
+        const file = paramCheckpointFile(dir, skillsRunKey(t.task, alpha, seed), s);
+        const ck = readParamCheckpoint(file);
         if (!ck) throw new Error(`missing checkpoint ${file}`);
         const params = ck.arrays.params;
         thetas.push(params);
@@ -297,13 +276,8 @@ export async function computeSkillsStudy(c: SkillsStudyConfig, dir: string, opts
   const label = `study skills (${c.name})`;
   let out = await trainStudyRuns(label, dir, runs, opts);
   if (!out.complete) throw new StudyInterrupted("skills");
-  const retrain = runsMissingCheckpoints(c, dir);
-  if (retrain.length > 0) {
-    // a finished run whose checkpoints cannot be read: set its resume file aside and train it again
-    for (const key of retrain) {
-      const state = path.join(dir, `${key}.state`);
-      if (fs.existsSync(state)) fs.renameSync(state, `${state}.bad`);
-    }
+  // a finished run whose checkpoints cannot be read is trained again (its resume file set aside)
+  if (runsToRetrain(dir, diagnosedRuns(c)).length > 0) {
     out = await trainStudyRuns(label, dir, runs, opts);
     if (!out.complete) throw new StudyInterrupted("skills");
   }
