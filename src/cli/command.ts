@@ -74,10 +74,10 @@ export class UsageError extends Error {
 }
 
 /** Parse a number: decimal, exponent notation (1e6), or inf/infinity. */
-export function parseNumber(name: string, s: string): number {
+export function parseNumber(name: string, s: string, expected = "a number (e.g. 1000, 1e3, 0.5, inf)"): number {
   const t = s.trim().toLowerCase();
   if (t === "inf" || t === "infinity" || t === "∞") return Infinity;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t)) throw new ParameterError(name, s, "a number (e.g. 1000, 1e3, 0.5, inf)");
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t)) throw new ParameterError(name, s, expected);
   return Number(t);
 }
 
@@ -95,7 +95,7 @@ export function accepted(f: FlagSpec): string {
     case "boolean":
       return "no value";
     case "string":
-      return "a value";
+      return f.metavar ? `${f.metavar}: ${f.description}` : f.description;
     case "choice":
       return `one of ${(f.choices ?? []).join(", ")}`;
     case "number":
@@ -105,7 +105,7 @@ export function accepted(f: FlagSpec): string {
     case "numbers":
       return `a comma-separated list of numbers${range ? " " + range : ""}${inf}, e.g. 0.1,1,1e1`;
     case "integers":
-      return `a comma-separated list of integers${range ? " " + range : ""}${inf}, e.g. 1e3,1e4`;
+      return `a comma-separated list of integers${range ? " " + range : ""}${inf}, e.g. ${inf ? "1,4,inf" : "1e3,1e4"}`;
   }
 }
 
@@ -137,15 +137,15 @@ export function convertFlag(name: string, f: FlagSpec, raw: string): string | nu
       if (!(f.choices ?? []).includes(raw)) throw new ParameterError(flag, raw, accepted(f));
       return raw;
     case "number":
-      return requireNumber(flag, parseNumber(flag, raw), b);
+      return requireNumber(flag, parseNumber(flag, raw, accepted(f)), b);
     case "integer":
-      return requireInteger(flag, parseNumber(flag, raw), { ...b, allowInfinity: b.allowInfinity ?? false });
+      return requireInteger(flag, parseNumber(flag, raw, accepted(f)), { ...b, allowInfinity: b.allowInfinity ?? false });
     case "numbers":
     case "integers": {
       const parts = raw.split(",").map((s) => s.trim());
       if (parts.some((s) => s === "")) throw new ParameterError(flag, raw, `a comma-separated list of numbers, e.g. 1e3,1e4`);
       return parts.map((s, i) => {
-        const v = parseNumber(`${flag}[${i}]`, s);
+        const v = parseNumber(`${flag}[${i}]`, s, accepted(f));
         return f.kind === "integers" ? requireInteger(flag, v, b) : requireNumber(flag, v, b);
       });
     }

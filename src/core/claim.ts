@@ -5,7 +5,7 @@
 import type { Results, ResultDef } from "./result";
 import type { Scale } from "./scale";
 
-/** A claim's verdict: `pass`, `fail`, or `error` when a result it needs could not be computed. */
+/** A claim's verdict on its evidence (an outcome may also be `error`: see ClaimOutcome). */
 export type Verdict = "pass" | "fail";
 
 /** The evidence a claim produces from its results. */

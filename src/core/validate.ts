@@ -56,7 +56,12 @@ export function requireNumber(name: string, value: unknown, b: Bounds = {}): num
 
 /** An integer within the bounds (Infinity only if `allowInfinity`). Returns the value. */
 export function requireInteger(name: string, value: unknown, b: Bounds = {}): number {
-  const v = requireNumber(name, value, { ...b });
+  let v: number;
+  try {
+    v = requireNumber(name, value, { ...b });
+  } catch {
+    throw new ParameterError(name, value, describe("integer", b));
+  }
   if (Number.isFinite(v) && !Number.isInteger(v)) throw new ParameterError(name, value, describe("integer", b));
   return v;
 }

@@ -74,7 +74,7 @@ describe("datalaws reuse rate", () => {
     ["non-integer N", ["--N", "10.5", "--K", "1"], /--N = 10.5: must be .*integer/],
     ["K < 1", ["--N", "100", "--K", "0"], /--K = 0: must be/],
     ["malformed list", ["--N", "1e3,,2", "--K", "1"], /--N = "1e3,,2": must be a comma-separated list/],
-    ["malformed number", ["--N", "abc", "--K", "1"], /--N\[0\] = "abc": must be a number/],
+    ["malformed number", ["--N", "abc", "--K", "1"], /--N\[0\] = "abc": must be a comma-separated list of integers/],
     ["N ≤ d + 1 at K = inf", ["--N", "11", "--K", "inf"], /--N = 11: must be > d \+ 1 = 11/],
     ["no exact multi-epoch formula", ["--N", "100", "--K", "4", "--method", "exact"], /--method = "exact": must be one of mc, theory .*no exact multi-epoch formula/],
   ];
