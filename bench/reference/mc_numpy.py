@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference implementation of the multi-epoch SGD Monte Carlo (reuse spec §4.4) in numpy.
+"""Reference implementation of the multi-epoch SGD Monte Carlo (Yan et al., arXiv 2511.13421: K epochs of SGD over N samples, fresh permutation per epoch) in numpy.
 
 Same mathematics and sizes as bench/mc.ts: per run, X (N x d) with x = sqrt(lambda) * z (Gaussian z),
 label noise xi ~ N(0, sigma^2) drawn once per sample, a fresh permutation per epoch shared by every
@@ -18,7 +18,7 @@ import numpy as np
 
 
 def eta_grid(lam, N, K, n_eta):
-    """n_eta log-spaced points over the spec §4.4 range 0.05/(l1 K N) .. min(1/tr H, 5 ln N/(l_d N))."""
+    """n_eta log-spaced points over the range 0.05/(l1 K N) .. min(1/tr H, 5 ln N/(l_d N))."""
     lo = 0.05 / (lam.max() * K * N)
     hi = min(1.0 / lam.sum(), 5.0 * max(1.0, np.log(N)) / (lam.min() * N))
     return np.geomspace(lo, hi, n_eta)

@@ -127,7 +127,7 @@ function defaultText(f: FlagSpec): string | undefined {
 }
 
 /** Convert one flag's text to its typed value (throws a ParameterError naming the flag). */
-export function convertFlag(name: string, f: FlagSpec, raw: string): string | number | number[] {
+function convertFlag(name: string, f: FlagSpec, raw: string): string | number | number[] {
   const flag = `--${name}`;
   const b = f.bounds ?? {};
   switch (f.kind) {
@@ -283,7 +283,7 @@ function wrapRows(rows: Array<[string, string]>, indent = 2): string[] {
 }
 
 /** The usage line of a command: required flags spelled out, the others as [flags]. */
-export function usageLine(cmd: Command): string {
+function usageLine(cmd: Command): string {
   const pos = (cmd.positionals ?? []).map((p) => p.name.toUpperCase());
   const req = Object.entries(cmd.flags)
     .filter(([, f]) => f.required)

@@ -43,7 +43,7 @@ export class BadFileError extends Error {
 }
 
 /** A temporary name next to `file`, unique across processes and threads. */
-export function tempName(file: string): string {
+function tempName(file: string): string {
   return `${file}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
 }
 
