@@ -60,13 +60,23 @@ export const command = defineCommand({
       }
     }
     const { progress } = await import("../run/progress");
-    const { resultsDir } = await import("../run/store");
+    const { configKey, resultFolder } = await import("../run/store");
     const { reuseRates } = await import("../reuse/reuseRate");
     const path = await import("node:path");
+    const fs = await import("node:fs");
     const bar = progress("reuse rate (Monte Carlo)", { quiet: method !== "mc" });
-    // Monte Carlo checkpoints: an interrupted run resumes where it stopped when rerun with the same flags
-    const checkpointDir = path.join(resultsDir(), "partial");
+    // Monte Carlo checkpoints in data/results/reuse/rate/<key>.partial/, key = the flags that change the
+    // numbers (not --threads): an interrupted run resumes where it stopped when rerun with the same flags
+    const key = configKey({ id: "reuse.rate", subject, N: o.N, K: o.K, method, runs: o.runs, seed: o.seed });
+    const checkpointDir = method === "mc" ? path.join(resultFolder("reuse.rate"), `${key}.partial`) : undefined;
     const rows = await reuseRates(subject, o.N, o.K, { method, runs: o.runs, seed: o.seed, threads: threadsOr(o.threads), checkpointDir, onProgress: (a, b, l) => bar.update(a, b, l) });
+    if (checkpointDir) {
+      try {
+        fs.rmdirSync(checkpointDir); // each N's checkpoint file is removed when it has finished
+      } catch {
+        /* never created (nothing to resume), or a file set aside as .bad stays for inspection */
+      }
+    }
     if (method === "mc") bar.done();
     if (o.json) {
       for (const r of rows) process.stdout.write(jsonLine({ N: r.N, K: r.K, E: r.E, risk: r.risk, eta: r.eta, ...(r.se !== undefined ? { se: r.se } : {}) }) + "\n");

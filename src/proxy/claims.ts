@@ -9,7 +9,7 @@ import { type Claim, type Evidence } from "../core/claim";
 import type { Results } from "../core/result";
 import { spearman } from "../core/stats";
 import { rankAgreement } from "../../theory/proxy/ordering";
-import { PROXY_WIDTH, fixedStepsGd, flipBestVsWorst, largeLrSgd, oneStepExpansion, optimalLossVersions, rowsOf, tinyLrGd } from "./results";
+import { CLAIM_WIDTHS, FIXED_STEPS_CLAIM_LRS, PROXY_WIDTH, TINY_LR, flipRowsOf, flipSpec10, gdFixedStepsSweep, gdFixedTimeSweep, largeLrSgd, oneStepExpansion, optimalLossVersions, rowAt, rowsOf } from "./results";
 import type { SweepResult } from "./sweepRunner";
 
 const PAPER = "Wang et al. 2025, arXiv 2512.24503";
@@ -19,8 +19,8 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** The cells of one width of a sweep. */
 const cellsOf = (r: SweepResult, width: number) => r.cells.filter((c) => c.width === width);
 
-/** The tiny-lr agreement of one width of the tiny-lr sweep. */
-const tinyAt = (r: Results, width: number) => rowsOf(r.get(tinyLrGd), width)[0];
+/** The tiny-lr (η = 1e-3) agreement of one width of the exact-GD fixed-time sweep. */
+const tinyAt = (r: Results, width: number) => rowAt(r.get(gdFixedTimeSweep), width, TINY_LR);
 
 export const proxyClaims: Claim[] = [
   {
@@ -28,15 +28,15 @@ export const proxyClaims: Claim[] = [
     paper: `${PAPER}, Finding I and Thm 1 (informal)`,
     statement:
       "Fixed-time regime (τ = ηT = 1e4), η ≪ 1/λ_max(H_v): the proxy's expected-loss ranking of the 16 default recipes matches the optimal-loss ranking of the same model (its own L*, tuned over lr × steps) — mean Spearman over feature seeds ≥ 0.9 at every proxy width (exact mean path, the η → 0 limit of E[SGD]); the wide target's ranking is reported beside it.",
-    needs: [tinyLrGd],
+    needs: [gdFixedTimeSweep],
     evidence(r): Evidence {
-      const sweep = r.get(tinyLrGd);
+      const sweep = r.get(gdFixedTimeSweep);
       const measured: Record<string, number> = {};
-      const details: Record<string, unknown> = { targetWidth: sweep.config.targetWidth, seeds: sweep.config.seeds, tau: sweep.config.time, eta: sweep.config.lrs[0] };
+      const details: Record<string, unknown> = { targetWidth: sweep.config.targetWidth, seeds: sweep.config.seeds, tau: sweep.config.time, eta: TINY_LR };
       let ok = true;
       // the proxy widths (narrower ones are the subject of the narrow-proxy claim)
-      for (const width of sweep.config.widths.filter((w) => w >= PROXY_WIDTH)) {
-        const a = rowsOf(sweep, width)[0];
+      for (const width of sweep.config.widths.filter((w) => CLAIM_WIDTHS.includes(w))) {
+        const a = rowAt(sweep, width, TINY_LR);
         measured[`width ${width}`] = a.spearmanSelf;
         details[`width ${width}`] = { vsWideTarget: a.spearman, vsWideTargetMin: a.spearmanMin, kendall: a.kendall, pairwise: a.pairwise, regret: a.regret, lambdaMaxVal: cellsOf(sweep, width)[0].lambdaMaxVal };
         ok = ok && a.spearmanSelf >= 0.9;
@@ -50,7 +50,7 @@ export const proxyClaims: Claim[] = [
     paper: `${PAPER}, §1 and the main transfer figure (ρ < 0.75 at the standard lr)`,
     statement:
       "Fixed-time regime, online SGD (B = 8): at η = 1/λ_max(H_v) the Spearman agreement with the target's optimal-loss ranking is markedly lower than at tiny η — lower by at least 0.3 (Monte Carlo over seeds).",
-    needs: [largeLrSgd, tinyLrGd],
+    needs: [largeLrSgd, gdFixedTimeSweep],
     evidence(r): Evidence {
       const sgd = r.get(largeLrSgd);
       const width = sgd.config.widths[0];
@@ -74,17 +74,18 @@ export const proxyClaims: Claim[] = [
     paper: `${PAPER}, §3 one-step Taylor argument (first-order term dominates as η → 0)`,
     statement:
       "Fixed-steps regime (T = 1000): as η → 0 the proxy ranking becomes the first-order alignment ranking a_k = b_vᵀb_k (Spearman ≥ 0.95), so its agreement with the optimal-loss ranking tends to that of the alignment ranking (within 0.05) — on the default recipes the two orders differ, a finding shown, not hidden.",
-    needs: [fixedStepsGd],
+    needs: [gdFixedStepsSweep],
     evidence(r): Evidence {
-      const sweep = r.get(fixedStepsGd);
+      const sweep = r.get(gdFixedStepsSweep);
       const target = sweep.target;
-      const lrs = sweep.config.lrs;
+      // the claim's lrs of the sweep's grid (the tiny η = 1e-5 first)
+      const lrs = [...FIXED_STEPS_CLAIM_LRS];
       const measured: Record<string, number> = {};
       const details: Record<string, unknown> = { lrs, T: sweep.config.steps, alignmentVsTarget: spearman(target.alignment.map((a) => -a), target.optimum) };
       let ok = true;
       for (const width of sweep.config.widths) {
         const cells = cellsOf(sweep, width);
-        const rows = rowsOf(sweep, width);
+        const rows = lrs.map((lr) => rowAt(sweep, width, lr));
         const tiny = rows[0];
         const alignVsOpt = mean(cells.map((c) => rankAgreement(c.alignment.map((a) => -a), target.optimum).spearman));
         measured[`width ${width}: ρ(proxy, alignment)`] = tiny.spearmanAlignment;
@@ -101,9 +102,10 @@ export const proxyClaims: Claim[] = [
     paper: `${PAPER}, §3 ("curse of high-order effects"); with the SGD-noise flip: drift gap = η·(σ²_eff,A − σ²_eff,B)·tr(H_v)/(4B)`,
     statement:
       "The 10-recipe world (`spec10` recipes, width 128, B = 8, fixed time τ = 1000): for the best recipe against each of the five worst, the predicted SGD-noise flip lr lies within a factor of 2 of the observed crossing of the seed-averaged SGD losses.",
-    needs: [flipBestVsWorst],
+    needs: [flipSpec10],
     evidence(r): Evidence {
-      const rows = r.get(flipBestVsWorst);
+      const flips = r.get(flipSpec10);
+      const rows = flipRowsOf(flips, flips.config.pairs);
       const ratios = rows.map((r) => r.ratio ?? NaN);
       const ok = ratios.every((x) => Number.isFinite(x) && x >= 0.5 && x <= 2);
       return {
@@ -120,9 +122,9 @@ export const proxyClaims: Claim[] = [
     paper: `${PAPER}, Finding II and the combined condition`,
     statement:
       "A narrow proxy (width 32, this toolkit's proxy width, against a target of width 128 / 256 / 512 at ci / small / paper), trained at a tiny lr in the fixed-time regime, ranks the default recipes as the target tuned per recipe does: mean Spearman over feature seeds ≥ 0.9, and its top-1 pick loses ≤ 0.005 in target loss (regret@1). Narrower proxies are reported beside it (Theorem 1 needs a width threshold).",
-    needs: [tinyLrGd],
+    needs: [gdFixedTimeSweep],
     evidence(r): Evidence {
-      const sweep = r.get(tinyLrGd);
+      const sweep = r.get(gdFixedTimeSweep);
       const width = PROXY_WIDTH;
       const a = tinyAt(r, width);
       const narrower = Object.fromEntries(sweep.config.widths.filter((m) => m < width).map((m) => [`width ${m}`, tinyAt(r, m).spearman]));

@@ -1,9 +1,11 @@
 /**
  * The results of the proxy-ordering folder (Wang, Wu, Lyu, Zou, Song, Jia, Mittal, "Can Small Training
  * Runs Reliably Guide Data Curation? Rethinking Proxy-Model Practice", arXiv 2512.24503), declared once:
- * lr sweeps of the random-feature proxy (online SGD Monte Carlo and the exact GD mean path), the width
- * scan, flip learning rates and the numbers behind each claim. Claims and figures are pure functions of
- * these. The world, recipes, grids and regimes are this toolkit's documented defaults, not the paper's
+ * the wide target's optimal losses (computed once per run, fetched by every sweep), lr sweeps of the
+ * random-feature proxy (online SGD Monte Carlo and the exact GD mean path), flip learning rates and the
+ * other numbers behind each claim. A claim and a figure that show the same quantity read the same result
+ * (the exact-GD sweeps hold the tiny-lr proxies of the claims and the width figure). Claims and figures
+ * are pure functions of these. The world, recipes, grids and regimes are this toolkit's documented defaults, not the paper's
  * LLM settings (which the paper does not fully state).
  */
 import { defineResult, type ComputeContext } from "../core/result";
@@ -11,10 +13,10 @@ import { pickByScale as pick, type Scale } from "../core/scale";
 import { spearman } from "../core/stats";
 import { flipStudy, noiseModels, type FlipRow } from "../../theory/proxy/flipStudy";
 import { convergedLoss, optimalFlowLoss, optimalRidgeLoss } from "../../theory/proxy/optimalLoss";
-import { rankAgreement, regretCurve } from "../../theory/proxy/ordering";
+import { regretCurve } from "../../theory/proxy/ordering";
 import { proxyProblem, realisePools } from "../../theory/proxy/problem";
 import { defaultRecipes, proxyWorld, spec10Recipes, type RecipeSpec } from "../../theory/proxy/recipes";
-import { agreementByLr, cellProblem, sweepCell, targetOptimum, valLambdaMax, type LrAgreement, type WorldOptions } from "../../theory/proxy/sweep";
+import { cellProblem, targetOptimum, valLambdaMax, type LrAgreement, type TargetOptimum, type WorldOptions } from "../../theory/proxy/sweep";
 import { allOneStepFlips, noiseFlip, observedFlip, oneStepLoss, oneStepTaylor, stabilityEdges, taylorTerms } from "../../theory/proxy/taylor";
 import { gdLoss, lrGrid, type Optimizer, type Regime } from "../../theory/proxy/training";
 import { meanLosses, runSweep, type SweepConfig, type SweepResult } from "./sweepRunner";
@@ -36,10 +38,34 @@ const claimSeeds = (scale: Scale): number => pick(scale, 2, 4, 8);
 /** Proxy widths of the claims: the proxy width, and 128 from scale small on. */
 const claimWidths = (scale: Scale): number[] => pick(scale, [32], [32, 128], [32, 128]);
 
+/** Config of `targetOptimumResult`: the wide target (feature seed 0) of a world and recipe list. */
+export interface TargetConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  width: number;
+  seed: number;
+}
+
+/**
+ * The wide target's per-recipe optimal achievable losses L*_k(M) (tuned gradient flow), with the
+ * converged, ridge and first-order alignment numbers — the ranking every proxy is judged against
+ * (§2 of arXiv 2512.24503). Every sweep of a run fetches it, so it is computed once.
+ */
+export const targetOptimumResult = defineResult<TargetConfig, TargetOptimum>({
+  id: "proxy.target-optimum",
+  title: "Optimal achievable losses of the recipes at the wide target width",
+  config: (scale) => ({ world: proxyWorldOf(scale), recipes: defaultRecipes(), width: targetWidthOf(scale), seed: 0 }),
+  compute: (c) => targetOptimum(c.world, c.recipes, c.width, c.seed),
+});
+
+/** The target of a sweep config, from the run (computed at most once per run). */
+const targetOf = (c: SweepConfig, ctx: ComputeContext): Promise<TargetOptimum> => ctx.get(targetOptimumResult, { world: c.world, recipes: c.recipes, width: c.targetWidth, seed: 0 });
+
 /** Compute a sweep on the runner's worker threads, resuming from its finished cells. */
 async function computeSweep(c: SweepConfig, ctx: ComputeContext, label: string): Promise<SweepResult> {
+  const target = await targetOf(c, ctx);
   const bar = ctx.progress(label);
-  const r = await runSweep(c, { threads: ctx.threads, checkpointDir: ctx.checkpointDir(), onProgress: (a, b) => bar.update(a, b) });
+  const r = await runSweep(c, { threads: ctx.threads, checkpointDir: ctx.checkpointDir(), onProgress: (a, b) => bar.update(a, b), target });
   bar.done();
   return r;
 }
@@ -49,36 +75,49 @@ function sweepResult(id: string, title: string, config: (scale: Scale) => SweepC
   return defineResult<SweepConfig, SweepResult>({ id, title, config, compute: (c, ctx) => computeSweep(c, ctx, id) });
 }
 
-// ── the figures' sweeps ─────────────────────────────────────────────────────────────────────────────
+// ── the lr sweeps ───────────────────────────────────────────────────────────────────────────────────
 
-/** The sweep configuration of the figures at a scale (SGD Monte Carlo or exact GD, one regime). */
+/** Proxy widths of the exact-GD fixed-time sweep: the width scan (it holds the claims' widths 4, 8, 16, 32 and, from scale small on, 128). */
+const gdFixedTimeWidths = (scale: Scale): number[] => pick(scale, [2, 4, 8, 16, 32, 64], [2, 4, 8, 16, 32, 64, 128], [2, 4, 8, 16, 32, 64, 128, 256]);
+/** The proxy widths the claims judge, where a sweep has them (128 from scale small on). */
+export const CLAIM_WIDTHS: readonly number[] = [PROXY_WIDTH, 128];
+/** The lrs of the fixed-steps claim: the tiny η = 1e-5, then half decades from 1e-2 to 10. */
+export const FIXED_STEPS_CLAIM_LRS: readonly number[] = [1e-5, ...lrGrid(1e-2, 10, 2)];
+
+/**
+ * The sweep configuration at a scale (SGD Monte Carlo or exact GD, one regime). The exact-GD sweeps are
+ * also the claims' numbers, so they use the claims' fixed time τ = 1e4, feature seeds and widths at every
+ * scale; the SGD Monte Carlo shortens τ to 3000 at ci so that it stays within seconds.
+ */
 export function sweepConfig(scale: Scale, regime: Regime, optimizer: Optimizer): SweepConfig {
-  return {
-    world: proxyWorldOf(scale),
-    recipes: defaultRecipes(),
-    widths: pick(scale, [32], [32, 128], [32, 128]),
-    lrs: optimizer === "gd" ? lrGrid(1e-3, 30, 6) : pick(scale, lrGrid(0.03, 30, 2), lrGrid(0.03, 30, 3), lrGrid(0.01, 30, 4)),
-    regime,
-    steps: FIXED_STEPS,
-    // ci shortens the fixed time so the Monte Carlo stays within seconds; small and paper use τ = 1e4
-    time: pick(scale, 3000, 1e4, 1e4),
-    maxSteps: 1e7,
-    batch: 8,
-    optimizer,
-    seeds: optimizer === "gd" ? pick(scale, 2, 4, 8) : pick(scale, 2, 3, 8),
-    targetWidth: targetWidthOf(scale),
-    k: 1,
-  };
+  const base = { world: proxyWorldOf(scale), recipes: defaultRecipes(), regime, steps: FIXED_STEPS, batch: 8, optimizer, targetWidth: targetWidthOf(scale), k: 1 };
+  if (optimizer === "sgd") {
+    return { ...base, widths: pick(scale, [32], [32, 128], [32, 128]), lrs: pick(scale, lrGrid(0.03, 30, 2), lrGrid(0.03, 30, 3), lrGrid(0.01, 30, 4)), time: pick(scale, 3000, 1e4, 1e4), maxSteps: 1e7, seeds: pick(scale, 2, 3, 8) };
+  }
+  // six points per decade from the tiny lr η = 1e-3 (exactly, the claims' η) to 30
+  const grid = [TINY_LR, ...lrGrid(TINY_LR, 30, 6).slice(1)];
+  const lrs = regime === "fixed-time" ? grid : [...new Set([...FIXED_STEPS_CLAIM_LRS, ...grid])].sort((x, y) => x - y);
+  const widths = regime === "fixed-time" ? gdFixedTimeWidths(scale) : claimWidths(scale);
+  return { ...base, widths, lrs, time: FIXED_TIME, maxSteps: 1e12, seeds: claimSeeds(scale) };
 }
 
 /** Online SGD (B = 8) in the fixed-time regime over the figures' lr grid, per proxy width and seed. */
 export const sgdFixedTimeSweep = sweepResult("proxy.sweep-sgd-fixed-time", "Proxy lr sweep: online SGD, fixed time τ = ηT", (s) => sweepConfig(s, "fixed-time", "sgd"));
 /** Online SGD (B = 8) in the fixed-steps regime (T = 1000). */
 export const sgdFixedStepsSweep = sweepResult("proxy.sweep-sgd-fixed-steps", "Proxy lr sweep: online SGD, fixed steps T", (s) => sweepConfig(s, "fixed-steps", "sgd"));
-/** The exact GD mean path (the η → 0 limit of E[SGD]) in the fixed-time regime. */
-export const gdFixedTimeSweep = sweepResult("proxy.sweep-gd-fixed-time", "Proxy lr sweep: exact GD mean path, fixed time", (s) => sweepConfig(s, "fixed-time", "gd"));
-/** The exact GD mean path in the fixed-steps regime. */
-export const gdFixedStepsSweep = sweepResult("proxy.sweep-gd-fixed-steps", "Proxy lr sweep: exact GD mean path, fixed steps", (s) => sweepConfig(s, "fixed-steps", "gd"));
+/**
+ * The exact GD mean path (the η → 0 limit of E[SGD]) in the fixed-time regime τ = ηT = 1e4, from the
+ * tiny lr η = 1e-3 to 30, at the scan widths 2 … 64 (128, 256), against the wide target's optimal-loss
+ * ranking. Its η = 1e-3 column is the tiny-lr proxy of the claims (Finding I / Theorem 1 of arXiv
+ * 2512.24503: a tiny-lr proxy ranks like the optimum; Finding II: above a width threshold) and of the
+ * width figure; each cell also holds the proxy's own tuned optimum L*(m).
+ */
+export const gdFixedTimeSweep = sweepResult("proxy.sweep-gd-fixed-time", "Proxy lr sweep: exact GD mean path, fixed time τ = 1e4, by width", (s) => sweepConfig(s, "fixed-time", "gd"));
+/**
+ * The exact GD mean path in the fixed-steps regime (T = 1000), from η = 1e-5 up to 30: the figures' grid
+ * and the claim's lrs (the one-step Taylor argument, §3 of arXiv 2512.24503).
+ */
+export const gdFixedStepsSweep = sweepResult("proxy.sweep-gd-fixed-steps", "Proxy lr sweep: exact GD mean path, fixed steps T = 1000", (s) => sweepConfig(s, "fixed-steps", "gd"));
 
 /** Per-lr agreement rows of one width of a sweep. */
 export function rowsOf(r: SweepResult, width: number): LrAgreement[] {
@@ -87,34 +126,27 @@ export function rowsOf(r: SweepResult, width: number): LrAgreement[] {
   return a.rows;
 }
 
+/** The agreement row of one width at one lr of a sweep (the lr exactly as in the sweep's grid). */
+export function rowAt(r: SweepResult, width: number, lr: number): LrAgreement {
+  const row = rowsOf(r, width).find((x) => x.lr === lr);
+  if (!row) throw new Error(`no lr ${lr} in the sweep`);
+  return row;
+}
+
+/** The index of an lr in a sweep's grid. */
+export function lrIndex(r: SweepResult, lr: number): number {
+  const l = r.config.lrs.indexOf(lr);
+  if (l < 0) throw new Error(`no lr ${lr} in the sweep`);
+  return l;
+}
+
 /** Reference lrs of a sweep's width: 1/λ_max(H_v) and the smallest GD stability edge 2/λ_max(H_k). */
 export function referenceLrs(r: SweepResult, width: number): { invLambdaMax: number; gdEdge: number } {
   const cells = r.cells.filter((c) => c.width === width);
   return { invLambdaMax: 1 / cells[0].lambdaMaxVal, gdEdge: 2 / Math.max(...cells[0].lambdaMax) };
 }
 
-// ── the claims' sweeps ──────────────────────────────────────────────────────────────────────────────
-
-/**
- * Exact-GD proxies at the tiny lr η = 1e-3 in the fixed-time regime (τ = 1e4), widths 4, 8, 16, 32 (and
- * 128 from scale small on), against the wide target's optimal-loss ranking (Finding I / Theorem 1 of
- * arXiv 2512.24503: a tiny-lr proxy ranks like the optimum; Finding II: above a width threshold).
- */
-export const tinyLrGd = sweepResult("proxy.tiny-lr-gd", "Exact-GD proxies at a tiny lr (fixed time), by width", (scale) => ({
-  world: proxyWorldOf(scale),
-  recipes: defaultRecipes(),
-  widths: [...new Set([4, 8, 16, PROXY_WIDTH, ...claimWidths(scale)])].sort((a, b) => a - b),
-  lrs: [TINY_LR],
-  regime: "fixed-time",
-  steps: FIXED_STEPS,
-  time: FIXED_TIME,
-  maxSteps: 1e12,
-  batch: 8,
-  optimizer: "gd",
-  seeds: claimSeeds(scale),
-  targetWidth: targetWidthOf(scale),
-  k: 1,
-}));
+// ── the claims' other results ───────────────────────────────────────────────────────────────────────
 
 /** Config of `largeLrSgd`: the sweep at one width whose single lr is 1/λ_max(H_v) of feature seed 0. */
 export interface LargeLrConfig {
@@ -143,46 +175,76 @@ export const largeLrSgd = defineResult<LargeLrConfig, SweepResult>({
   },
 });
 
-/** Exact GD in the fixed-steps regime (T = 1000) from η = 1e-5 up to 10 (the one-step Taylor argument, §3 of arXiv 2512.24503). */
-export const fixedStepsGd = sweepResult("proxy.fixed-steps-gd", "Exact-GD proxies at fixed steps T = 1000, tiny to large lr", (scale) => ({
-  world: proxyWorldOf(scale),
-  recipes: defaultRecipes(),
-  widths: claimWidths(scale),
-  lrs: [1e-5, ...lrGrid(1e-2, 10, 2)],
-  regime: "fixed-steps",
-  steps: FIXED_STEPS,
-  time: FIXED_TIME,
-  maxSteps: 1e12,
-  batch: 8,
-  optimizer: "gd",
-  seeds: claimSeeds(scale),
-  targetWidth: targetWidthOf(scale),
-  k: 1,
-}));
-
-/** Config of `flipBestVsWorst`. */
-export interface FlipPairsConfig {
+/** Config of `flipSpec10`. */
+export interface FlipSpec10Config {
   world: WorldOptions;
   recipes: RecipeSpec[];
   width: number;
   batch: number;
   time: number;
   seeds: number;
-  /** recipe index pairs */
+  /** recipe index pairs always observed: the best recipe against the five worst (the claim's) */
   pairs: Array<[number, number]>;
+  /** every other pair is observed when its predicted flip is at least this lr (the figure's) */
+  minPredicted: number;
 }
 
-/** Predicted and observed flip lrs of the best spec10 recipe against each of the five worst (width 128, B = 8, τ = 1000). */
-export const flipBestVsWorst = defineResult<FlipPairsConfig, FlipRow[]>({
-  id: "proxy.flip-best-vs-worst",
-  title: "Flip lrs of the best recipe against the five worst (10-recipe world)",
-  config: (scale) => ({ world: proxyWorldOf(scale), recipes: spec10Recipes(), width: 128, batch: 8, time: 1000, seeds: pick(scale, 4, 8, 16), pairs: [5, 6, 7, 8, 9].map((j) => [0, j] as [number, number]) }),
-  compute(c) {
+/** Predicted and observed flips of the 10-recipe world: one row per observed pair, each simulated once. */
+export interface FlipSpec10 {
+  config: FlipSpec10Config;
+  rows: FlipRow[];
+}
+
+/**
+ * Predicted against observed flip lrs in the 10-recipe world (width 128, B = 8, τ = 1000): the best recipe
+ * against the five worst, and every pair whose predicted flip is at least `minPredicted` (the fine
+ * half-octave grid around each prediction; the SGD-noise flip of §3 of arXiv 2512.24503).
+ */
+export const flipSpec10 = defineResult<FlipSpec10Config, FlipSpec10>({
+  id: "proxy.flip-spec10",
+  title: "Predicted against observed flip lrs in the 10-recipe world",
+  config: (scale) => ({
+    world: proxyWorldOf(scale),
+    recipes: spec10Recipes(),
+    width: 128,
+    batch: 8,
+    time: 1000,
+    seeds: pick(scale, 4, 8, 16),
+    pairs: [5, 6, 7, 8, 9].map((j) => [0, j] as [number, number]),
+    minPredicted: pick(scale, 0.8, 0.1, 0.03),
+  }),
+  compute(c, ctx) {
     const w = proxyWorld(c.world);
     const p = proxyProblem(w, c.recipes, c.width, { featureSeed: 0, pools: realisePools(w, c.recipes) });
-    return flipStudy(p, { batch: c.batch, time: c.time, seeds: c.seeds, pairs: c.pairs });
+    const predictedOnly = flipStudy(p, { batch: c.batch, time: c.time, seeds: 0 });
+    const indexOf = (name: string) => c.recipes.findIndex((x) => x.name === name);
+    const above = predictedOnly.filter((r) => Number.isFinite(r.discrete) && r.discrete >= c.minPredicted).map((r) => [indexOf(r.a), indexOf(r.b)] as [number, number]);
+    // each pair once, in (i, j) order; a pair's row does not depend on the other pairs observed
+    const pairs = [...new Map([...c.pairs, ...above].map((pr) => [`${pr[0]},${pr[1]}`, pr])).values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const bar = ctx.progress("proxy.flip-spec10");
+    const rows: FlipRow[] = [];
+    pairs.forEach((pr, i) => {
+      rows.push(...flipStudy(p, { batch: c.batch, time: c.time, seeds: c.seeds, pairs: [pr] }));
+      bar.update(i + 1, pairs.length);
+    });
+    bar.done();
+    return { config: c, rows };
   },
 });
+
+/** The rows of some recipe index pairs of `flipSpec10`, in their order. */
+export function flipRowsOf(v: FlipSpec10, pairs: Array<[number, number]>): FlipRow[] {
+  return pairs.map(([i, j]) => {
+    const row = v.rows.find((r) => r.a === v.config.recipes[i].name && r.b === v.config.recipes[j].name);
+    if (!row) throw new Error(`no flip row of ${v.config.recipes[i].name} vs ${v.config.recipes[j].name}`);
+    return row;
+  });
+}
+
+/** The rows of `flipSpec10` whose predicted flip is at least its `minPredicted` (the figure's pairs). */
+export function flipRowsAbove(v: FlipSpec10): FlipRow[] {
+  return v.rows.filter((r) => Number.isFinite(r.discrete) && r.discrete >= v.config.minPredicted);
+}
 
 /** Config of `oneStepTaylor`. */
 export interface OneStepConfig {
@@ -271,78 +333,6 @@ export const optimalLossVersions = defineResult<OptimalLossConfig, { spec10: Ver
 
 // ── the figures' derived results ────────────────────────────────────────────────────────────────────
 
-/** Config of `widthScan`. */
-export interface WidthScanConfig {
-  world: WorldOptions;
-  recipes: RecipeSpec[];
-  widths: number[];
-  seeds: number;
-  targetWidth: number;
-  time: number;
-  eta: number;
-  /** feature seeds are firstSeed, firstSeed + 1, … (≠ the target's draw 0) */
-  firstSeed: number;
-}
-
-/** Mean, min and max over feature seeds. */
-export interface SeedStats {
-  mean: number;
-  min: number;
-  max: number;
-}
-
-/** Width scan (exact): tuned proxy L*(m) and tiny-lr fixed-time proxy against the wide target, mean and min over seeds. */
-export const widthScan = defineResult<WidthScanConfig, { config: WidthScanConfig; rows: Array<{ width: number; tuned: SeedStats; tiny: SeedStats }> }>({
-  id: "proxy.width-scan",
-  title: "Proxy width against agreement with the wide target (exact)",
-  config: (scale) => ({
-    world: proxyWorldOf(scale),
-    recipes: defaultRecipes(),
-    widths: pick(scale, [2, 4, 8, 16, 32, 64], [2, 4, 8, 16, 32, 64, 128], [2, 4, 8, 16, 32, 64, 128, 256]),
-    seeds: pick(scale, 3, 5, 10),
-    targetWidth: targetWidthOf(scale),
-    time: 1e4,
-    eta: 1e-3,
-    firstSeed: 100,
-  }),
-  compute(config, ctx) {
-    const recipes = config.recipes;
-    const target = targetOptimum(config.world, recipes, config.targetWidth, 0);
-    const w = proxyWorld(config.world);
-    const pools = realisePools(w, recipes);
-    const bar = ctx.progress("proxy.width-scan");
-    const rows = config.widths.map((width, n) => {
-      const tuned: number[] = [];
-      const tiny: number[] = [];
-      for (let s = 0; s < config.seeds; s++) {
-        const seed = config.firstSeed + s;
-        const p = proxyProblem(w, recipes, width, { featureSeed: seed, keepFeatures: false, pools });
-        tuned.push(rankAgreement(p.recipes.map((r) => optimalFlowLoss(r, p.val).loss), target.optimum).spearman);
-        const c = sweepCell({ world: config.world, recipes, width, lrs: [config.eta], regime: "fixed-time", time: config.time, maxSteps: 1e12, optimizer: "gd", seed }, p);
-        tiny.push(agreementByLr([c], target.optimum)[0].spearman);
-      }
-      bar.update(n + 1, config.widths.length);
-      const stats = (xs: number[]): SeedStats => ({ mean: xs.reduce((a, b) => a + b, 0) / xs.length, min: Math.min(...xs), max: Math.max(...xs) });
-      return { width, tuned: stats(tuned), tiny: stats(tiny) };
-    });
-    bar.done();
-    return { config, rows };
-  },
-});
-
-/** Config of `flipLrs`. */
-export interface FlipLrsConfig {
-  world: WorldOptions;
-  width: number;
-  batch: number;
-  time: number;
-  seeds: number;
-  /** spec10 pairs are observed when their predicted flip is at least this lr */
-  minPredicted: number;
-  /** the SGD fixed-time sweep whose crossings are the default recipes' observed flips */
-  sweep: SweepConfig;
-}
-
 /** Predicted against observed flips of the default recipes in the main SGD sweep. */
 export interface DefaultFlips {
   width: number;
@@ -350,28 +340,12 @@ export interface DefaultFlips {
   rows: Array<{ a: string; b: string; predicted: number; observed: number }>;
 }
 
-/** Flip lrs: (a) the 10-recipe world, fine grid around each prediction; (b) default recipes, predicted vs crossings in the main SGD sweep. */
-export const flipLrs = defineResult<FlipLrsConfig, { config: FlipLrsConfig; spec10: FlipRow[]; defaultSet: DefaultFlips }>({
-  id: "proxy.flip-lrs",
-  title: "Predicted against observed flip lrs",
-  config: (scale) => ({ world: proxyWorldOf(scale), width: 128, batch: 8, time: 1000, seeds: pick(scale, 4, 6, 16), minPredicted: pick(scale, 0.8, 0.1, 0.03), sweep: sgdFixedTimeSweep.config(scale) }),
+/** Default recipes: the SGD-noise flip predicted at the main SGD sweep's τ against the crossings of its seed-mean losses (widest proxy). */
+export const flipDefaultRecipes = defineResult<{ sweep: SweepConfig }, DefaultFlips>({
+  id: "proxy.flip-default-recipes",
+  title: "Predicted flip lrs of the default recipes against crossings in the SGD sweep",
+  config: (scale) => ({ sweep: sgdFixedTimeSweep.config(scale) }),
   async compute(config, ctx) {
-    // (a) spec10: every pair whose predicted flip is within the grid and below the stability edge
-    const recipes = spec10Recipes();
-    const w = proxyWorld(config.world);
-    const p = proxyProblem(w, recipes, config.width, { featureSeed: 0, pools: realisePools(w, recipes) });
-    const predictedOnly = flipStudy(p, { batch: config.batch, time: config.time, seeds: 0 });
-    const pairs = predictedOnly
-      .filter((r) => Number.isFinite(r.discrete) && r.discrete >= config.minPredicted)
-      .map((r) => [recipes.findIndex((x) => x.name === r.a), recipes.findIndex((x) => x.name === r.b)] as [number, number]);
-    const bar = ctx.progress("proxy.flip-lrs");
-    const spec10: FlipRow[] = [];
-    pairs.forEach((pr, i) => {
-      spec10.push(...flipStudy(p, { batch: config.batch, time: config.time, seeds: config.seeds, pairs: [pr] }));
-      bar.update(i + 1, pairs.length);
-    });
-    bar.done();
-    // (b) default recipes: noise-model predictions at the sweep's τ vs crossings of the seed-mean SGD losses
     const sweep = await ctx.get(sgdFixedTimeSweep, config.sweep);
     const width = sweep.config.widths[sweep.config.widths.length - 1];
     const losses = meanLosses(sweep.cells.filter((c) => c.width === width));
@@ -387,7 +361,7 @@ export const flipLrs = defineResult<FlipLrsConfig, { config: FlipLrsConfig; spec
         if (Number.isFinite(pred) && pred < edge && pred > lrs[0] && obs !== null) rows.push({ a: dp.recipes[i].name, b: dp.recipes[j].name, predicted: pred, observed: obs });
       }
     }
-    return { config, spec10, defaultSet: { width, time: sweep.config.time, rows } };
+    return { width, time: sweep.config.time, rows };
   },
 });
 
@@ -423,4 +397,4 @@ export const regretAtK = defineResult<{ lrsTimesLambda: number[]; sweep: SweepCo
 });
 
 /** Every result of the theory part of the folder. */
-export const proxyTheoryResults = [sgdFixedTimeSweep, sgdFixedStepsSweep, gdFixedTimeSweep, gdFixedStepsSweep, tinyLrGd, largeLrSgd, fixedStepsGd, flipBestVsWorst, oneStepExpansion, optimalLossVersions, widthScan, flipLrs, regretAtK] as const;
+export const proxyTheoryResults = [targetOptimumResult, sgdFixedTimeSweep, sgdFixedStepsSweep, gdFixedTimeSweep, gdFixedStepsSweep, largeLrSgd, flipSpec10, oneStepExpansion, optimalLossVersions, flipDefaultRecipes, regretAtK] as const;

@@ -107,9 +107,6 @@ export interface SweepResult {
   agreement: Array<{ width: number; rows: LrAgreement[] }>;
 }
 
-/** The target of a (world, recipes, width) is deterministic: computed once per process. */
-const targetMemo = new Map<string, TargetOptimum>();
-
 /** Options of `runSweep`. */
 export interface SweepRunOptions {
   /** worker threads (default min(2, CPUs)); the numbers do not depend on it */
@@ -121,6 +118,12 @@ export interface SweepRunOptions {
    * instead of recomputing them (a truncated or foreign file is reported by path and recomputed).
    */
   checkpointDir?: string;
+  /**
+   * The wide target's optimal losses for (world, recipes, targetWidth) with feature seed 0 — inside a
+   * run, the `proxy.target-optimum` result (computed once per run and stored). Without it (the CLI
+   * `proxy sweep`), the target is computed here.
+   */
+  target?: TargetOptimum;
 }
 
 /** Does a stored cell belong to its spec? (a reason when it does not) */
@@ -136,10 +139,10 @@ function cellMismatch(cell: SweepCell, spec: SweepCellSpec): string | undefined 
 export async function runSweep(c: SweepConfig, opts: SweepRunOptions = {}): Promise<SweepResult> {
   validateSweepConfig(c);
   const specs = sweepTasks(c);
-  const key = JSON.stringify([c.world, c.recipes, c.targetWidth]);
-  const memo = targetMemo.get(key);
-  const target = memo ?? targetOptimum(c.world, c.recipes, c.targetWidth, 0);
-  if (!memo) targetMemo.set(key, target);
+  const target = opts.target ?? targetOptimum(c.world, c.recipes, c.targetWidth, 0);
+  if (target.width !== c.targetWidth || target.names.length !== c.recipes.length || target.names.some((n, k) => n !== c.recipes[k].name)) {
+    throw new Error(`the target given to the sweep (width ${target.width}, recipes ${target.names.join(", ")}) is not the sweep's (width ${c.targetWidth})`);
+  }
   const fileOf = (s: SweepCellSpec) => (opts.checkpointDir ? path.join(opts.checkpointDir, `cell-w${s.width}-s${s.seed}.json`) : undefined);
   const done: Array<SweepCell | undefined> = specs.map((s) => {
     const f = fileOf(s);

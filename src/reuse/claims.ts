@@ -10,7 +10,8 @@ import { evenSpectrum, minEigen, trace } from "../core/spectra";
 import { PAPER_ZIPF_PLATEAU_FIT, thm51Exponents, thm52PlateauExponent } from "../../theory/reuse/asymptotics";
 import {
   mcLargeK,
-  mcSmallNEvsK,
+  MC_CLAIM_N,
+  stronglyConvexEvsK,
   mcVsExact,
   onePassCurves,
   onePassSelfRate,
@@ -238,9 +239,12 @@ export const reuseClaims: Claim[] = [
     paper: `${PAPER}, definition of E(K,N)`,
     statement:
       "Strongly convex Monte Carlo (isotropic, d = 5, N = 100, Gaussian, σ = 0.1): E(1,N) = 1 within 3 standard errors, and E(K,N) is non-decreasing in K up to Monte Carlo noise (no drop beyond 3 combined standard errors).",
-    needs: [mcSmallNEvsK],
+    needs: [stronglyConvexEvsK],
     evidence(r): Evidence {
-      const m = r.get(mcSmallNEvsK);
+      const sc = r.get(stronglyConvexEvsK);
+      const c = sc.curves.find((x) => x.N === MC_CLAIM_N);
+      if (!c) throw new Error(`no Monte Carlo curve at N = ${MC_CLAIM_N}`);
+      const m = { K: c.K, E: c.E, se: c.se, runs: sc.config.runs };
       const z1 = (m.E[0] - 1) / m.se[0];
       let worstDrop = Infinity;
       for (let i = 1; i < m.E.length; i++) {

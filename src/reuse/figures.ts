@@ -45,7 +45,7 @@ export const reuseFigures: FigureDef[] = [
     id: "reuse.e-vs-k-strongly-convex",
     title: "Effective reuse rate E(K,N) against epochs K — strongly convex",
     caption:
-      "Isotropic H (d = 5 at small scale), Gaussian features, σ = 0.1, w* = 1, by multi-epoch Monte Carlo (label noise replayed each epoch, a fresh permutation per epoch, η optimised per K on a 4-per-octave grid with parabolic refinement; bars: ±1 standard error, so E(1,N) scatters around 1 by Monte Carlo noise). Horizontal lines: the least-squares plateau shortcut for each N. E ≈ K at small K, then saturation at a level that rises with N (Thm 4.2). At large K the Monte Carlo sits a few percent above the shortcut: early stopping shrinks toward w0 = 0, and the minimum over a noisy η grid is biased low in risk.",
+      "Isotropic H (d = 5), Gaussian features, σ = 0.1, w* = 1, by multi-epoch Monte Carlo (the runs the claim on E(K,100) judges; one seed for every N) (label noise replayed each epoch, a fresh permutation per epoch, η optimised per K on a 4-per-octave grid with parabolic refinement; bars: ±1 standard error, so E(1,N) scatters around 1 by Monte Carlo noise). Horizontal lines: the least-squares plateau shortcut for each N. E ≈ K at small K, then saturation at a level that rises with N (Thm 4.2). At large K the Monte Carlo sits a few percent above the shortcut: early stopping shrinks toward w0 = 0, and the minimum over a noisy η grid is biased low in risk.",
     needs: [R.stronglyConvexEvsK],
     build(res) {
       const r = res.get(R.stronglyConvexEvsK);

@@ -17,18 +17,24 @@ import { handle, type McTask } from "./mcWorker";
 /** Compiled worker, relative to the package root. */
 export const MC_WORKER_FILE = "dist/src/reuse/mcWorker.js";
 
+/**
+ * Default number of chunks of runs (fewer when there are fewer runs). It does not depend on the thread
+ * count, so a checkpoint written with one thread count is resumed with another.
+ */
+export const MC_CHUNKS = 16;
+
 /** Options of `multiEpochMcParallel`: those of `multiEpochSgd` plus threads, chunks and progress. */
 export interface McParallelOptions extends MultiEpochOptions {
   /** worker threads (default min(2, CPUs)); 1 runs in-process, from the sources, without workers */
   threads?: number;
-  /** number of chunks of runs (default min(runs, max(8, 4·threads))) */
+  /** number of chunks of runs (default min(runs, MC_CHUNKS), whatever the thread count) */
   chunks?: number;
   /** progress in runs: (runs done, runs total) */
   onProgress?: (done: number, total: number) => void;
   /**
    * A checkpoint file: finished chunks are saved there (atomically) as they complete, and a rerun
-   * with identical options (same problem, grid, runs, seed and chunking) skips them — an interrupted
-   * run resumes. A truncated or foreign file is reported by path and set aside. The file is removed
+   * with identical options (same problem, grid, runs, seed and chunking — the thread count may differ)
+   * skips them — an interrupted run resumes. A truncated or foreign file is reported by path and set aside. The file is removed
    * when the whole computation has finished.
    */
   checkpoint?: string;
@@ -79,7 +85,7 @@ export async function multiEpochMcParallel(problem: LinearProblem, opts: McParal
   const threads = requireInteger("threads", t ?? defaultThreads(), { min: 1 });
   // validate in the main thread, so that a bad parameter throws here with its name
   const { runOffset, runCount } = validateMultiEpoch(problem, mc);
-  const chunks = requireInteger("chunks", c ?? Math.min(runCount, Math.max(8, 4 * threads)), { min: 1, max: runCount });
+  const chunks = requireInteger("chunks", c ?? Math.min(runCount, MC_CHUNKS), { min: 1, max: runCount });
 
   // typed-array copies of the problem: structured cloning to the workers is exact and cheap
   const plain: LinearProblem = {

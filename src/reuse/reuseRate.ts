@@ -57,7 +57,7 @@ export interface ReuseRateOptions {
   seed?: number;
   threads?: number;
   onProgress?: (done: number, total: number, label: string) => void;
-  /** folder for Monte Carlo chunk checkpoints, one file per N (an interrupted mc run resumes from it); none by default */
+  /** folder for Monte Carlo chunk checkpoints, one file per N (an interrupted mc run resumes from it, with any thread count); none by default */
   checkpointDir?: string;
 }
 

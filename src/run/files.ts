@@ -47,16 +47,22 @@ function tempName(file: string): string {
   return `${file}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
 }
 
-/** Write `data` to `file` atomically (unique temporary file, then rename); creates the folder. */
+/**
+ * Write `data` to `file` atomically (unique temporary file, then rename); creates the folder — again
+ * if another process removed it as empty in between (a finished computation tidies its checkpoint folder).
+ */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = tempName(file);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
+  for (let attempt = 0; ; attempt++) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const tmp = tempName(file);
+    try {
+      fs.writeFileSync(tmp, data);
+      fs.renameSync(tmp, file);
+      return;
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 2) throw e;
+    }
   }
 }
 

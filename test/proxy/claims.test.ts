@@ -51,6 +51,8 @@ describe("proxy claims at ci scale", () => {
   it("computes each result once, however many claims need it", () => {
     const computed = runner.log.filter((e) => e.source === "computed").map((e) => e.id);
     expect(new Set(computed).size).toBe(computed.length);
-    expect(computed).toContain("proxy.tiny-lr-gd");
+    expect(computed).toContain("proxy.sweep-gd-fixed-time");
+    // every sweep judged against the same wide target: computed once, not per sweep
+    expect(computed.filter((id) => id === "proxy.target-optimum")).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proxy } from "../../src/proxy";
 import { proxyFigures } from "../../src/proxy/figures";
-import { gdFixedTimeSweep, rowsOf, sgdFixedTimeSweep } from "../../src/proxy/results";
+import { TINY_LR, gdFixedTimeSweep, rowAt, rowsOf, sgdFixedTimeSweep } from "../../src/proxy/results";
 import { meanLosses } from "../../src/proxy/sweepRunner";
 import { drawFigure, type FigureOutcome } from "../../src/run/evaluate";
 import { Runner } from "../../src/run/runner";
@@ -40,6 +40,15 @@ describe("proxy figures at ci scale", () => {
     expect(new Set(computed).size).toBe(computed.length);
   });
 
+  it("the width figure draws the claims' tiny-lr numbers: its tiny-lr curve is the GD sweep's η = 1e-3 column", async () => {
+    const gd = await runner.get(gdFixedTimeSweep);
+    const o = drawn.get("proxy.width")!;
+    if ("error" in o) throw new Error(o.error);
+    const tiny = (o.figure as unknown as { data: Array<{ x: number[]; y: number[] }> }).data[1];
+    expect(tiny.x).toEqual(gd.config.widths);
+    expect(tiny.y).toEqual(gd.config.widths.map((w) => rowAt(gd, w, TINY_LR).spearman));
+  });
+
   it("the loss-vs-lr curves are the seed-mean SGD losses; the exact-path Spearman curve is the GD sweep's", async () => {
     const sgd = await runner.get(sgdFixedTimeSweep);
     const width = sgd.config.widths[sgd.config.widths.length - 1];
@@ -56,8 +65,8 @@ describe("proxy figures at ci scale", () => {
     expect(curves.map((c) => JSON.stringify(c)).sort()).toEqual(cols.map((c) => JSON.stringify(c)).sort());
     const gd = await runner.get(gdFixedTimeSweep);
     const sp = figureOf("proxy.spearman-vs-lr");
-    const w0 = gd.config.widths[0];
-    const exact = sp.data.find((t) => t.name === `width ${w0}: exact mean path, fixed time`)!;
+    const w0 = sgd.config.widths[0];
+    const exact = sp.data.find((t) => t.name === `width ${w0}: exact mean path, fixed time τ = ${gd.config.time}`)!;
     expect(exact.y).toEqual(rowsOf(gd, w0).map((r) => r.spearman));
   });
 });

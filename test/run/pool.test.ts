@@ -130,6 +130,42 @@ describe("Monte Carlo checkpoints", () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  it.each([
+    [1, 2],
+    [1, 3],
+    [4, 1],
+  ])("a run interrupted with %i thread(s) resumes with %i (the default chunking does not depend on the thread count)", async (before, after) => {
+    const p = linearProblem(evenSpectrum(4, 1, 2), { sigma: 0.2, features: "gaussian" });
+    const opts = { N: 30, Kmax: 5, etas: [0.01, 0.03, 0.08], runs: 40, seed: 11 };
+    const reference = await multiEpochMcParallel(p, { ...opts, threads: 2 });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-cp-")), "mc.json");
+    let calls = 0;
+    await expect(
+      multiEpochMcParallel(p, {
+        ...opts,
+        threads: before,
+        checkpoint: file,
+        onProgress: () => {
+          if (++calls === before + 2) throw new Error("simulated kill");
+        },
+      }),
+    ).rejects.toThrow(/simulated kill/);
+    expect(Object.keys(JSON.parse(fs.readFileSync(file, "utf8")).parts).length).toBeGreaterThan(0); // some of the chunks were saved
+    const warnings: string[] = [];
+    const prev = setWarn((l) => warnings.push(l));
+    const seen: number[] = [];
+    try {
+      const resumed = await multiEpochMcParallel(p, { ...opts, threads: after, checkpoint: file, onProgress: (d) => seen.push(d) });
+      expect(Array.from(resumed.sum)).toEqual(Array.from(reference.sum));
+      expect(Array.from(resumed.sumSq)).toEqual(Array.from(reference.sumSq));
+    } finally {
+      setWarn(prev);
+    }
+    expect(warnings).toEqual([]); // the checkpoint was used, not set aside
+    expect(seen[0]).toBeGreaterThan(0); // the chunks finished before were loaded, not recomputed
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   const q = linearProblem(evenSpectrum(4, 1, 2), { sigma: 0.2, features: "gaussian" });
   const qopts = { N: 30, Kmax: 5, etas: [0.01, 0.03, 0.08], runs: 24, seed: 9, threads: 2, chunks: 6 };
 
