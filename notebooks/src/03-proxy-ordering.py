@@ -135,8 +135,8 @@ await dl.showFigure("proxy.flip-lr", scale);
 """)
 
 code(r"""
-const flips = await dl.result("proxy.flip-lrs") as { spec10: dl.FlipRow[] };
-dl.showTable(flips.spec10.filter((r) => r.a === "spec-0").map((r) => ({
+const flips = await dl.result("proxy.flip-spec10") as dl.proxyResults.FlipSpec10;
+dl.showTable(flips.rows.filter((r) => r.a === "spec-0").map((r) => ({
   pair: `${r.a} vs ${r.b}`, "better at small lr": r.winner, "one-step flip": r.oneStep.toPrecision(3),
   "noise flip (tr H_v formula)": r.noise.toPrecision(3), "noise flip (GD drift, equilibrated trace)": r.discrete.toPrecision(3),
   observed: r.observed === null ? "—" : r.observed.toPrecision(3), "observed/predicted": r.ratio === null ? "—" : r.ratio.toFixed(2),
