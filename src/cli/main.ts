@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 /**
  * `datalaws <command> [flags]` and `datalaws <group> <command> [flags]` — the toolkit's command line
  * (`npx datalaws …` in the project, `npm run -s datalaws -- …`).
