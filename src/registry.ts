@@ -43,14 +43,21 @@ export function registryProblems(): string[] {
 }
 
 function select<T extends { id: string }>(kind: string, list: readonly T[], only: string | undefined, name: string): T[] {
-  if (only === undefined || only.trim() === "") return [...list];
-  const keys = only.split(",").map((s) => s.trim()).filter(Boolean);
-  const sel = list.filter((x) => keys.some((k) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k)));
-  if (sel.length === 0) throw new ParameterError(name, only, `a folder (${FOLDERS.map((f) => f.name).join(", ")}), a ${kind} id or an id prefix`);
-  return sel;
+  if (only === undefined) return [...list];
+  const want = `comma-separated folders (${FOLDERS.map((f) => f.name).join(", ")}), ${kind} ids or id prefixes`;
+  const keys = only.split(",").map((s) => s.trim());
+  // an empty selection (or an empty item, as in "reuse,") is a mistake, not "everything"
+  if (keys.some((k) => k === "")) throw new ParameterError(name, only, `${want}, none of them empty`);
+  for (const k of keys) {
+    if (!list.some((x) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k))) throw new ParameterError(name, only, `${want}; "${k}" matches no ${kind}`);
+  }
+  return list.filter((x) => keys.some((k) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k)));
 }
 
-/** Claims by folder, id or id prefix (comma-separated; all when absent). `name` is the parameter named in errors. */
+/**
+ * Claims by folder, id or id prefix (comma-separated; all when absent). Every item must match a claim
+ * and none may be empty; `name` is the parameter named in errors.
+ */
 export function selectClaims(only?: string, name = "only"): Claim[] {
   return select("claim", claims, only, name);
 }
@@ -58,6 +65,20 @@ export function selectClaims(only?: string, name = "only"): Claim[] {
 /** Figures by folder, id or id prefix (comma-separated; all when absent). */
 export function selectFigures(only?: string, name = "only"): FigureDef[] {
   return select("figure", figures, only, name);
+}
+
+/**
+ * Claims and figures by folder, id or id prefix (comma-separated; all when absent): each item must
+ * match a claim or a figure, and none may be empty.
+ */
+export function selectClaimsAndFigures(only?: string, name = "only"): { claims: Claim[]; figures: FigureDef[] } {
+  if (only === undefined) return { claims: [...claims], figures: [...figures] };
+  const keys = only.split(",").map((s) => s.trim());
+  const hits = (k: string) => (x: { id: string }) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k);
+  const want = `comma-separated folders (${FOLDERS.map((f) => f.name).join(", ")}), claim or figure ids, or id prefixes`;
+  if (keys.some((k) => k === "")) throw new ParameterError(name, only, `${want}, none of them empty`);
+  for (const k of keys) if (!claims.some(hits(k)) && !figures.some(hits(k))) throw new ParameterError(name, only, `${want}; "${k}" matches nothing`);
+  return { claims: claims.filter((c) => keys.some((k) => hits(k)(c))), figures: figures.filter((f) => keys.some((k) => hits(k)(f))) };
 }
 
 /** A figure by id. */

@@ -39,19 +39,10 @@ export const command = defineCommand({
     const t0 = Date.now();
     const studies = new Set(reg.studyFolders().map((f) => f.study));
     const keep = (x: Claim | FigureDef) => !o["skip-transformers"] || !x.needs.some((d) => studies.has(d));
-    // --only may name claims, figures or both: it is an error only when it matches neither
-    const pick = <T>(select: () => T[]): T[] | undefined => {
-      try {
-        return select();
-      } catch {
-        return undefined;
-      }
-    };
-    const figureSel = pick(() => reg.selectFigures(o.only, "--only"));
-    const claimSel = pick(() => reg.selectClaims(o.only, "--only"));
-    if (!figureSel && !claimSel) reg.selectClaims(o.only, "--only"); // throws the named error
-    const figureDefs = (figureSel ?? []).filter(keep);
-    const claimDefs = (claimSel ?? []).filter(keep);
+    // --only may name claims, figures or both
+    const sel = reg.selectClaimsAndFigures(o.only, "--only");
+    const figureDefs = sel.figures.filter(keep);
+    const claimDefs = sel.claims.filter(keep);
     const runner = new Runner({ scale: o.scale as Scale, threads: o.threads, fresh: o.fresh || undefined });
     process.stderr.write(`datalaws ${toolkitVersion()}: ${figureDefs.length} figures and ${claimDefs.length} claims at scale "${o.scale}" on ${runner.threads} thread(s)\n`);
     process.stderr.write("== figures ==\n");

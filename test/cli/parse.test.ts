@@ -49,6 +49,13 @@ describe("strict flags: rejected before any work", () => {
     ["an unknown flag of study", ["study", "reuse", "--sclae", "ci"], /unknown flag --sclae \(did you mean --scale\?\)/],
     ["a flag before the command", ["--json", "check"], /--json before a command/],
     ["a group without command", ["skills"], /datalaws skills: missing command; one of sgd, ode, landscape, figures/],
+    ["an empty selection of check", ["check", "--only", ""], /--only = "": must be .*none of them empty/],
+    ["a selection of only commas", ["check", "--only", ","], /--only = ",": must be .*none of them empty/],
+    ["a selection with an empty item", ["check", "--only", "reuse,"], /--only = "reuse,": must be .*none of them empty/],
+    ["a blank selection of figures", ["figures", "--only", " "], /--only = " ": must be .*none of them empty/],
+    ["an unknown figure", ["figures", "--only", "nosuch"], /"nosuch" matches no figure/],
+    ["an unknown claim", ["check", "--only", "reuse.e1-equals-one,nosuch"], /"nosuch" matches no claim/],
+    ["an unknown item of all", ["all", "--only", "reuse.e1-equals-one,nosuch"], /"nosuch" matches nothing/],
   ];
   for (const [what, args, msg] of bad) {
     it(`${what} exits 2 with one line naming the flag and what it accepts`, () => {
