@@ -26,7 +26,8 @@ const runners = new Map<Scale, Runner>();
 export function notebookRunner(scale: Scale = notebookScale()): Runner {
   let r = runners.get(scale);
   if (!r) {
-    r = new Runner({ scale });
+    // in a notebook, say what is computed (with its progress), not what is merely loaded
+    r = new Runner({ scale, log: (line) => (line.endsWith(": loaded") ? undefined : process.stderr.write(line + "\n")) });
     runners.set(scale, r);
   }
   return r;
