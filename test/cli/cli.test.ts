@@ -110,7 +110,7 @@ describe("datalaws check", () => {
     const only = run(["check", "--only", "nope"]);
     expect(only.status).toBe(2);
     expect(only.stderr.trim().split("\n")).toHaveLength(1);
-    expect(only.stderr).toMatch(/--only = "nope": must be a folder \(reuse, skills, proxy\), a claim id or an id prefix/);
+    expect(only.stderr).toMatch(/--only = "nope": must be comma-separated folders \(reuse, skills, proxy\), claim ids or id prefixes; "nope" matches no claim/);
     const r = run(["frobnicate"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command/);

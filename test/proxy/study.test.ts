@@ -59,7 +59,7 @@ describe("proxy study configs and analysis", () => {
     expect(() => validateProxyConfig({ ...C, tinyLr: 5e-5 })).toThrow(/^tinyLr = 0.00005: must be one of proxy.lrs/);
     expect(() => validateProxyConfig({ ...C, standardLr: 1e-4, tinyLr: 1e-2 })).toThrow(/^tinyLr = 0.01: must be < standardLr/);
     expect(() => validateProxyConfig({ ...C, recipes: [C.recipes[0], C.recipes[0], C.recipes[1]] })).toThrow(/^recipe name = "uniform"/);
-    expect(() => validateProxyConfig({ ...C, longProxy: { steps: C.proxy.steps, lrs: [C.standardLr, C.tinyLr] } })).toThrow(/^longProxy.steps = 6: must be a finite number ≥ 7/);
+    expect(() => validateProxyConfig({ ...C, longProxy: { steps: C.proxy.steps, lrs: [C.standardLr, C.tinyLr] } })).toThrow(/^longProxy.steps = 6: must be a finite integer ≥ 7/);
     expect(() => validateProxyConfig({ ...C, longProxy: { steps: 20, lrs: [C.standardLr, 5e-5] } })).toThrow(/^longProxy.lrs = 0.00005: must be one of proxy.lrs/);
     expect(() => validateProxyConfig({ ...C, longProxy: { steps: 20, lrs: [C.standardLr] } })).toThrow(/^longProxy.lrs = "0.01": must be including tinyLr/);
     // one run per (role, seed, lr, recipe), plus an initial-loss run per (role, seed), plus the long proxy runs

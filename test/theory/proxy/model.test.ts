@@ -64,7 +64,7 @@ describe("recipes", () => {
     expect(() => validateRecipes([{ name: "a", axis: "quality", corruption: 1.5 }, { name: "b", axis: "quality" }])).toThrow(/recipes\[0\]\.corruption = 1.5/);
     expect(() => validateRecipes([{ name: "a", axis: "nope" }, { name: "b", axis: "quality" }])).toThrow(/recipes\[0\]\.axis/);
     expect(() => validateRecipes([{ name: "a", axis: "quality" }, { name: "a", axis: "quality" }])).toThrow(/unique/);
-    expect(() => resolveRecipes("mixture-0,nonexistent")).toThrow(/--recipes\[1\] = "nonexistent"/);
+    expect(() => resolveRecipes("mixture-0,nonexistent")).toThrow(/^recipes\[1\] = "nonexistent"/);
     expect(resolveRecipes("mixture-0,spec-3").map((r) => r.name)).toEqual(["mixture-0", "spec-3"]);
   });
 });
