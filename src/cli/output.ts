@@ -2,14 +2,18 @@
 import { toJson } from "../run/files";
 import type { ClaimOutcome } from "../core/claim";
 
-/** Format a number to `digits` significant digits; Infinity as "inf". */
+/** Format a number to `digits` significant digits (at least all of its integer digits); Infinity as "inf". */
 export function fmt(x: unknown, digits = 4): string {
   if (x === null || x === undefined) return "—";
   if (typeof x === "number") {
     if (x === Infinity) return "inf";
     if (!Number.isFinite(x)) return String(x);
     if (Number.isInteger(x) && Math.abs(x) < 1e7) return String(x);
-    return x.toPrecision(digits).replace(/\.?0+(e|$)/, "$1");
+    const a = Math.abs(x);
+    if (a >= 1e7) return x.toExponential(digits - 1).replace(/\.?0+e/, "e");
+    // never fewer digits than the integer part has (1239.7 → "1240", 32519.5 → "32520")
+    const intDigits = a >= 1 ? Math.floor(Math.log10(a)) + 1 : 1;
+    return String(Number(x.toPrecision(Math.max(digits, intDigits))));
   }
   if (Array.isArray(x)) return `[${x.map((v) => fmt(v, digits)).join(", ")}]`;
   if (typeof x === "object") {
