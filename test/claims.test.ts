@@ -1,5 +1,5 @@
-// Every claim of the toolkit at scale ci, through one runner (as `datalaws check --scale ci` runs
-// them): each result is computed at most once, and every claim measures the value recorded in
+// Every claim and figure of the toolkit at scale ci, through one runner (as `npm start` runs them):
+// each result is computed at most once, and every claim measures the value recorded in
 // test/fixtures/claims-ci-fd62aa9.json (written by `datalaws check --scale ci --json` at commit
 // fd62aa9). The computations are seeded and deterministic, so the values agree to rounding.
 import * as fs from "node:fs";
@@ -7,8 +7,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimOutcome } from "../src/core/claim";
-import { claims } from "../src/registry";
-import { evaluateClaims } from "../src/run/evaluate";
+import { claims, figures } from "../src/registry";
+import { drawFigure, evaluateClaims, type FigureOutcome } from "../src/run/evaluate";
 import { Runner } from "../src/run/runner";
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "claims-ci-fd62aa9.json"), "utf8")) as {
@@ -36,19 +36,25 @@ describe("every claim at scale ci, through one runner", () => {
   let dir: string;
   let outcomes: ClaimOutcome[];
   let runner: Runner;
+  let drawn: FigureOutcome[];
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-claims-"));
     process.env.DATALAWS_DATA = dir;
     runner = new Runner({ scale: "ci", quiet: true });
     outcomes = await evaluateClaims(claims, runner);
+    // the figures in the same run, as `npm start` draws them: they reuse the claims' results
+    drawn = [];
+    for (const f of figures) drawn.push(await drawFigure(f, runner));
   }, 1_800_000);
   afterAll(() => {
     delete process.env.DATALAWS_DATA;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("every claim gives evidence (no errors)", () => {
+  it("every claim gives evidence and every figure draws (no errors)", () => {
     expect(outcomes.filter((o) => o.verdict === "error").map((o) => `${o.id}: ${o.error}`)).toEqual([]);
+    expect(drawn.flatMap((d) => ("error" in d ? [`${d.def.id}: ${d.error}`] : []))).toEqual([]);
+    expect(drawn).toHaveLength(figures.length);
   });
 
   it("every claim of the fixture still exists and measures the same value with the same verdict", () => {
