@@ -73,12 +73,37 @@ export class UsageError extends Error {
   }
 }
 
-/** Parse a number: decimal, exponent notation (1e6), or inf/infinity. */
+/**
+ * A flag value that is rejected, shown as the user wrote it: `--K = 1e400`, `--seed = 9007199254740993`
+ * (the parsed double would print Infinity or the neighbouring integer), `--N = "abc"`.
+ */
+export class FlagValueError extends ParameterError {
+  constructor(flag: string, text: string, allowed: string) {
+    super(flag, text, allowed);
+    const shown = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text.trim()) ? text.trim() : JSON.stringify(text.length > 60 ? text.slice(0, 57) + "…" : text);
+    this.message = `${flag} = ${shown}: must be ${allowed}`;
+  }
+}
+
+/** The smallest and largest magnitudes a flag's number may have (beyond them doubles lose it: 1e400 → ∞, 1e-400 → 0). */
+const TINY = 1e-300;
+const HUGE = 1e300;
+
+/**
+ * Parse a number: decimal, exponent notation (1e6), or inf/infinity. A literal that double precision
+ * cannot hold (1e400 would become ∞, 1e-400 would become 0) is an error naming the flag, not a silent
+ * ∞ or 0.
+ */
 export function parseNumber(name: string, s: string, expected = "a number (e.g. 1000, 1e3, 0.5, inf)"): number {
   const t = s.trim().toLowerCase();
-  if (t === "inf" || t === "infinity" || t === "∞") return Infinity;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t)) throw new ParameterError(name, s, expected);
-  return Number(t);
+  if (t === "inf" || t === "infinity" || t === "∞" || t === "+inf" || t === "+infinity") return Infinity;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t)) throw new FlagValueError(name, s, expected);
+  const x = Number(t);
+  const a = Math.abs(x);
+  if (a > HUGE || (x === 0 && /[1-9]/.test(t.replace(/e.*$/, ""))) || (a > 0 && a < TINY)) {
+    throw new FlagValueError(name, s, `${expected}, with magnitude between ${TINY} and ${HUGE} (or 0)`);
+  }
+  return x;
 }
 
 function boundsText(b: Bounds = {}): string {
@@ -101,7 +126,7 @@ export function accepted(f: FlagSpec): string {
     case "number":
       return `a number${range ? " " + range : ""}${inf}`;
     case "integer":
-      return `an integer${range ? " " + range : ""}${inf}`;
+      return `an integer${range ? " " + range : ""}${f.bounds?.max === undefined ? " up to 2^53 − 1" : ""}${inf}`;
     case "numbers":
       return `a comma-separated list of numbers${range ? " " + range : ""}${inf}, e.g. 0.1,1,1e1`;
     case "integers":
@@ -126,27 +151,42 @@ function defaultText(f: FlagSpec): string | undefined {
   return typeof f.default === "number" ? show(f.default) : String(f.default);
 }
 
-/** Convert one flag's text to its typed value (throws a ParameterError naming the flag). */
+/**
+ * Convert one flag's text to its typed value (throws a ParameterError naming the flag and the value
+ * as the user wrote it). Integers must be exact in double precision (≤ 2^53 − 1): above it, a seed
+ * or a size silently equals its neighbour.
+ */
 function convertFlag(name: string, f: FlagSpec, raw: string): string | number | number[] {
   const flag = `--${name}`;
   const b = f.bounds ?? {};
+  const check = (v: number, text: string, where = flag): number => {
+    try {
+      if (f.kind === "integer" || f.kind === "integers") {
+        requireInteger(where, v, { ...b, allowInfinity: b.allowInfinity ?? false });
+        if (Number.isFinite(v) && !Number.isSafeInteger(v)) throw new RangeError("not exact");
+        return v;
+      }
+      return requireNumber(where, v, b);
+    } catch {
+      throw new FlagValueError(where, text, accepted(f));
+    }
+  };
   switch (f.kind) {
     case "string":
       return raw;
     case "choice":
-      if (!(f.choices ?? []).includes(raw)) throw new ParameterError(flag, raw, accepted(f));
+      if (!(f.choices ?? []).includes(raw)) throw new FlagValueError(flag, raw, accepted(f));
       return raw;
     case "number":
-      return requireNumber(flag, parseNumber(flag, raw, accepted(f)), b);
     case "integer":
-      return requireInteger(flag, parseNumber(flag, raw, accepted(f)), { ...b, allowInfinity: b.allowInfinity ?? false });
+      return check(parseNumber(flag, raw, accepted(f)), raw);
     case "numbers":
     case "integers": {
       const parts = raw.split(",").map((s) => s.trim());
-      if (parts.some((s) => s === "")) throw new ParameterError(flag, raw, `a comma-separated list of numbers, e.g. 1e3,1e4`);
+      if (parts.some((s) => s === "")) throw new FlagValueError(flag, raw, accepted(f));
       return parts.map((s, i) => {
-        const v = parseNumber(`${flag}[${i}]`, s, accepted(f));
-        return f.kind === "integers" ? requireInteger(flag, v, b) : requireNumber(flag, v, b);
+        const where = parts.length > 1 ? `${flag}[${i}]` : flag;
+        return check(parseNumber(where, s, accepted(f)), s, where);
       });
     }
     case "boolean":

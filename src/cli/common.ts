@@ -5,7 +5,7 @@ import { SCALES } from "../core/scale";
 export const SCALE_FLAG = { kind: "choice", choices: SCALES, default: "small", description: "problem sizes: ci (seconds to minutes), small (minutes on 2 cores), paper (GPU, long)" } as const;
 
 /** `--threads T` (default min(2, CPUs)). */
-export const THREADS_FLAG = { kind: "integer", bounds: { min: 1 }, defaultText: "min(2, CPUs)", description: "worker threads" } as const;
+export const THREADS_FLAG = { kind: "integer", bounds: { min: 1, max: 256 }, defaultText: "min(2, CPUs)", description: "worker threads" } as const;
 
 /** `--json`: one JSON object per line on stdout, nothing else (progress stays on stderr). */
 export const JSON_FLAG = { kind: "boolean", description: "print one JSON object per line on stdout and nothing else" } as const;

@@ -6,6 +6,8 @@
  * holds one JSON object per line and nothing else (progress goes to stderr). Bad arguments exit with
  * status 2 and one line on stderr.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { ParameterError } from "../core/validate";
 import { closest, commandHelp, parseCommandArgs, UsageError, wantsHelp, type Command } from "./command";
 import { command as all } from "./all";
@@ -116,6 +118,43 @@ export function resolve(argv: readonly string[]): { cmd: Command; rest: string[]
   return { cmd, rest: argv.slice(1) };
 }
 
+/** Commands that never write under the data folder (every other one may store results or checkpoints). */
+const READ_ONLY = new Set(["list", "nn bench", "reuse onepass", "skills ode", "skills landscape", "proxy flip"]);
+
+/**
+ * The data folder must be a folder that exists or can be created, and be writable — checked before any
+ * work, so that a bad DATALAWS_DATA is named as such (not as ENOTDIR deep inside the store).
+ */
+export function checkDataFolder(env: NodeJS.ProcessEnv = process.env): void {
+  const given = env.DATALAWS_DATA;
+  if (given === undefined) return; // the project's own data/ folder
+  const fail = (why: string): never => {
+    throw new ParameterError("DATALAWS_DATA", given, `a folder that exists or can be created, and that this user can write (${why})`);
+  };
+  if (given.trim() === "") fail("it is empty");
+  let p = path.resolve(given);
+  for (;;) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      st = undefined;
+    }
+    if (st) {
+      if (!st.isDirectory()) fail(`${p} is not a folder`);
+      try {
+        fs.accessSync(p, fs.constants.W_OK | fs.constants.X_OK);
+      } catch {
+        fail(`${p} is not writable`);
+      }
+      return;
+    }
+    const up = path.dirname(p);
+    if (up === p) return;
+    p = up;
+  }
+}
+
 /** Run the command line; returns the exit status (errors are thrown: see `exitOnError`). */
 export async function main(argv: readonly string[]): Promise<number> {
   const r = resolve(argv);
@@ -128,6 +167,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { values, positionals } = parseCommandArgs(r.cmd, r.rest);
+  if (!READ_ONLY.has(r.cmd.name)) checkDataFolder();
   return (await r.cmd.run(values, positionals)) ?? 0;
 }
 

@@ -13,7 +13,7 @@ export const command = defineCommand({
     models: { kind: "integer", default: 1, bounds: { min: 1 }, description: "models trained side by side" },
     steps: { kind: "integer", default: 20, bounds: { min: 1 }, description: "timed steps" },
     warmup: { kind: "integer", default: 3, bounds: { min: 0 }, description: "untimed warm-up steps" },
-    threads: { kind: "integer", bounds: { min: 1 }, defaultText: "1, or min(2, models) with several models", description: "worker threads" },
+    threads: { kind: "integer", bounds: { min: 1, max: 256 }, defaultText: "1, or min(2, models) with several models", description: "worker threads" },
     backend: { kind: "choice", choices: BACKENDS, defaultText: "DATALAWS_BACKEND, else the first that starts", description: "TensorFlow.js backend" },
     json: JSON_FLAG,
   },

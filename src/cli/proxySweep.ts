@@ -24,6 +24,27 @@ export const RECIPES_FLAG = {
   description: `a recipe set (${Object.keys(RECIPE_SETS).join(", ")}), a comma-separated list of recipe names (e.g. mixture-0,spec-3,scale-1.5), or a JSON file holding an array of recipe specs`,
 } as const;
 
+/**
+ * Ranges of the numeric recipe fields in which the proxy problem stays well posed in double precision:
+ * inputs x = shift + scale·z and labels labelScale·f enter squared (and to the fourth power in the SGD
+ * noise), so |scale|, |shift|, |labelScale| and noise stay ≤ 1e3; labelScale = 0 leaves every recipe the
+ * same optimum (L* = ½E f², no ranking to agree with).
+ */
+function checkRecipeRanges(list: RecipeSpec[]): RecipeSpec[] {
+  list.forEach((r, i) => {
+    const at = `--recipes[${i}]`;
+    const range = (k: "scale" | "shift" | "noise" | "labelScale", lo: number, hi: number, why = "") => {
+      const v = r[k];
+      if (v !== undefined && !(Math.abs(v) >= lo && Math.abs(v) <= hi)) throw new ParameterError(`${at}.${k}`, v, `a number with ${lo === 0 ? "" : `${lo} ≤ `}|${k}| ≤ ${hi}${why}`);
+    };
+    range("scale", 1e-3, 1e3);
+    range("shift", 0, 1e3);
+    range("noise", 0, 1e3);
+    range("labelScale", 1e-3, 1e3, " (at 0 every label is 0: nothing to rank)");
+  });
+  return list;
+}
+
 /** Recipes from --recipes: a set name, a comma list of recipe names, or a JSON file holding an array of recipe specs. */
 export function recipesOf(raw: string): RecipeSpec[] {
   if (raw.trim() === "") throw new ParameterError("--recipes", raw, "a set name, a list of recipe names, or a JSON file");
@@ -38,7 +59,7 @@ export function recipesOf(raw: string): RecipeSpec[] {
       throw new ParameterError("--recipes", raw, `a readable JSON file with an array of recipe specs (${e instanceof Error ? e.message.split("\n")[0] : e})`);
     }
     if (!Array.isArray(parsed)) throw new ParameterError("--recipes", raw, "a JSON file holding an array of recipe specs");
-    return resolveRecipes(parsed, "--recipes");
+    return checkRecipeRanges(resolveRecipes(parsed, "--recipes"));
   }
   return resolveRecipes(raw, "--recipes");
 }

@@ -4,22 +4,27 @@ import { zipfOnePassRisk } from "../../theory/reuse/zipf";
 import { defineCommand } from "./command";
 import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
-import { SUBJECT_FLAGS, subjectOf } from "./reuseRate";
+import { checkFiniteRows, checkZipfResolved, libraryCall, SUBJECT_FLAGS, subjectOf } from "./reuseRate";
 import { SPEC_HELP } from "./spectrum";
 
 export const command = defineCommand({
   name: "reuse onepass",
   summary: "optimal one-pass SGD risk R*(1,N) and its learning rate η, for each N",
-  flags: { ...SUBJECT_FLAGS, N: { kind: "numbers", required: true, bounds: { min: 1 }, description: "sample sizes" }, json: JSON_FLAG },
+  flags: { ...SUBJECT_FLAGS, N: { kind: "numbers", required: true, bounds: { min: 1, max: 1e15 }, description: "sample sizes" }, json: JSON_FLAG },
   notes: `${SPEC_HELP}\n\nWith --json: one line per N {N, risk, eta}.`,
   examples: ["reuse onepass --spectrum isotropic --d 10 --sigma 0.1 --N 1e3,1e4"],
   async run(o) {
     const subject = subjectOf(o);
-    const rows = o.N.map((N) => {
-      if (subject.kind === "zipf") return { N, risk: zipfOnePassRisk(subject.model, N), eta: 1 };
-      const r = optimalOnePassRisk(subject.problem, N);
-      return { N, risk: r.risk, eta: r.eta };
-    });
+    checkZipfResolved(subject, o.spectrum, o.N);
+    const inputs = `--spectrum ${o.spectrum} --d ${o.d} --sigma ${o.sigma ?? 0} --wstar ${o.wstar}`;
+    const rows = await libraryCall(inputs, () =>
+      o.N.map((N) => {
+        if (subject.kind === "zipf") return { N, risk: zipfOnePassRisk(subject.model, N), eta: 1 };
+        const r = optimalOnePassRisk(subject.problem, N);
+        return { N, risk: r.risk, eta: r.eta };
+      }),
+    );
+    checkFiniteRows(rows, inputs);
     if (o.json) {
       for (const r of rows) process.stdout.write(jsonLine(r) + "\n");
       return;

@@ -1,5 +1,6 @@
 /** `datalaws reuse rate`: the effective reuse rate E(K,N) on a grid, by the exact, plateau, mc or theory method. */
 import { FEATURES, linearProblem } from "../../theory/reuse/problem";
+import { zipfOnePassRisk, zipfRisk } from "../../theory/reuse/zipf";
 import { ParameterError } from "../core/validate";
 import { applicableMethods, defaultMethod, REUSE_METHODS, type ReuseMethod, type ReuseSubject } from "../reuse/reuseRate";
 import { defineCommand } from "./command";
@@ -11,14 +12,67 @@ import { parseSpectrum, SPEC_HELP } from "./spectrum";
 export const SUBJECT_FLAGS = {
   spectrum: { kind: "string", required: true, metavar: "SPEC", description: "spectrum of the data covariance (see SPEC below)" },
   d: { kind: "integer", required: true, bounds: { min: 1 }, metavar: "D", description: "dimension (number of eigenvalues or tokens)" },
-  sigma: { kind: "number", bounds: { min: 0 }, metavar: "S", description: "label-noise standard deviation σ: needed for linear spectra, 0 (or absent) for zipf" },
+  sigma: { kind: "number", bounds: { min: 0, max: 1e12 }, metavar: "S", description: "label-noise standard deviation σ: needed for linear spectra, 0 (or absent) for zipf" },
   features: { kind: "choice", choices: FEATURES, default: "gaussian", description: "feature distribution x = √H z with z Gaussian or Rademacher" },
-  wstar: { kind: "number", default: 1, metavar: "W", description: "target weights w* = W·(1, …, 1) (must be 1 for zipf)" },
+  wstar: { kind: "number", default: 1, bounds: { min: -1e12, max: 1e12 }, metavar: "W", description: "target weights w* = W·(1, …, 1), W ≠ 0 (must be 1 for zipf)" },
 } as const;
+
+/**
+ * Zipf: E(K,N) is found by inverting the one-pass risk N′ ↦ R̄*(1,N′) (arXiv 2511.13421, Sec. 5). When that
+ * risk does not change in double precision between N and 2N (tokens too rare to be seen, or all learned),
+ * N′ is not determined: say so instead of printing E = K or 0.
+ */
+export function checkZipfResolved(subject: ReuseSubject, spectrum: string, Ns: readonly number[], Ks: readonly number[] = [1]): void {
+  if (subject.kind !== "zipf") return;
+  const Kmax = Math.max(1, ...Ks.filter((K) => Number.isFinite(K)));
+  for (const N of Ns) {
+    const r1 = zipfOnePassRisk(subject.model, N);
+    const r2 = zipfOnePassRisk(subject.model, 2 * N);
+    const rK = zipfRisk(subject.model, Kmax, N);
+    if (!(r1 > 1e-290 && rK > 1e-290 && r1 - r2 > 1e-9 * r1)) {
+      throw new ParameterError(
+        "--spectrum",
+        spectrum,
+        `a Zipf model whose one-pass risk still falls at N = ${N}: at d = ${subject.model.d} it is ${rK > 1e-290 ? "flat to double precision between N and 2N" : "below 1e-290 (every token learned)"} (p_d = ${subject.model.p[subject.model.d - 1].toPrecision(3)}), so E(K,N) is undefined; use a smaller A − B, another d or a smaller N`,
+      );
+    }
+  }
+}
+
+/** Every number a row prints is finite (else the inputs are beyond what double precision resolves). */
+export function checkFiniteRows(rows: ReadonlyArray<Record<string, unknown>>, inputs: string): void {
+  for (const r of rows) {
+    for (const [k, v] of Object.entries(r)) {
+      if (typeof v === "number" && !Number.isFinite(v) && !(k === "K" && v === Infinity)) throw new Error(`${inputs} at N = ${r.N}: must be inputs at which ${k} is ${Number.isNaN(v) ? "defined" : "finite"} in double precision; use less extreme --spectrum, --sigma, --wstar or --N`);
+    }
+    // K passes over N samples do at least as well as one pass (E ≥ 1) and no better than K·N fresh samples
+    // (E ≤ K); outside, the one-pass risk curve is too flat (noise-dominated) to invert in double precision
+    const E = r.E as number;
+    if (r.method !== "mc" && typeof E === "number" && (E < 1 - 1e-6 || E > (r.K as number) * (1 + 1e-6))) {
+      throw new Error(`${inputs} at N = ${r.N}, K = ${r.K === Infinity ? "inf" : r.K}: must be inputs at which E(K,N) is resolved in double precision — the one-pass risk is too flat to invert here (E came out as ${E.toPrecision(3)}, outside [1, K]); use a larger |--wstar| relative to --sigma, or another --N`);
+    }
+  }
+}
+
+/**
+ * Run a library computation on the user's inputs: an error it raises names its own internals (a
+ * root-finder bracket, `target = …`), so it is re-raised naming the flags the user wrote.
+ */
+export async function libraryCall<T>(inputs: string, f: () => T | Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof ParameterError && e.parameter.startsWith("--")) throw e;
+    const why = (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/\bInfinity\b/g, "inf").replace(/\bNaN\b/g, "undefined");
+    throw new Error(`${inputs}: must be a problem the risk formulas resolve in double precision (they fail here: ${why}); use less extreme values`);
+  }
+}
 
 /** The learning problem (linear with a spectrum, or the Zipf model) from the subject flags. */
 export function subjectOf(o: { spectrum: string; d: number; sigma: number | undefined; features: string; wstar: number }): ReuseSubject {
   const spec = parseSpectrum(o.spectrum, o.d);
+  // with w* = 0 there is nothing to learn: every risk is the noise floor and E is undefined
+  if (!(Math.abs(o.wstar) >= 1e-12)) throw new ParameterError("--wstar", o.wstar, "a number with 1e-12 ≤ |W| ≤ 1e12 (at W = 0 there is nothing to learn and E(K,N) is undefined)");
   if (spec.kind === "zipf") {
     if ((o.sigma ?? 0) !== 0) throw new ParameterError("--sigma", o.sigma, "0 for zipf:A:B (the Zipf model has no label noise)");
     if (o.wstar !== 1) throw new ParameterError("--wstar", o.wstar, "1 for zipf:A:B (w* = 1 in the closed form)");
@@ -33,7 +87,7 @@ export const command = defineCommand({
   summary: "effective reuse rate E(K,N) of K epochs over N samples, by exact formula, plateau, Monte Carlo or theory",
   flags: {
     ...SUBJECT_FLAGS,
-    N: { kind: "integers", required: true, bounds: { min: 1 }, description: "sample sizes" },
+    N: { kind: "integers", required: true, bounds: { min: 1, max: 1e15 }, description: "sample sizes" },
     K: { kind: "integers", required: true, bounds: { min: 1, allowInfinity: true }, description: "epochs (inf: train to convergence)" },
     method: { kind: "choice", choices: REUSE_METHODS, defaultText: "exact where it applies (zipf, or every K = 1), plateau when every K = inf, else mc", description: "exact closed form, plateau (K = inf), mc (multi-epoch Monte Carlo), theory (leading-order formulas)" },
     runs: { kind: "integer", bounds: { min: 2 }, default: 100, description: "Monte Carlo runs per N" },
@@ -45,6 +99,7 @@ export const command = defineCommand({
   examples: ["reuse rate --spectrum zipf:4.5:1 --d 1e4 --N 1e3,1e4 --K 1,4,inf", "reuse rate --spectrum isotropic --d 10 --sigma 0.1 --N 100 --K 1,4 --method mc --runs 200 --json"],
   async run(o) {
     const subject = subjectOf(o);
+    checkZipfResolved(subject, o.spectrum, o.N, o.K);
     const d = subject.kind === "zipf" ? subject.model.d : subject.problem.lambda.length;
     const method = (o.method ?? defaultMethod(subject, o.K)) as ReuseMethod;
     for (const K of o.K) {
@@ -59,6 +114,10 @@ export const command = defineCommand({
         if (N <= d + 1) throw new ParameterError("--N", N, `> d + 1 = ${d + 1} for K = inf (the least-squares risk is undefined at N ≤ d + 1)`);
       }
     }
+    // with σ = 0 least squares recovers w* exactly: the plateau risk is 0 and E(inf,N) is unbounded
+    if (subject.kind === "linear" && o.sigma === 0 && (method === "plateau" || o.K.includes(Infinity))) {
+      throw new ParameterError("--sigma", 0, "> 0 for K = inf on a linear spectrum (with σ = 0 least squares recovers w* exactly: the risk is 0 and E(inf,N) unbounded)");
+    }
     const { progress } = await import("../run/progress");
     const { configKey, resultFolder } = await import("../run/store");
     const { reuseRates } = await import("../reuse/reuseRate");
@@ -69,7 +128,7 @@ export const command = defineCommand({
     // numbers (not --threads): an interrupted run resumes where it stopped when rerun with the same flags
     const key = configKey({ id: "reuse.rate", subject, N: o.N, K: o.K, method, runs: o.runs, seed: o.seed });
     const checkpointDir = method === "mc" ? path.join(resultFolder("reuse.rate"), `${key}.partial`) : undefined;
-    const rows = await reuseRates(subject, o.N, o.K, { method, runs: o.runs, seed: o.seed, threads: threadsOr(o.threads), checkpointDir, onProgress: (a, b, l) => bar.update(a, b, l) });
+    const rows = await libraryCall(`--spectrum ${o.spectrum} --d ${o.d} --sigma ${o.sigma ?? 0} --wstar ${o.wstar}`, () => reuseRates(subject, o.N, o.K, { method, runs: o.runs, seed: o.seed, threads: threadsOr(o.threads), checkpointDir, onProgress: (a, b, l) => bar.update(a, b, l) }));
     if (checkpointDir) {
       try {
         fs.rmdirSync(checkpointDir); // each N's checkpoint file is removed when it has finished
@@ -78,6 +137,7 @@ export const command = defineCommand({
       }
     }
     if (method === "mc") bar.done();
+    checkFiniteRows(rows as unknown as Array<Record<string, unknown>>, `--spectrum ${o.spectrum} --sigma ${o.sigma ?? 0} --wstar ${o.wstar}`);
     if (o.json) {
       for (const r of rows) process.stdout.write(jsonLine({ N: r.N, K: r.K, E: r.E, risk: r.risk, eta: r.eta, ...(r.se !== undefined ? { se: r.se } : {}) }) + "\n");
       return;

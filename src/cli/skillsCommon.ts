@@ -7,8 +7,8 @@ import { skillModel, gdStabilityLimit } from "../../theory/skills/model";
 export const MODEL_FLAGS = {
   k: { kind: "integer", required: true, bounds: { min: 2 }, description: "composition depth k (skills per example)" },
   d: { kind: "integer", required: true, bounds: { min: 1 }, description: "number of skills d (≥ k)" },
-  alpha: { kind: "number", required: true, bounds: { min: 0 }, description: "Zipf exponent α of the skill frequencies (0 = uniform)" },
-  r: { kind: "number", default: 0.5, bounds: { gt: 0 }, description: "initialisation scale r of w0" },
+  alpha: { kind: "number", required: true, bounds: { min: 0, max: 100 }, description: "Zipf exponent α of the skill frequencies (0 = uniform)" },
+  r: { kind: "number", default: 0.5, bounds: { min: 1e-6, max: 1e6 }, description: "initialisation scale r of w0" },
 } as const;
 
 /** --d must be ≥ --k. */
@@ -26,4 +26,19 @@ export function checkEta(eta: number, k: number, d: number, alpha: number): numb
   const lim = etaLimit(k, d, alpha);
   if (!(eta < lim)) throw new ParameterError("--eta", eta, `> 0 and below the GD stability limit 2/λ_max = ${lim.toPrecision(4)} for k = ${k}, d = ${d}, α = ${alpha}`);
   return eta;
+}
+
+/**
+ * Run a theory computation on the user's flags; an error naming one of its own parameters (`A0`, `B0`) is
+ * re-raised naming the flag the user wrote (`renames`: parameter → flag), any other names every flag.
+ */
+export function withFlags<T>(flags: string, renames: Readonly<Record<string, string>>, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ParameterError && Object.hasOwn(renames, e.parameter)) throw new ParameterError(renames[e.parameter], e.value, e.allowed);
+    if (e instanceof ParameterError && e.parameter.startsWith("--")) throw e;
+    const why = (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/\bInfinity\b/g, "inf").replace(/\bNaN\b/g, "undefined");
+    throw new Error(`${flags}: must be values the model resolves in double precision (it fails here: ${why}); use less extreme values`);
+  }
 }

@@ -48,7 +48,17 @@ export const command = defineCommand({
       ({ v1: u, v2: v } = trajectoryPca(tr.snapshots as Float64Array[]));
     }
     const which = o.loss as "train" | "uniform";
-    const g = landscapeGrid(sliceCoefficients(m, w0, u, v, which), [-o.span, o.span], [-o.span, o.span], o.n);
+    const coef = sliceCoefficients(m, w0, u, v, which);
+    const g = landscapeGrid(coef, [-o.span, o.span], [-o.span, o.span], o.n);
+    if (g.z.some((row) => row.some((z) => !Number.isFinite(z)))) {
+      // the loss is a polynomial of degree 2k in (a, b): find the largest span (by halving) where it stays finite
+      if (landscapeGrid(coef, [0, 0], [0, 0], 2).z.some((row) => row.some((z) => !Number.isFinite(z)))) {
+        throw new ParameterError("--r", r, `small enough that the loss at w0 stays finite in double precision at k = ${k} (it overflows here)`);
+      }
+      let ok = o.span;
+      while (ok > 1e-300 && landscapeGrid(coef, [-ok, ok], [-ok, ok], 2).z.some((row) => row.some((z) => !Number.isFinite(z)))) ok /= 2;
+      throw new ParameterError("--span", o.span, `small enough that the loss (a polynomial of degree 2k = ${2 * k} in a, b) stays finite in double precision: here ≤ about ${fmt(ok, 2)}`);
+    }
     const rows: Array<Record<string, number>> = [];
     g.b.forEach((b, j) => g.a.forEach((a, i) => rows.push({ a, b, loss: g.z[j][i] })));
     if (o.json) {

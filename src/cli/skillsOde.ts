@@ -4,6 +4,7 @@ import { ParameterError } from "../core/validate";
 import { defineCommand } from "./command";
 import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
+import { withFlags } from "./skillsCommon";
 
 export const command = defineCommand({
   name: "skills ode",
@@ -13,12 +14,12 @@ export const command = defineCommand({
     d: { kind: "integers", required: true, bounds: { min: 1 }, description: "numbers of skills d (each ≥ k)" },
     eta: { kind: "number", bounds: { gt: 0 }, defaultText: "1 unless --eta-fraction", description: "learning rate η (below the GD stability limit 2d/k²)" },
     "eta-fraction": { kind: "number", bounds: { gt: 0, lt: 1 }, metavar: "F", description: "learning rate as a fraction of the stability limit 2d/k² at each d (instead of --eta)" },
-    r: { kind: "number", default: 0.5, bounds: { gt: 0 }, description: "initialisation scale r" },
+    r: { kind: "number", default: 0.5, bounds: { min: 1e-6, max: 1e6 }, description: "initialisation scale r" },
     A0: { kind: "number", defaultText: "the typical initial alignment", metavar: "A", description: "initial alignment A(0)" },
     output: { kind: "choice", choices: ["summary", "trajectory"], default: "summary", description: "one line per d, or the trajectory (t, A, B, loss)" },
     json: JSON_FLAG,
   },
-  notes: "Times are in GD steps at rate η. With --json: one line per d {k, d, eta, A0, B0, escapeSteps, solveSteps}, or per trajectory point {d, t, A, B, loss}.",
+  notes: "Times are in GD steps at rate η. With --json: one line per d {k, d, eta, A0, B0, escapeSteps, solveSteps} (null where not reached within 1e40 steps), or per trajectory point {d, t, A, B, loss}.",
   examples: ["skills ode --k 4 --d 100,1000 --eta 1", "skills ode --k 4 --d 1000 --eta-fraction 0.5 --output trajectory --json"],
   async run(o) {
     const { k, r, A0 } = o;
@@ -34,7 +35,7 @@ export const command = defineCommand({
     for (const d of o.d) {
       const lim = (2 * d) / (k * k);
       const eta = frac !== undefined ? frac * lim : (o.eta ?? 1);
-      const x = uniformOde({ k, d, eta, r, A0, trajectory: o.output === "trajectory", maxSteps: 1e40 });
+      const x = withFlags(`--k ${k} --d ${d} --r ${r}${A0 !== undefined ? ` --A0 ${A0}` : ""}`, { A0: "--A0" }, () => uniformOde({ k, d, eta, r, A0, trajectory: o.output === "trajectory", maxSteps: 1e40 }));
       if (o.output === "trajectory") x.t.forEach((t, i) => rows.push({ d, t, A: x.A[i], B: x.B[i], loss: x.loss[i] }));
       else rows.push({ k, d, eta, A0: x.A0, B0: x.B0, escapeSteps: x.escapeSteps, solveSteps: x.solveSteps });
     }
@@ -43,6 +44,7 @@ export const command = defineCommand({
       return;
     }
     const headers = Object.keys(rows[0]);
-    process.stdout.write(`uniform (A,B) ODE, k = ${k}, r = ${r}; times in GD steps at rate η\n` + table(headers, rows.map((row) => headers.map((h) => fmt(row[h], 5)))) + "\n");
+    const cell = (h: string, v: unknown) => (v === null && (h === "escapeSteps" || h === "solveSteps") ? "not reached" : fmt(v, 5));
+    process.stdout.write(`uniform (A,B) ODE, k = ${k}, r = ${r}; times in GD steps at rate η ("not reached": not within 1e40 steps)\n` + table(headers, rows.map((row) => headers.map((h) => cell(h, row[h])))) + "\n");
   },
 });

@@ -28,6 +28,7 @@ export const command = defineCommand({
     checkDk(o.k, o.d);
     checkEta(o.eta, o.k, o.d, o.alpha);
     if (o.budget < o.batch) throw new ParameterError("--budget", o.budget, `an integer ≥ batch = ${o.batch}`);
+    if (o.seed0 + o.seeds - 1 > Number.MAX_SAFE_INTEGER) throw new ParameterError("--seed0", o.seed0, `an integer ≤ 2^53 − seeds = ${Number.MAX_SAFE_INTEGER - o.seeds + 1} (the seeds seed0, seed0 + 1, … must stay exact)`);
     if (o.bins !== undefined && o.bins > o.d) throw new ParameterError("--bins", o.bins, `an integer ≤ d = ${o.d}`);
     const { k, d, alpha, eta, batch, budget, r, order, bins } = o;
     const tasks: SgdTask[] = Array.from({ length: o.seeds }, (_, i) => ({ k, d, alpha, eta, batch, budget, r, seed: o.seed0 + i, order: order as SgdTask["order"], bins }));

@@ -7,13 +7,30 @@ export type SpectrumChoice =
   | { kind: "linear"; label: string; lambda: Float64Array }
   | { kind: "zipf"; label: string; model: ZipfModel };
 
-/** Parse SPEC for dimension d. */
+/** Eigenvalues the risk formulas resolve in double precision: λ_i ∈ [1e-12, 1e12]. */
+export const LAMBDA_RANGE = [1e-12, 1e12] as const;
+
+/** Parse SPEC for dimension d. Every error names --spectrum with the SPEC as written. */
 export function parseSpectrum(spec: string, d: number): SpectrumChoice {
   const parts = spec.split(":");
   const allowed = "one of isotropic, even:LO:HI, power:A, zipf:A:B";
+  const bad = (why: string): never => {
+    throw new ParameterError("--spectrum", spec, why);
+  };
   const num = (i: number, what: string) => {
-    if (parts[i] === undefined || parts[i] === "") throw new ParameterError("--spectrum", spec, `${allowed} (missing ${what})`);
-    return parseNumber(`--spectrum ${what}`, parts[i]);
+    if (parts[i] === undefined || parts[i] === "") bad(`${allowed} (missing ${what})`);
+    try {
+      return parseNumber("--spectrum", parts[i]);
+    } catch {
+      return bad(`${allowed} with ${what} a number (${what} = ${JSON.stringify(parts[i])})`);
+    }
+  };
+  const [lo, hi] = LAMBDA_RANGE;
+  const inRange = (lambda: Float64Array, form: string): Float64Array => {
+    const top = Math.max(...lambda);
+    const bottom = Math.min(...lambda);
+    if (!(bottom >= lo && top <= hi)) bad(`${form} with every eigenvalue in [${lo}, ${hi}] (at d = ${d} they span [${bottom.toPrecision(3)}, ${top.toPrecision(3)}])`);
+    return lambda;
   };
   switch (parts[0]) {
     case "isotropic":
@@ -21,28 +38,29 @@ export function parseSpectrum(spec: string, d: number): SpectrumChoice {
       return { kind: "linear", label: spec, lambda: isotropicSpectrum(d) };
     case "even": {
       if (parts.length !== 3) break;
-      const lo = num(1, "LO");
-      const hi = num(2, "HI");
-      if (!(lo > 0 && Number.isFinite(lo))) throw new ParameterError("even LO", lo, "a finite number > 0");
-      if (!(hi >= lo && Number.isFinite(hi))) throw new ParameterError("even HI", hi, `a finite number ≥ LO = ${lo}`);
-      return { kind: "linear", label: spec, lambda: evenSpectrum(d, lo, hi) };
+      const a = num(1, "LO");
+      const b = num(2, "HI");
+      if (!(a >= lo && a <= hi)) bad(`even:LO:HI with ${lo} ≤ LO ≤ HI ≤ ${hi} (LO = ${parts[1]})`);
+      if (!(b >= a && b <= hi)) bad(`even:LO:HI with ${lo} ≤ LO ≤ HI ≤ ${hi} (HI = ${parts[2]})`);
+      return { kind: "linear", label: spec, lambda: inRange(evenSpectrum(d, a, b), "even:LO:HI") };
     }
     case "power": {
       if (parts.length !== 2) break;
       const a = num(1, "A");
-      if (!(a > 0 && Number.isFinite(a))) throw new ParameterError("power A", a, "a finite number > 0");
-      return { kind: "linear", label: spec, lambda: powerSpectrum(d, a) };
+      if (!(a > 0 && a <= 100)) bad(`power:A with 0 < A ≤ 100 (A = ${parts[1]})`);
+      return { kind: "linear", label: spec, lambda: inRange(powerSpectrum(d, a), `power:A with d^-A ≥ ${lo}, i.e. A ≤ ${(12 / Math.log10(Math.max(d, 2))).toPrecision(3)} at d = ${d}`) };
     }
     case "zipf": {
       if (parts.length !== 3) break;
       const a = num(1, "A");
       const b = num(2, "B");
-      if (!(b >= 0)) throw new ParameterError("zipf B", b, "≥ 0");
-      if (!(a > b + 1)) throw new ParameterError("zipf A", a, `> B + 1 = ${b + 1} (p_i ∝ i^-(A-B) must be summable)`);
+      if (!(b >= 0 && b <= 100)) bad(`zipf:A:B with 0 ≤ B ≤ 100 (B = ${parts[2]})`);
+      if (!(a > b + 1 && a <= 100)) bad(`zipf:A:B with B + 1 < A ≤ 100 (A = ${parts[1]}, B + 1 = ${b + 1}; p_i ∝ i^-(A-B) must be summable)`);
+      if (d < 2) throw new ParameterError("--d", d, "≥ 2 for zipf:A:B (a one-token model is learned exactly by its first sample: its risk is 0 and E undefined)");
       return { kind: "zipf", label: spec, model: zipfModel(a, b, d) };
     }
   }
-  throw new ParameterError("--spectrum", spec, allowed);
+  return bad(allowed);
 }
 
 /** The SPEC syntax, as printed by --help. */

@@ -74,7 +74,7 @@ describe("datalaws reuse rate", () => {
     ["non-integer N", ["--N", "10.5", "--K", "1"], /--N = 10.5: must be .*integer/],
     ["K < 1", ["--N", "100", "--K", "0"], /--K = 0: must be/],
     ["malformed list", ["--N", "1e3,,2", "--K", "1"], /--N = "1e3,,2": must be a comma-separated list/],
-    ["malformed number", ["--N", "abc", "--K", "1"], /--N\[0\] = "abc": must be a comma-separated list of integers/],
+    ["malformed number", ["--N", "abc", "--K", "1"], /--N = "abc": must be a comma-separated list of integers/],
     ["N ≤ d + 1 at K = inf", ["--N", "11", "--K", "inf"], /--N = 11: must be > d \+ 1 = 11/],
     ["no exact multi-epoch formula", ["--N", "100", "--K", "4", "--method", "exact"], /--method = "exact": must be one of mc, theory .*no exact multi-epoch formula/],
   ];
@@ -92,7 +92,7 @@ describe("datalaws reuse rate", () => {
   it("rejects σ < 0, d < 1, zipf with a ≤ b + 1 and a malformed SPEC", () => {
     expect(run(["reuse", "rate", "--spectrum", "isotropic", "--d", "10", "--sigma", "-1", "--N", "100", "--K", "1"]).stderr).toMatch(/--sigma = -1/);
     expect(run(["reuse", "rate", "--spectrum", "isotropic", "--d", "0", "--sigma", "0.1", "--N", "100", "--K", "1"]).stderr).toMatch(/--d = 0/);
-    expect(run(["reuse", "rate", "--spectrum", "zipf:2:1", "--d", "10", "--N", "100", "--K", "1"]).stderr).toMatch(/zipf A = 2: must be > B \+ 1 = 2/);
+    expect(run(["reuse", "rate", "--spectrum", "zipf:2:1", "--d", "10", "--N", "100", "--K", "1"]).stderr).toMatch(/--spectrum = "zipf:2:1": must be zipf:A:B with B \+ 1 < A/);
     expect(run(["reuse", "rate", "--spectrum", "power", "--d", "10", "--sigma", "0.1", "--N", "100", "--K", "1"]).stderr).toMatch(/--spectrum = "power"/);
   });
 });

@@ -51,7 +51,7 @@ describe("datalaws proxy sweep", () => {
 
   const bad: Array<[string, string[], RegExp]> = [
     ["width < 1", ["--width", "0"], /--width = 0: must be/],
-    ["lr ≤ 0", ["--lr", "0.1,0"], /--lr = 0: must be/],
+    ["lr ≤ 0", ["--lr", "0.1,0"], /--lr\[1\] = 0: must be/],
     ["negative lr", ["--lr", "-1"], /--lr = -1: must be/],
     ["steps < 1", ["--regime", "fixed-steps", "--steps", "0"], /--steps = 0: must be/],
     ["empty recipe list", ["--recipes", ""], /--recipes = "": must be/],
