@@ -86,6 +86,12 @@ export const command = defineCommand({
     };
     const { progress } = await import("../run/progress");
     const { runSweep } = await import("../proxy/sweepRunner");
+    const { checkSweepSize } = await import("../proxy/sweepSize");
+    checkSweepSize(config, {
+      threads: threadsOr(o.threads),
+      names: { widths: "--width", recipes: "--recipes", seeds: "--seeds", steps: "--steps", pool: "--pool", targetWidth: "--target-width", lrs: "--lr", batch: "--batch" },
+      warn: (line) => process.stderr.write(line + "\n"),
+    });
     const bar = progress("proxy sweep", { quiet: config.optimizer === "gd" });
     const res = await runSweep(config, { threads: threadsOr(o.threads), onProgress: (a, b) => bar.update(a, b) });
     bar.done();
