@@ -21,7 +21,7 @@ export const command = defineCommand({
   examples: ["nn bench --config tiny --steps 5 --backend wasm"],
   async run(o) {
     const { nnBench } = await import("../nn/bench");
-    const r = await nnBench(o.config as keyof typeof BENCH_CONFIGS, { models: o.models, steps: o.steps, warmup: o.warmup, threads: o.threads, backend: o.backend as (typeof BACKENDS)[number] | undefined });
+    const r = await nnBench(o.config as keyof typeof BENCH_CONFIGS, { models: o.models, steps: o.steps, warmup: o.warmup, threads: o.threads, backend: o.backend as (typeof BACKENDS)[number] | undefined, names: { models: "--models", steps: "--steps" }, warn: (line) => process.stderr.write(line + "\n") });
     const round = (x: number) => Number(x.toPrecision(4));
     const out = { config: r.config, backend: r.backend, models: r.models, threads: r.threads, steps: r.steps, msPerStep: round(r.msPerStep), msPerModelStep: round(r.msPerModelStep), modelStepsPerSecond: round(r.modelStepsPerSecond), gflops: round(r.gflops) };
     if (o.json) {

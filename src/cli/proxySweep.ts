@@ -5,6 +5,7 @@
  * (plus width, steps, optimizer, seeds, spearmanSe, spearmanMin, diverged, spearmanAlignment, spearmanSelf).
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { ParameterError } from "../core/validate";
 import { RECIPE_SETS, resolveRecipes, type RecipeSpec } from "../../theory/proxy/recipes";
 import { lrGrid, OPTIMIZERS, REGIMES, type Optimizer, type Regime } from "../../theory/proxy/training";
@@ -45,23 +46,50 @@ function checkRecipeRanges(list: RecipeSpec[]): RecipeSpec[] {
   return list;
 }
 
-/** Recipes from --recipes: a set name, a comma list of recipe names, or a JSON file holding an array of recipe specs. */
+/** Largest recipe file read (a list of recipe specs is a few kB). */
+const MAX_RECIPE_FILE = 1 << 20;
+
+/**
+ * Recipes from --recipes: a set name, a comma list of recipe names, or a JSON file holding an array of
+ * recipe specs. Names win over files (a file called "default" in the current folder does not shadow the
+ * set); a path is resolved against the current folder; a file that is not a recipe list is refused
+ * naming the file and the field, without echoing its contents.
+ */
 export function recipesOf(raw: string): RecipeSpec[] {
   if (raw.trim() === "") throw new ParameterError("--recipes", raw, "a set name, a list of recipe names, or a JSON file");
   // names such as "constructor" are properties of every object, never recipe sets or recipes
   const inherited = raw.split(",").map((x) => x.trim()).find((x) => x in Object.prototype);
   if (inherited !== undefined) throw new ParameterError("--recipes", inherited, `a recipe set (${Object.keys(RECIPE_SETS).join(", ")}) or a known recipe name (e.g. mixture-0, spec-3, scale-1.5)`);
-  if (raw.endsWith(".json") || fs.existsSync(raw)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(fs.readFileSync(raw, "utf8"));
-    } catch (e) {
-      throw new ParameterError("--recipes", raw, `a readable JSON file with an array of recipe specs (${e instanceof Error ? e.message.split("\n")[0] : e})`);
-    }
-    if (!Array.isArray(parsed)) throw new ParameterError("--recipes", raw, "a JSON file holding an array of recipe specs");
-    return checkRecipeRanges(resolveRecipes(parsed, "--recipes"));
+  const known = new Set<string>(Object.keys(RECIPE_SETS));
+  for (const f of Object.values(RECIPE_SETS)) for (const r of f()) known.add(r.name);
+  if (raw.split(",").every((x) => known.has(x.trim()))) return resolveRecipes(raw, "--recipes");
+  if (!raw.endsWith(".json") && !fs.existsSync(raw)) return resolveRecipes(raw, "--recipes");
+  const file = path.resolve(raw);
+  const expected = "a JSON file holding an array of recipe specs";
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new ParameterError("--recipes", raw, `${expected} (no such file: ${file})`);
   }
-  return resolveRecipes(raw, "--recipes");
+  if (!st.isFile()) throw new ParameterError("--recipes", raw, `${expected} (${file} is not a file)`);
+  if (st.size > MAX_RECIPE_FILE) throw new ParameterError("--recipes", raw, `${expected} of at most 1 MB (${file} has ${st.size} bytes)`);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ParameterError("--recipes", raw, `${expected} that can be read (${(e as NodeJS.ErrnoException).code ?? "unreadable"}: ${file})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // the parser's message quotes the file's first bytes: say only that it is not JSON
+    throw new ParameterError("--recipes", raw, `${expected} (${file} is not valid JSON)`);
+  }
+  if (!Array.isArray(parsed)) throw new ParameterError("--recipes", raw, `${expected} (${file} holds a JSON ${parsed === null ? "null" : typeof parsed}, not an array)`);
+  // schema errors name the file and the field: "--recipes x.json[1].scale = …: must be …"
+  return checkRecipeRanges(resolveRecipes(parsed, `--recipes ${raw}`));
 }
 
 export const command = defineCommand({
@@ -107,6 +135,12 @@ export const command = defineCommand({
     };
     const { progress } = await import("../run/progress");
     const { runSweep } = await import("../proxy/sweepRunner");
+    const { checkSweepSize } = await import("../proxy/sweepSize");
+    checkSweepSize(config, {
+      threads: threadsOr(o.threads),
+      names: { widths: "--width", recipes: "--recipes", seeds: "--seeds", steps: "--steps", pool: "--pool", targetWidth: "--target-width", lrs: "--lr", batch: "--batch" },
+      warn: (line) => process.stderr.write(line + "\n"),
+    });
     const bar = progress("proxy sweep", { quiet: config.optimizer === "gd" });
     const res = await runSweep(config, { threads: threadsOr(o.threads), onProgress: (a, b) => bar.update(a, b) });
     bar.done();

@@ -1,6 +1,8 @@
 /** `datalaws reuse onepass`: the optimal one-pass risk R̄*(1,N) and its learning rate. */
 import { optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { zipfOnePassRisk } from "../../theory/reuse/zipf";
+import { linearProblemCost } from "../../theory/reuse/problem";
+import { checkCost } from "../core/resources";
 import { defineCommand } from "./command";
 import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
@@ -15,6 +17,8 @@ export const command = defineCommand({
   examples: ["reuse onepass --spectrum isotropic --d 10 --sigma 0.1 --N 1e3,1e4"],
   async run(o) {
     const subject = subjectOf(o);
+    const d = subject.kind === "zipf" ? subject.model.d : subject.problem.lambda.length;
+    checkCost("reuse onepass", (v) => linearProblemCost(v.d, o.N.length), { d }, { names: { d: "--d" }, warn: (line) => process.stderr.write(line + "\n") });
     checkZipfResolved(subject, o.spectrum, o.N);
     const inputs = `--spectrum ${o.spectrum} --d ${o.d} --sigma ${o.sigma ?? 0} --wstar ${o.wstar}`;
     const rows = await libraryCall(inputs, () =>

@@ -1,6 +1,7 @@
 /** `datalaws reuse rate`: the effective reuse rate E(K,N) on a grid, by the exact, plateau, mc or theory method. */
-import { FEATURES, linearProblem } from "../../theory/reuse/problem";
+import { FEATURES, linearProblem, linearProblemCost } from "../../theory/reuse/problem";
 import { zipfOnePassRisk, zipfRisk } from "../../theory/reuse/zipf";
+import { checkCost } from "../core/resources";
 import { ParameterError } from "../core/validate";
 import { applicableMethods, defaultMethod, REUSE_METHODS, type ReuseMethod, type ReuseSubject } from "../reuse/reuseRate";
 import { defineCommand } from "./command";
@@ -70,6 +71,8 @@ export async function libraryCall<T>(inputs: string, f: () => T | Promise<T>): P
 
 /** The learning problem (linear with a spectrum, or the Zipf model) from the subject flags. */
 export function subjectOf(o: { spectrum: string; d: number; sigma: number | undefined; features: string; wstar: number }): ReuseSubject {
+  // the spectrum's arrays are allocated first: refuse a d that cannot fit before allocating them
+  checkCost("the spectrum", (v) => linearProblemCost(v.d, 0), { d: o.d }, { names: { d: "--d" }, warn: null });
   const spec = parseSpectrum(o.spectrum, o.d);
   // with w* = 0 there is nothing to learn: every risk is the noise floor and E is undefined
   if (!(Math.abs(o.wstar) >= 1e-12)) throw new ParameterError("--wstar", o.wstar, "a number with 1e-12 ≤ |W| ≤ 1e12 (at W = 0 there is nothing to learn and E(K,N) is undefined)");
@@ -120,7 +123,10 @@ export const command = defineCommand({
     }
     const { progress } = await import("../run/progress");
     const { configKey, resultFolder } = await import("../run/store");
-    const { reuseRates } = await import("../reuse/reuseRate");
+    const { checkReuseRateSize, reuseRates } = await import("../reuse/reuseRate");
+    const names = { d: "--d", N: "--N", K: "--K", runs: "--runs" };
+    // refuse what cannot fit, announce what is long, before the config key (which hashes the whole spectrum)
+    checkReuseRateSize(subject, o.N, o.K, { method, runs: o.runs, threads: threadsOr(o.threads), names, warn: (line) => process.stderr.write(line + "\n") });
     const path = await import("node:path");
     const fs = await import("node:fs");
     const bar = progress("reuse rate (Monte Carlo)", { quiet: method !== "mc" });
@@ -128,7 +134,7 @@ export const command = defineCommand({
     // numbers (not --threads): an interrupted run resumes where it stopped when rerun with the same flags
     const key = configKey({ id: "reuse.rate", subject, N: o.N, K: o.K, method, runs: o.runs, seed: o.seed });
     const checkpointDir = method === "mc" ? path.join(resultFolder("reuse.rate"), `${key}.partial`) : undefined;
-    const rows = await libraryCall(`--spectrum ${o.spectrum} --d ${o.d} --sigma ${o.sigma ?? 0} --wstar ${o.wstar}`, () => reuseRates(subject, o.N, o.K, { method, runs: o.runs, seed: o.seed, threads: threadsOr(o.threads), checkpointDir, onProgress: (a, b, l) => bar.update(a, b, l) }));
+    const rows = await libraryCall(`--spectrum ${o.spectrum} --d ${o.d} --sigma ${o.sigma ?? 0} --wstar ${o.wstar}`, () => reuseRates(subject, o.N, o.K, { method, runs: o.runs, seed: o.seed, threads: threadsOr(o.threads), checkpointDir, names, onProgress: (a, b, l) => bar.update(a, b, l) }));
     if (checkpointDir) {
       try {
         fs.rmdirSync(checkpointDir); // each N's checkpoint file is removed when it has finished

@@ -1,10 +1,11 @@
 /** `datalaws skills landscape`: an exact 2-D loss slice around the initialisation (no sampling). */
 import { zipfSkills } from "../../theory/skills/distributions";
-import { landscapeGrid, randomOrthogonalDirection, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
+import { landscapeCost, landscapeGrid, randomOrthogonalDirection, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
 import { gaussianInit, skillModel } from "../../theory/skills/model";
 import { populationGd } from "../../theory/skills/populationGd";
 import { ParameterError } from "../core/validate";
 import { defineCommand } from "./command";
+import { checkCost } from "../core/resources";
 import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
 import { checkDk, checkEta, MODEL_FLAGS } from "./skillsCommon";
@@ -28,6 +29,8 @@ export const command = defineCommand({
   async run(o) {
     const { k, d, alpha, r, seed } = o;
     checkDk(k, d);
+    const pcaSteps = o.directions === "pca" ? (o.steps ?? 2000) : undefined;
+    checkCost("skills landscape", landscapeCost, { k, d, n: o.n, pcaSteps: pcaSteps ?? 0 }, { names: { d: "--d", n: "--n", ...(pcaSteps !== undefined ? { pcaSteps: "--steps" } : {}) }, warn: (line) => process.stderr.write(line + "\n") });
     if (o.directions === "wstar") {
       if (o.eta !== undefined) throw new ParameterError("--eta", o.eta, "absent with --directions wstar (it sets the GD trajectory of --directions pca)");
       if (o.steps !== undefined) throw new ParameterError("--steps", o.steps, "absent with --directions wstar (it sets the GD trajectory of --directions pca)");

@@ -26,16 +26,19 @@ export const command = defineCommand({
   examples: ["skills sgd --k 4 --d 32 --alpha 1.5 --eta 0.2 --batch 16 --budget 2e5 --seeds 3"],
   async run(o) {
     checkDk(o.k, o.d);
-    checkEta(o.eta, o.k, o.d, o.alpha);
     if (o.budget < o.batch) throw new ParameterError("--budget", o.budget, `an integer ≥ batch = ${o.batch}`);
     if (o.seed0 + o.seeds - 1 > Number.MAX_SAFE_INTEGER) throw new ParameterError("--seed0", o.seed0, `an integer ≤ 2^53 − seeds = ${Number.MAX_SAFE_INTEGER - o.seeds + 1} (the seeds seed0, seed0 + 1, … must stay exact)`);
-    if (o.bins !== undefined && o.bins > o.d) throw new ParameterError("--bins", o.bins, `an integer ≤ d = ${o.d}`);
     const { k, d, alpha, eta, batch, budget, r, order, bins } = o;
     const tasks: SgdTask[] = Array.from({ length: o.seeds }, (_, i) => ({ k, d, alpha, eta, batch, budget, r, seed: o.seed0 + i, order: order as SgdTask["order"], bins }));
+    const { checkSgdSweepSize, sgdSweep } = await import("../skills/sgdSweep");
+    // sizes before the stability limit: its Hessian eigenvalue already allocates d-vectors
+    const names = { k: "--k", d: "--d", batch: "--batch", budget: "--budget", runs: "--seeds" };
+    checkSgdSweepSize(tasks, { threads: threadsOr(o.threads), names, warn: (line) => process.stderr.write(line + "\n") });
+    checkEta(o.eta, o.k, o.d, o.alpha);
+    if (o.bins !== undefined && o.bins > o.d) throw new ParameterError("--bins", o.bins, `an integer ≤ d = ${o.d}`);
     const { progress } = await import("../run/progress");
-    const { sgdSweep } = await import("../skills/sgdSweep");
     const bar = progress("skills sgd");
-    const out = await sgdSweep(tasks, { threads: threadsOr(o.threads), onProgress: (a, b) => bar.update(a, b, "runs") });
+    const out = await sgdSweep(tasks, { threads: threadsOr(o.threads), names, onProgress: (a, b) => bar.update(a, b, "runs") });
     bar.done();
     if (o.json) {
       for (const x of out) process.stdout.write(jsonLine({ seed: x.seed, escape: x.escape, solve: x.solve, finalUniformLoss: x.finalUniformLoss }) + "\n");

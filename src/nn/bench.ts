@@ -7,7 +7,8 @@ import { requireInteger } from "../core/validate";
 import { backendInfo, initBackend, type BackendName } from "./backend";
 import { flopsPerStep, gptConfig } from "./gpt";
 import { benchInWorkers } from "./many";
-import { benchConfig, timeSteps } from "./stepTiming";
+import { benchConfig, benchCost, timeSteps } from "./stepTiming";
+import { checkCost } from "../core/resources";
 
 /** What `nn bench` reports. */
 export interface NnBenchResult {
@@ -30,11 +31,16 @@ export interface NnBenchResult {
  * Benchmark `models` models of a configuration for `steps` steps each: one model runs in this thread;
  * several run on `threads` worker threads (each its own tfjs + wasm), models split evenly.
  */
-export async function nnBench(config: string, opts: { models?: number; steps?: number; warmup?: number; threads?: number; backend?: BackendName } = {}): Promise<NnBenchResult> {
+export async function nnBench(
+  config: string,
+  opts: { models?: number; steps?: number; warmup?: number; threads?: number; backend?: BackendName; names?: { models?: string; steps?: string }; warn?: (line: string) => void } = {},
+): Promise<NnBenchResult> {
   const bc = benchConfig(config);
-  const models = requireInteger("models", opts.models ?? 1, { min: 1 });
-  const steps = requireInteger("steps", opts.steps ?? 20, { min: 1 });
+  const names = { models: "models", steps: "steps", ...opts.names };
+  const models = requireInteger(names.models, opts.models ?? 1, { min: 1 });
+  const steps = requireInteger(names.steps, opts.steps ?? 20, { min: 1 });
   const warmup = requireInteger("warmup", opts.warmup ?? 3, { min: 0 });
+  checkCost(`nn bench (${config})`, (v) => benchCost(config, { models: v.models, steps: v.steps + warmup, threads: Math.min(v.models, opts.threads ?? 2) }), { models, steps }, { names, warn: opts.warn ?? null });
   const info = await initBackend({ backend: opts.backend });
   const parallel = (info.name === "wasm" || info.name === "cpu") && models > 1;
   const threads = parallel ? requireInteger("threads", opts.threads ?? Math.min(2, models), { min: 1 }) : 1;

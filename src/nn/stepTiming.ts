@@ -4,7 +4,8 @@
  */
 import { Rng } from "../core/rng";
 import { ParameterError } from "../core/validate";
-import { gptConfig, type TokenBatch } from "./gpt";
+import type { ResourceEstimate } from "../core/resources";
+import { flopsPerStep, gptConfig, paramLayout, type TokenBatch } from "./gpt";
 import { Trainer } from "./train";
 
 /** The benchmark configurations (model and batch size B), shared with the PyTorch reference. */
@@ -90,4 +91,22 @@ export function benchConfig(name: string): (typeof BENCH_CONFIGS)[BenchConfigNam
 /** `randomTokens` as a data module function for worker threads: `{ V, B, T, seed } → (step) → batch`. */
 export function randomTokenData(args: { V: number; B: number; T: number; seed: number }): (step: number) => TokenBatch {
   return randomTokens(args.V, args.B, args.T, args.seed);
+}
+
+/**
+ * Memory and work of benchmarking `models` models of a configuration for `steps` (+ warm-up) steps,
+ * pure: per model the float32 parameters, gradients and the two AdamW moments (4 × 4 bytes per
+ * parameter), the activations kept for the backward pass (about 16 floats per token, layer and model
+ * width, the attention maps B·heads·T² per layer, three copies of the logits B·T·V) and, per thread, the
+ * TensorFlow.js runtime (about 100 MB). Work: 20 flops of a tensor kernel count as one elementary update
+ * of the resource check's rate (the kernels run ~20× faster than the scalar loops).
+ */
+export function benchCost(name: string, o: { models: number; steps: number; threads?: number }): ResourceEstimate {
+  const bc = benchConfig(name);
+  const cfg = gptConfig(bc.model);
+  const P = paramLayout(cfg).size;
+  const B = bc.batch;
+  const T = cfg.context;
+  const act = 4 * B * T * (16 * cfg.layers * cfg.dModel + 3 * cfg.vocab) + 4 * 3 * B * cfg.heads * T * T * cfg.layers;
+  return { bytes: o.models * (16 * P + act) + (o.threads ?? 1) * 100e6, largestArray: Math.max(4 * P, 4 * B * T * cfg.vocab), ops: (o.models * o.steps * flopsPerStep(cfg, B)) / 20 };
 }

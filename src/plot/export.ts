@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { folderOf, ID_PATTERN } from "../core/result";
 import type { FigureOutcome } from "../run/evaluate";
 import { writeFileAtomic } from "../run/files";
+import { dataDir } from "../run/store";
 import type { FigureDef, PlotlyFigure } from "../core/figure";
 import { figureHtml, plotlyPath } from "./html";
 import { FIGURE_HEIGHT, FIGURE_WIDTH, styleFigure } from "./style";
@@ -238,7 +239,7 @@ export type FigureExport = { def: FigureDef; files: ExportedFiles; seconds: numb
 
 /** Options of `exportFigures`. */
 export interface ExportFiguresOptions extends ExportFormats {
-  /** Output folder (default `data/figures`). */
+  /** Output folder (default `figures` in the data folder: DATALAWS_DATA, else the project's data/). */
   outDir?: string;
   /** Progress sink (default console.error: progress never goes to stdout). */
   log?: (line: string) => void;
@@ -252,7 +253,7 @@ export interface ExportFiguresOptions extends ExportFormats {
  * exported. Without Chromium, JSON + HTML are still written and one line says how to get PNG/SVG.
  */
 export async function exportFigures(drawn: readonly FigureOutcome[], opts: ExportFiguresOptions = {}): Promise<FigureExport[]> {
-  const outDir = opts.outDir ?? "data/figures";
+  const outDir = opts.outDir ?? path.join(dataDir(), "figures");
   const log = opts.log ?? ((line: string) => console.error(line));
   const seen = new Set<string>();
   for (const d of drawn) {

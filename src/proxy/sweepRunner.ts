@@ -22,6 +22,7 @@ import {
 import { OPTIMIZERS, REGIMES, type Optimizer, type Regime } from "../../theory/proxy/training";
 import { runInWorkers } from "../run/pool";
 import { handle, type SweepTask } from "./sweepWorker";
+import { checkSweepSize } from "./sweepSize";
 
 /** Everything that defines a sweep (all of it goes into the result's store key). */
 export interface SweepConfig {
@@ -138,6 +139,7 @@ function cellMismatch(cell: SweepCell, spec: SweepCellSpec): string | undefined 
 /** Run a sweep: cells on worker threads (identical numbers for any thread count), the target in-process. */
 export async function runSweep(c: SweepConfig, opts: SweepRunOptions = {}): Promise<SweepResult> {
   validateSweepConfig(c);
+  checkSweepSize(c, { threads: opts.threads });
   const specs = sweepTasks(c);
   const target = opts.target ?? targetOptimum(c.world, c.recipes, c.targetWidth, 0);
   if (target.width !== c.targetWidth || target.names.length !== c.recipes.length || target.names.some((n, k) => n !== c.recipes[k].name)) {

@@ -8,13 +8,15 @@
  */
 import * as path from "node:path";
 import type { ZipfModel } from "../core/spectra";
-import { ParameterError } from "../core/validate";
+import { ParameterError, requireInteger } from "../core/validate";
 import { thm42ReuseRate, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
 import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
-import { defaultMcEtaGrid, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { defaultMcEtaGrid, multiEpochCost, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { checkCost } from "../core/resources";
+import { defaultThreads } from "../run/pool";
 import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { olsRisk, plateauReuseRate } from "../../theory/reuse/plateau";
-import type { LinearProblem } from "../../theory/reuse/problem";
+import { linearProblemCost, type LinearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk } from "../../theory/reuse/zipf";
 import { configKey } from "../run/store";
 import { multiEpochMcParallel } from "./mcParallel";
@@ -59,6 +61,42 @@ export interface ReuseRateOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** folder for Monte Carlo chunk checkpoints, one file per N (an interrupted mc run resumes from it, with any thread count); none by default */
   checkpointDir?: string;
+  /** names of d, N, K and runs in resource errors (the CLI passes its flags; default the parameter names) */
+  names?: { d?: string; N?: string; K?: string; runs?: string };
+  /** where the one-line ETA of long work goes (default: nowhere) */
+  warn?: (line: string) => void;
+}
+
+/**
+ * Refuse a reuse-rate computation that cannot fit in memory (ResourceError naming d, N, K or runs as
+ * `opts.names` says) and warn with its ETA through `opts.warn` when it is long, before anything of its
+ * size is allocated. Returns the Monte Carlo η grids of the N (mc), else undefined.
+ */
+export function checkReuseRateSize(subject: ReuseSubject, Ns: number[], Ks: number[], opts: ReuseRateOptions): number[][] | undefined {
+  const names = { d: "d", N: "N", K: "K", runs: "runs", ...opts.names };
+  const d = subject.kind === "zipf" ? subject.model.d : subject.problem.lambda.length;
+  const warn = opts.warn ?? null;
+  if (opts.method !== "mc" || subject.kind === "zipf") {
+    checkCost(`reuse rate (${opts.method})`, (v) => linearProblemCost(v.d, v.cells), { d, cells: Ns.length * Ks.length }, { names: { d: names.d }, warn });
+    return undefined;
+  }
+  const p = subject.problem;
+  const runs = requireInteger(names.runs, opts.runs ?? 100, { min: 2 });
+  const threads = opts.threads ?? defaultThreads();
+  const Kmax = Math.max(...Ks);
+  // memory of the largest N, time of all of them; the η grids are O(1) to build (closed forms in d)
+  const nEtasOf = (N: number) => defaultMcEtaGrid(p, N, Kmax, 4).length;
+  const nEtas = Math.max(...Ns.map(nEtasOf));
+  checkCost(
+    "reuse rate (Monte Carlo)",
+    (v) => {
+      const one = multiEpochCost({ d: v.d, N: Math.max(...v.N), Kmax: Math.max(...v.K), nEtas, runs: v.runs, threads: Math.min(threads, v.runs) });
+      return { ...one, ops: v.N.reduce((a, N) => a + (multiEpochCost({ d: v.d, N, Kmax: Math.max(...v.K), nEtas, runs: v.runs }).ops ?? 0), 0) };
+    },
+    { d, N: Ns, K: Ks, runs } as { d: number; N: number[]; K: number[]; runs: number },
+    { names, threads, warn },
+  );
+  return Ns.map((N) => defaultMcEtaGrid(p, N, Kmax, 4));
 }
 
 /** E(K,N) for every N × K. Throws a ParameterError on `method` naming the applicable methods if it does not apply. */
@@ -74,6 +112,7 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
       throw new ParameterError("method", method, `one of ${ok.join(", ")} for K = ${K === Infinity ? "inf" : K}${why}`);
     }
   }
+  const grids = checkReuseRateSize(subject, Ns, Ks, opts);
   const rows: ReuseRow[] = [];
   if (subject.kind === "zipf") {
     for (const N of Ns) {
@@ -94,7 +133,7 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
     const runs = opts.runs ?? 100;
     for (let n = 0; n < Ns.length; n++) {
       const N = Ns[n];
-      const etas = defaultMcEtaGrid(p, N, Kmax, 4);
+      const etas = (grids as number[][])[n];
       const key = configKey({ problem: p, N, Kmax, runs, seed: opts.seed ?? 0 });
       const acc = await multiEpochMcParallel(p, {
         checkpoint: opts.checkpointDir ? path.join(opts.checkpointDir, `mc-${key}.json`) : undefined,

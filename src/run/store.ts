@@ -8,7 +8,8 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { folderOf } from "../core/result";
+import { folderOf, ID_PATTERN } from "../core/result";
+import { ParameterError } from "../core/validate";
 import { fromJson, readJson, readRecoverable, toJson, writeJsonAtomic } from "./files";
 
 /** The folder holding the toolkit's package.json, found by walking up from `from` (default this file's folder). */
@@ -76,12 +77,15 @@ export interface StoredResult<V = unknown> {
 
 /** The folder of a result's files for one config key: data/results/<folder>/<slug>/. */
 export function resultFolder(id: string): string {
+  // an id is <folder>.<slug> in lower-case letters, digits and '-': nothing like "../x" or "/etc" reaches the file system
+  if (typeof id !== "string" || !ID_PATTERN.test(id)) throw new ParameterError("result id", id, `<folder>.<slug> in lower-case letters, digits and '-' (e.g. "skills.stability-limit")`);
   const folder = folderOf(id);
   return path.join(resultsDir(), folder, id.slice(folder.length + 1) || "_");
 }
 
 /** The file of a stored result. */
 export function resultFile(id: string, key: string): string {
+  if (typeof key !== "string" || !/^[0-9a-f]{16}$/.test(key)) throw new ParameterError("config key", key, "16 hexadecimal digits (configKey)");
   return path.join(resultFolder(id), `${key}.json`);
 }
 

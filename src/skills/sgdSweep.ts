@@ -8,7 +8,8 @@
 import * as path from "node:path";
 import { requireInteger } from "../core/validate";
 import { runSgdTask, type SgdOutcome, type SgdTask } from "../../theory/skills/sampleComplexity";
-import { validateSgd } from "../../theory/skills/onlineSgd";
+import { onlineSgdCost, validateSgd } from "../../theory/skills/onlineSgd";
+import { checkCost } from "../core/resources";
 import { defaultThreads, runInWorkers } from "../run/pool";
 import { readJson, readRecoverable, writeJsonAtomic } from "../run/files";
 import { canonicalJson } from "../run/store";
@@ -25,6 +26,38 @@ export interface SgdSweepOptions {
   resumeDir?: string;
   /** progress in tasks */
   onProgress?: (done: number, total: number) => void;
+  /** names of k, d, batch, budget and the number of runs in resource errors (the CLI passes its flags) */
+  names?: SgdSizeNames;
+  /** where the one-line ETA of long work goes (default: nowhere) */
+  warn?: (line: string) => void;
+}
+
+/** Names of the sizes of an SGD sweep in resource errors. */
+export type SgdSizeNames = { k?: string; d?: string; batch?: string; budget?: string; runs?: string };
+
+/**
+ * Refuse SGD tasks whose memory (d-vectors and the batch·k coordinate list of each run in flight)
+ * cannot fit, before any is allocated; warn with the ETA when `warn` is given and the sweep is long.
+ */
+export function checkSgdSweepSize(tasks: readonly SgdTask[], opts: { threads?: number; names?: SgdSizeNames; warn?: (line: string) => void } = {}): number {
+  const names = { k: "k", d: "d", batch: "batch", budget: "budget", runs: "tasks", ...opts.names };
+  for (const t of tasks) {
+    requireInteger(names.k, t.k, { min: 1 });
+    requireInteger(names.d, t.d, { min: 1 });
+    validateSgd(t.batch, t.budget);
+  }
+  if (tasks.length === 0) return 0;
+  const max = (f: (t: SgdTask) => number) => Math.max(...tasks.map(f));
+  const threads = opts.threads ?? defaultThreads();
+  return checkCost(
+    "skills sgd",
+    (v) => {
+      const one = onlineSgdCost({ k: v.k, d: v.d, batch: v.batch, budget: v.budget, runs: v.runs, threads });
+      return { ...one, ops: (v.runs / tasks.length) * tasks.reduce((a, t) => a + (onlineSgdCost({ ...t, d: Math.min(t.d, v.d), batch: Math.min(t.batch, v.batch), budget: Math.min(t.budget, v.budget) }).ops ?? 0), 0) };
+    },
+    { k: max((t) => t.k), d: max((t) => t.d), batch: max((t) => t.batch), budget: max((t) => t.budget), runs: tasks.length },
+    { names: { d: names.d, batch: names.batch, budget: names.budget, runs: names.runs }, threads, warn: opts.warn ?? null },
+  );
 }
 
 /** The resume file of task `i` of a sweep. */
@@ -40,6 +73,7 @@ interface TaskRecord {
 export async function sgdSweep(tasks: readonly SgdTask[], opts: SgdSweepOptions = {}): Promise<SgdOutcome[]> {
   const threads = requireInteger("threads", opts.threads ?? defaultThreads(), { min: 1 });
   // validate every task in the main thread so that a bad parameter throws here, with its name
+  checkSgdSweepSize(tasks, { threads, names: opts.names, warn: opts.warn });
   for (const t of tasks) validateTask(t);
   const out = new Array<SgdOutcome>(tasks.length);
   const todo: number[] = [];

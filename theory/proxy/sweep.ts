@@ -16,6 +16,7 @@ import { proxyProblem, realisePools, type ProxyProblem } from "./problem";
 import { proxyWorld, validateRecipes, type RecipeSpec } from "./recipes";
 import { taylorTerms } from "./taylor";
 import { gdLoss, initialLoss, OPTIMIZERS, REGIMES, sgdRun, stepsFor, type Optimizer, type Regime } from "./training";
+import type { ResourceEstimate } from "../../src/core/resources";
 
 /** World parameters (see `proxyWorld`). */
 export interface WorldOptions {
@@ -212,4 +213,20 @@ export function agreementByLr(cells: SweepCell[], target: number[], k = 1): LrAg
       spearmanSelf: mean(cells.map((c) => rankAgreement(c.loss[l], c.selfOptimum, k).spearman)),
     };
   });
+}
+
+/**
+ * Memory and work of a sweep, pure. Per cell (one width m, one seed), held by one thread: per recipe
+ * the pool features (pool·m) and its m×m moments, eigenvectors and rotations (about 6 m² doubles);
+ * the target at width M likewise. Work: per cell and recipe the features (pool·m·d), the moments
+ * (pool·m²) and an eigen-decomposition (~10 m³); with SGD, per (recipe, lr, seed) T steps of a
+ * batch·m gradient and an m-vector update.
+ */
+export function sweepCost(o: { widths: number[]; recipes: number; lrs: number; seeds: number; steps: number; batch: number; pool: number; targetWidth: number; dim?: number; sgd: boolean; threads?: number }): ResourceEstimate {
+  const perWidth = (m: number) => 8 * o.recipes * (o.pool * m + 6 * m * m + 4 * o.pool);
+  const mMax = Math.max(o.targetWidth, ...o.widths);
+  const bytes = Math.min(o.threads ?? 1, o.widths.length * o.seeds) * Math.max(...o.widths.map(perWidth)) + perWidth(o.targetWidth);
+  const cellOps = (m: number) => o.recipes * (o.pool * m * (o.dim ?? 4) + o.pool * m * m + 10 * m * m * m + (o.sgd ? o.lrs * o.steps * (o.batch + 2) * m * 2 : o.lrs * m * 4));
+  const ops = o.seeds * o.widths.reduce((a, m) => a + cellOps(m), 0) + cellOps(o.targetWidth);
+  return { bytes, largestArray: 8 * Math.max(o.pool * mMax, mMax * mMax), ops };
 }

@@ -14,6 +14,7 @@ import { Rng } from "../../src/core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 import { maxEigen, minEigen, trace } from "../../src/core/spectra";
 import type { LinearProblem } from "./problem";
+import type { ResourceEstimate } from "../../src/core/resources";
 
 /** Options of `multiEpochSgd`: N samples, K_max epochs, the η grid, runs and seed (runs r ∈ [runOffset, runOffset + runCount)). */
 export interface MultiEpochOptions {
@@ -497,4 +498,18 @@ export function defaultMcEtaGrid(problem: LinearProblem, N: number, Kmax: number
   const lo = 0.05 / (maxEigen(problem.lambda) * Kmax * N);
   const hi = Math.min(1 / trace(problem.lambda), (5 * Math.max(1, Math.log(N))) / (minEigen(problem.lambda) * N));
   return etaGrid(lo, Math.max(lo, hi), perOctave);
+}
+
+/**
+ * Memory and work of `multiEpochSgd` over `runs` runs with `threads` simulations at once (each holds its
+ * own X, ξ, error vectors and sums: the arrays allocated above), pure: 8 bytes per double of
+ * √λ (d), X (N·d), ξ (N), E (nη·d), dots (nη), risk, sum, sumSq (nη·K_max each), plus the merged sums
+ * and one checkpoint copy of every chunk's sums. Work per run: drawing X (N·d normals, ~10 updates
+ * each) and nη·K_max·N steps of 2 d-vector passes (a dot product and an update).
+ */
+export function multiEpochCost(o: { d: number; N: number; Kmax: number; nEtas: number; runs: number; threads?: number; chunks?: number }): ResourceEstimate {
+  const { d, N, Kmax, nEtas, runs } = o;
+  const perSim = 8 * (d + N * d + N + nEtas * d + nEtas + 3 * nEtas * Kmax);
+  const sums = 8 * 2 * nEtas * Kmax * ((o.chunks ?? 16) + 1);
+  return { bytes: (o.threads ?? 1) * perSim + sums, largestArray: 8 * N * d, ops: runs * (10 * N * d + nEtas * Kmax * N * 2 * d) };
 }

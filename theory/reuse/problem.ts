@@ -3,6 +3,7 @@
  * x with diagonal covariance H = diag(λ), y = ⟨w*, x⟩ + ξ, E ξ² = σ², excess risk R(w) = ½ (w−w*)ᵀH(w−w*).
  */
 import { requireNumber, requireOneOf, requireVector, ParameterError } from "../../src/core/validate";
+import type { ResourceEstimate } from "../../src/core/resources";
 
 /** Feature law: Gaussian x ~ N(0,H) (fourth-moment κ = 2) or x = H^{1/2} z with Rademacher z (κ = 0). */
 export type Features = "gaussian" | "rademacher";
@@ -43,4 +44,13 @@ export function linearProblem(
     wstar = opts.wstar;
   }
   return { lambda, wstar, sigma, features };
+}
+
+/**
+ * Memory and work of the closed forms on a d-dimensional problem, pure: λ and w* plus up to six
+ * working d-vectors (the one-pass modes of a η evaluation, copies for worker threads), and about 300
+ * evaluations of O(d) each per (N, K) cell (η search and inversion).
+ */
+export function linearProblemCost(d: number, cells = 1): ResourceEstimate {
+  return { bytes: 8 * 8 * d, largestArray: 8 * d, ops: cells * 300 * 10 * d };
 }

@@ -11,6 +11,7 @@ import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { Rng } from "../../src/core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 import { gradient, lossFromAB, type SkillModel } from "./model";
+import type { ResourceEstimate } from "../../src/core/resources";
 
 const ip = (p: ArrayLike<number> | null, x: ArrayLike<number>, y: ArrayLike<number>): number => {
   let s = 0;
@@ -173,4 +174,15 @@ export function gradientNorms(m: SkillModel, w: ArrayLike<number>): { total: num
     A += m.p[i] * w[i] * m.wstar[i];
   }
   return { total: Math.sqrt(t), signal: m.k * Math.abs(Math.pow(A, m.k - 1)) * Math.sqrt(s2) };
+}
+
+/**
+ * Memory and work of a landscape slice, pure: the model, w0, u, v and the slice coefficients (about 10
+ * d-vectors), with `pcaSteps` of GD the 60 recorded snapshots (60 d-vectors, copied twice as plain arrays into the PCA's matrices) and steps·d·k updates;
+ * the grid is n² points of O(k) each.
+ */
+export function landscapeCost(o: { k: number; d: number; n: number; pcaSteps?: number }): ResourceEstimate {
+  const { k, d, n } = o;
+  const snaps = o.pcaSteps ? 60 : 0;
+  return { bytes: 8 * d * (10 + 3 * snaps) + 8 * n * n * 4, heapBytes: 16 * snaps * d + 8 * n * n * 4, largestArray: 8 * Math.max(d, n * n), ops: 10 * k * d + (o.pcaSteps ?? 0) * d * (k + 4) + 60 * 60 * d + n * n * k * 4 };
 }

@@ -12,6 +12,7 @@ import { ParameterError, requireInteger, requireNumber } from "../../src/core/va
 import { aliasTable } from "../../src/core/sampling";
 import { lossFromAB, requireStableEta, type SkillModel } from "./model";
 import { logSteps } from "./populationGd";
+import type { ResourceEstimate } from "../../src/core/resources";
 
 /** Options of `onlineSgd`. */
 export interface OnlineSgdOptions {
@@ -186,4 +187,18 @@ export function onlineSgd(m: SkillModel, opts: OnlineSgdOptions): OnlineSgdResul
   resum();
   const finalUniformLoss = diverged ? Infinity : lossFromAB(k, Su / d, Sb / d);
   return { escape, solve, finalUniformLoss, samples: t * batch, diverged, curve, snapshots: snaps, w };
+}
+
+/**
+ * Memory and work of `onlineSgd` for `runs` runs, `threads` at once, pure: per run the model (p, w⋆),
+ * w0, w, g and the uniform test model (about 8 d-vectors of doubles), the touched-coordinate list
+ * (batch·k int32) and, with `snapshots` kept, one d-vector per record. Work per run: drawing the k
+ * skills and the prefix/suffix products of each sample (about 6k² + 10k updates), the model's set-up
+ * and a resum over d every 4096 steps.
+ */
+export function onlineSgdCost(o: { k: number; d: number; batch: number; budget: number; runs?: number; threads?: number; snapshots?: number }): ResourceEstimate {
+  const { k, d, batch, budget } = o;
+  const steps = Math.floor(budget / batch);
+  const perRun = 8 * 8 * d + 4 * batch * k + 8 * d * (o.snapshots ?? 0);
+  return { bytes: Math.min(o.threads ?? 1, o.runs ?? 1) * perRun, largestArray: Math.max(8 * d, 4 * batch * k), ops: (o.runs ?? 1) * ((6 * k * k + 10 * k) * budget + 4 * d * (Math.floor(steps / 4096) + 2) + 20 * d) };
 }
