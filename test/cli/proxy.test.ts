@@ -79,9 +79,11 @@ describe("datalaws proxy sweep", () => {
     const r3 = run(["proxy", "sweep", "--optimizer", "gd", "--recipes", f]);
     fs.unlinkSync(f);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--recipes\[0\]\.corruption = 2: must be/);
-    expect(r2.stderr).toMatch(/--recipes = ".*": must be a readable JSON file/);
-    expect(r3.stderr).toMatch(/--recipes = \[\]: must be a non-empty list/);
+    // the file and the field are named; the file's contents are not echoed
+    expect(r.stderr).toMatch(/--recipes \S+\.json\[0\]\.corruption = 2: must be/);
+    expect(r2.stderr).toMatch(/--recipes = ".*": must be a JSON file holding an array of recipe specs \(\S+ is not valid JSON\)/);
+    expect(r2.stderr).not.toContain("[not json");
+    expect(r3.stderr).toMatch(/--recipes \S+\.json = \[\]: must be a non-empty list/);
     for (const x of [r, r2, r3]) expect(x.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
