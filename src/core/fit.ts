@@ -8,9 +8,9 @@ import { ParameterError } from "./validate";
 export interface LinearFit {
   intercept: number;
   slope: number;
-  /** standard error of the intercept (OLS, homoscedastic residuals) */
+  /** standard error of the intercept (OLS, homoscedastic residuals); NaN by definition with n = 2 (no residual degree of freedom) */
   interceptSe: number;
-  /** standard error of the slope */
+  /** standard error of the slope; NaN by definition with n = 2 */
   slopeSe: number;
   /** coefficient of determination */
   r2: number;
@@ -21,6 +21,9 @@ export interface LinearFit {
 
 /** Ordinary least squares y = a + b·x with standard errors (needs n ≥ 3 for the errors). */
 export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): LinearFit {
+  for (const [name, v] of [["x", x], ["y", y]] as const) {
+    if (v === null || typeof v !== "object" || typeof v.length !== "number") throw new ParameterError(name, v, "an array of numbers");
+  }
   const n = x.length;
   if (n !== y.length) throw new ParameterError("y.length", y.length, `equal to x.length = ${n}`);
   if (n < 2) throw new ParameterError("n", n, "≥ 2 points");
@@ -44,6 +47,7 @@ export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): LinearFit
     syy += (y[i] - my) ** 2;
   }
   if (sxx === 0) throw new ParameterError("x", "constant", "at least two distinct values");
+  if (!Number.isFinite(sxx) || !Number.isFinite(syy)) throw new ParameterError(!Number.isFinite(sxx) ? "x" : "y", "with an overflowing spread", "values whose squares stay finite");
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   let rss = 0;
@@ -60,8 +64,9 @@ export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): LinearFit
 
 /** y = a + b ln x (x > 0). */
 export function logLinearFit(x: ArrayLike<number>, y: ArrayLike<number>): LinearFit {
+  if (x === null || typeof x !== "object" || typeof x.length !== "number") throw new ParameterError("x", x, "an array of numbers");
   const lx = Array.from(x, (v, i) => {
-    if (!(v > 0)) throw new ParameterError(`x[${i}]`, v, "> 0 for a log-linear fit");
+    if (!(v > 0) || !Number.isFinite(v)) throw new ParameterError(`x[${i}]`, v, "finite and > 0 for a log-linear fit");
     return Math.log(v);
   });
   return linearFit(lx, y);
@@ -80,12 +85,16 @@ export interface PowerLawFit {
 
 /** Fit y = c·x^p by least squares in log–log space. */
 export function powerLawFit(x: ArrayLike<number>, y: ArrayLike<number>): PowerLawFit {
+  for (const [name, v] of [["x", x], ["y", y]] as const) {
+    if (v === null || typeof v !== "object" || typeof v.length !== "number") throw new ParameterError(name, v, "an array of numbers");
+  }
+  if (x.length !== y.length) throw new ParameterError("y.length", y.length, `equal to x.length = ${x.length}`);
   const lx = Array.from(x, (v, i) => {
-    if (!(v > 0)) throw new ParameterError(`x[${i}]`, v, "> 0 for a power-law fit");
+    if (!(v > 0) || !Number.isFinite(v)) throw new ParameterError(`x[${i}]`, v, "finite and > 0 for a power-law fit");
     return Math.log(v);
   });
   const ly = Array.from(y, (v, i) => {
-    if (!(v > 0)) throw new ParameterError(`y[${i}]`, v, "> 0 for a power-law fit");
+    if (!(v > 0) || !Number.isFinite(v)) throw new ParameterError(`y[${i}]`, v, "finite and > 0 for a power-law fit");
     return Math.log(v);
   });
   const f = linearFit(lx, ly);

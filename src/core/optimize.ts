@@ -2,7 +2,16 @@
  * One-dimensional optimisation and root finding, in the style of scipy.optimize: every solver
  * takes a function and options and returns a result record (never a bare number).
  */
-import { requireNumber } from "./validate";
+import { ParameterError, requireFunction, requireInteger, requireNumber } from "./validate";
+
+/** Validate the tolerances of a solver: positive finite tolerances, a positive integer iteration cap. */
+function checkOpts(opts: { xtol?: number; rtol?: number; lntol?: number; maxIterations?: number }): void {
+  if (opts === null || typeof opts !== "object") throw new ParameterError("opts", opts, "an options object");
+  if (opts.xtol !== undefined) requireNumber("xtol", opts.xtol, { gt: 0 });
+  if (opts.rtol !== undefined) requireNumber("rtol", opts.rtol, { min: 0 });
+  if (opts.lntol !== undefined) requireNumber("lntol", opts.lntol, { gt: 0 });
+  if (opts.maxIterations !== undefined) requireInteger("maxIterations", opts.maxIterations, { min: 1 });
+}
 
 /** Result of a 1-D minimisation. */
 export interface MinimizeResult {
@@ -37,8 +46,10 @@ export function minimizeBounded(
   hi: number,
   opts: { xtol?: number; rtol?: number; maxIterations?: number } = {},
 ): MinimizeResult {
+  requireFunction("f", f);
   requireNumber("lo", lo);
   requireNumber("hi", hi, { gt: lo });
+  checkOpts(opts);
   const xtol = opts.xtol ?? 1e-10;
   const rtol = opts.rtol ?? 1e-12;
   const maxIt = opts.maxIterations ?? 200;
@@ -130,6 +141,8 @@ export function minimizeBounded(
       atBound = x - lo <= edge ? "lower" : "upper";
     }
   }
+  // a minimum is only converged if f is a number there (NaN compares false: the search was blind)
+  if (Number.isNaN(fx)) converged = false;
   return { x, fun: fx, iterations: it, evaluations: evals, converged, atBound };
 }
 
@@ -143,8 +156,10 @@ export function minimizeLog(
   hi: number,
   opts: { lntol?: number; maxIterations?: number } = {},
 ): MinimizeResult {
+  requireFunction("f", f);
   requireNumber("lo", lo, { gt: 0 });
   requireNumber("hi", hi, { gt: lo });
+  checkOpts(opts);
   const r = minimizeBounded((u) => f(Math.exp(u)), Math.log(lo), Math.log(hi), {
     xtol: opts.lntol ?? 1e-8,
     rtol: 0,
@@ -163,8 +178,10 @@ export function findRoot(
   hi: number,
   opts: { xtol?: number; rtol?: number; maxIterations?: number } = {},
 ): RootResult {
+  requireFunction("f", f);
   requireNumber("lo", lo);
   requireNumber("hi", hi, { gt: lo });
+  checkOpts(opts);
   const xtol = opts.xtol ?? 1e-12;
   const rtol = opts.rtol ?? 4 * Number.EPSILON;
   const maxIt = opts.maxIterations ?? 200;
@@ -174,9 +191,13 @@ export function findRoot(
   let fb = f(b);
   if (fa === 0) return { x: a, fun: 0, iterations: 0, converged: true };
   if (fb === 0) return { x: b, fun: 0, iterations: 0, converged: true };
+  if (Number.isNaN(fa)) throw new ParameterError("f(lo)", fa, `a number (f is undefined at lo = ${lo})`);
+  if (Number.isNaN(fb)) throw new ParameterError("f(hi)", fb, `a number (f is undefined at hi = ${hi})`);
   if (!(fa * fb < 0)) {
-    throw new RangeError(
-      `findRoot: f(lo = ${lo}) = ${fa} and f(hi = ${hi}) = ${fb} do not bracket a root (need opposite signs)`,
+    throw new ParameterError(
+      "[lo, hi]",
+      `[${lo}, ${hi}]`,
+      `a bracket of a root: f(lo) = ${fa} and f(hi) = ${fb} do not bracket a root (need opposite signs)`,
     );
   }
   let c = a;
@@ -200,6 +221,7 @@ export function findRoot(
     }
     const tol = 2 * rtol * Math.abs(b) + 0.5 * xtol;
     const m = 0.5 * (c - b);
+    if (Number.isNaN(fb)) return { x: b, fun: fb, iterations: it, converged: false };
     if (Math.abs(m) <= tol || fb === 0) return { x: b, fun: fb, iterations: it, converged: true };
     if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
       let p: number;
@@ -242,8 +264,10 @@ export function findRootLog(
   hi: number,
   opts: { lntol?: number; maxIterations?: number } = {},
 ): RootResult {
+  requireFunction("f", f);
   requireNumber("lo", lo, { gt: 0 });
   requireNumber("hi", hi, { gt: lo });
+  checkOpts(opts);
   const r = findRoot((u) => f(Math.exp(u)), Math.log(lo), Math.log(hi), {
     xtol: opts.lntol ?? 1e-12,
     maxIterations: opts.maxIterations,
@@ -267,8 +291,10 @@ export interface BracketResult {
  * returns a < b < c with f(b) ≤ f(a), f(c) (found = false when the grid minimum is at an end).
  */
 export function bracketMinimumLog(f: (x: number) => number, lo: number, hi: number, n = 24): BracketResult {
+  requireFunction("f", f);
   requireNumber("lo", lo, { gt: 0 });
   requireNumber("hi", hi, { gt: lo });
+  requireInteger("n", n, { min: 3 });
   const xs: number[] = [];
   const fs: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -277,7 +303,9 @@ export function bracketMinimumLog(f: (x: number) => number, lo: number, hi: numb
     fs.push(f(x));
   }
   let k = 0;
-  for (let i = 1; i < n; i++) if (fs[i] < fs[k]) k = i;
+  // NaN values never win (a NaN at the start would otherwise stick)
+  for (let i = 0; i < n; i++) if (!Number.isNaN(fs[i]) && (Number.isNaN(fs[k]) || fs[i] < fs[k])) k = i;
+  if (Number.isNaN(fs[k])) throw new ParameterError("f", "NaN at every grid point", `a function with a number somewhere on [${lo}, ${hi}]`);
   const i0 = Math.max(0, Math.min(n - 3, k - 1));
   return {
     a: xs[i0],
@@ -290,7 +318,7 @@ export function bracketMinimumLog(f: (x: number) => number, lo: number, hi: numb
   };
 }
 
-/** Vertex of the parabola through (x0,f0), (x1,f1), (x2,f2); null if degenerate or not convex. */
+/** Vertex of the parabola through (x0,f0), (x1,f1), (x2,f2) with x0 < x1 < x2; null if not convex. */
 export function parabolaVertex(
   x0: number,
   f0: number,
@@ -299,6 +327,12 @@ export function parabolaVertex(
   x2: number,
   f2: number,
 ): { x: number; f: number } | null {
+  requireNumber("x0", x0);
+  requireNumber("f0", f0);
+  requireNumber("x1", x1, { gt: x0 });
+  requireNumber("f1", f1);
+  requireNumber("x2", x2, { gt: x1 });
+  requireNumber("f2", f2);
   const d01 = (f1 - f0) / (x1 - x0);
   const d12 = (f2 - f1) / (x2 - x1);
   const curv = (d12 - d01) / (x2 - x0); // = leading coefficient

@@ -3,7 +3,7 @@
  * seeded through SplitMix32 so that any integer seed gives a well-mixed state.
  * Same seed → same numbers, on every platform and thread count.
  */
-import { requireInteger } from "./validate";
+import { ParameterError, requireInteger } from "./validate";
 
 /** SplitMix32 step: returns [next state, output]. */
 function splitmix32(state: number): [number, number] {
@@ -42,8 +42,9 @@ export class Rng {
 
   /** `new Rng(seed, ...streams)`: an independent stream for every distinct key list. */
   constructor(seed: number, ...streams: number[]) {
-    requireInteger("seed", seed, { min: 0 });
-    for (const s of streams) requireInteger("stream", s, { min: 0 });
+    // above 2^53 neighbouring integers are the same double: seeds would collide silently
+    requireInteger("seed", seed, { min: 0, max: Number.MAX_SAFE_INTEGER });
+    for (const s of streams) requireInteger("stream", s, { min: 0, max: Number.MAX_SAFE_INTEGER });
     this.keys = [seed, ...streams];
     let st = mixKeys(this.keys);
     const out: number[] = [];
@@ -93,7 +94,7 @@ export class Rng {
   /** Uniform integer in {0, …, n−1} (rejection sampling, no modulo bias). */
   int(n: number): number {
     if (n <= 0 || n > 4294967296 || !Number.isInteger(n)) {
-      throw new RangeError(`n = ${n}: must be an integer in [1, 2^32]`);
+      throw new ParameterError("n", n, "an integer in [1, 2^32]");
     }
     const limit = 4294967296 - (4294967296 % n);
     for (;;) {
@@ -128,12 +129,15 @@ export class Rng {
 
   /** Fill `out` with standard normals. */
   fillNormal(out: Float64Array): Float64Array {
+    if (!(out instanceof Float64Array)) throw new ParameterError("out", out, "a Float64Array");
     for (let i = 0; i < out.length; i++) out[i] = this.normal();
     return out;
   }
 
   /** A uniform random permutation of {0, …, n−1} (Fisher–Yates), written into `out` if given. */
   permutation(n: number, out?: Uint32Array): Uint32Array {
+    if (!(n >= 0 && n <= 4294967296 && Number.isInteger(n))) throw new ParameterError("n", n, "an integer in [0, 2^32]");
+    if (out !== undefined && !(out instanceof Uint32Array && out.length >= n)) throw new ParameterError("out", out instanceof Uint32Array ? `of length ${out.length}` : out, `a Uint32Array of length ≥ n = ${n}`);
     const p = out ?? new Uint32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     for (let i = n - 1; i > 0; i--) {

@@ -1,4 +1,5 @@
 /** Special functions: log-gamma and gamma (Lanczos, g = 7, n = 9; ~15 significant digits). */
+import { ParameterError, requireNumber } from "./validate";
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -7,7 +8,7 @@ const LANCZOS = [
 
 /** ln Γ(x) for x > 0. */
 export function logGamma(x: number): number {
-  if (!(x > 0)) throw new RangeError(`x = ${x}: logGamma needs x > 0`);
+  requireNumber("x", x, { gt: 0 });
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   x -= 1;
   let a = LANCZOS[0];
@@ -16,14 +17,17 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-/** Γ(x) for x > 0. */
+/** Γ(x) for 0 < x ≤ 171 (Γ overflows a double beyond 171.6). */
 export function gamma(x: number): number {
-  return Math.exp(logGamma(x));
+  requireNumber("x", x, { gt: 0 });
+  const g = Math.exp(logGamma(x));
+  if (!Number.isFinite(g)) throw new ParameterError("x", x, "≤ 171 (Γ(x) overflows a double; use logGamma)");
+  return g;
 }
 
 /** Riemann zeta ζ(s) for s > 1 (direct sum + Euler–Maclaurin tail). */
 export function zeta(s: number): number {
-  if (!(s > 1)) throw new RangeError(`s = ${s}: zeta needs s > 1`);
+  requireNumber("s", s, { gt: 1 });
   const n = 20;
   let sum = 0;
   for (let k = 1; k < n; k++) sum += Math.pow(k, -s);

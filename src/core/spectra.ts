@@ -1,7 +1,7 @@
 /**
  * Spectra of diagonal covariances H = diag(λ_1 ≥ … ≥ λ_d), and the Zipf one-hot model.
  */
-import { ParameterError, requireInteger, requireNumber } from "./validate";
+import { ParameterError, requireInteger, requireNumber, requireVector } from "./validate";
 
 /** λ_i = 1 for i = 1…d (isotropic H = I). */
 export function isotropicSpectrum(d: number): Float64Array {
@@ -16,6 +16,7 @@ export function evenSpectrum(d: number, lo: number, hi: number): Float64Array {
   requireNumber("hi", hi, { min: lo });
   const out = new Float64Array(d);
   for (let i = 0; i < d; i++) out[i] = d === 1 ? hi : hi - ((hi - lo) * i) / (d - 1);
+  if (!Number.isFinite(hi - lo)) throw new ParameterError("hi", hi, `such that hi − lo is finite`);
   return out;
 }
 
@@ -25,6 +26,7 @@ export function powerSpectrum(d: number, a: number): Float64Array {
   requireNumber("a", a, { gt: 0 });
   const out = new Float64Array(d);
   for (let i = 0; i < d; i++) out[i] = Math.pow(i + 1, -a);
+  if (!(out[d - 1] > 0)) throw new ParameterError("a", a, `small enough that λ_d = d^−a stays above the smallest double (d = ${d})`);
   return out;
 }
 
@@ -60,11 +62,32 @@ export function zipfModel(a: number, b: number, d: number): ZipfModel {
     p[i] = Math.pow(i + 1, -(a - b)) / Z;
     Lambda[i] = Math.pow(i + 1, -b);
   }
-  return { a, b, d, p, Lambda, Z };
+  const model = { a, b, d, p, Lambda, Z };
+  checkedModels.add(model);
+  return model;
+}
+
+const checkedModels = new WeakSet<object>();
+
+/** Validate a Zipf model built by hand: p a probability vector, Λ positive, both of length d. Checked once per object. */
+export function requireZipfModel(model: ZipfModel, name = "model"): ZipfModel {
+  if (model === null || typeof model !== "object") throw new ParameterError(name, model, "a Zipf model (zipfModel(a, b, d))");
+  if (checkedModels.has(model)) return model;
+  requireNumber(`${name}.a`, model.a, { gt: 1 });
+  requireNumber(`${name}.b`, model.b, { min: 0 });
+  requireInteger(`${name}.d`, model.d, { min: 1 });
+  requireVector(`${name}.p`, model.p, { min: 0, max: 1 });
+  requireVector(`${name}.Lambda`, model.Lambda, { gt: 0, max: 1 });
+  requireNumber(`${name}.Z`, model.Z, { gt: 0 });
+  if (model.p.length !== model.d) throw new ParameterError(`${name}.p.length`, model.p.length, `equal to d = ${model.d}`);
+  if (model.Lambda.length !== model.d) throw new ParameterError(`${name}.Lambda.length`, model.Lambda.length, `equal to d = ${model.d}`);
+  checkedModels.add(model);
+  return model;
 }
 
 /** Σ λ_i. */
 export function trace(lambda: ArrayLike<number>): number {
+  requireVector("lambda", lambda);
   let s = 0;
   for (let i = 0; i < lambda.length; i++) s += lambda[i];
   return s;
@@ -72,6 +95,7 @@ export function trace(lambda: ArrayLike<number>): number {
 
 /** Smallest eigenvalue λ_d. */
 export function minEigen(lambda: ArrayLike<number>): number {
+  requireVector("lambda", lambda);
   let m = Infinity;
   for (let i = 0; i < lambda.length; i++) m = Math.min(m, lambda[i]);
   return m;
@@ -79,6 +103,7 @@ export function minEigen(lambda: ArrayLike<number>): number {
 
 /** Largest eigenvalue λ_1. */
 export function maxEigen(lambda: ArrayLike<number>): number {
+  requireVector("lambda", lambda);
   let m = -Infinity;
   for (let i = 0; i < lambda.length; i++) m = Math.max(m, lambda[i]);
   return m;

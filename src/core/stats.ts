@@ -1,16 +1,21 @@
-/** Summary statistics and rank correlations (Spearman ρ, Kendall τ-b). */
-import { ParameterError } from "./validate";
+/**
+ * Summary statistics and rank correlations (Spearman ρ, Kendall τ-b). A quantity the data leave
+ * undefined (the standard error of one value, the correlation with a constant vector) is an error
+ * naming the argument and why, never a silent NaN.
+ */
+import { ParameterError, requireVector } from "./validate";
 
-/** Mean and standard error of the mean (sample sd / √n). */
+/** Mean and standard error of the mean (sample sd / √n); needs n ≥ 2 finite values (the sd of one value is undefined). */
 export function meanSe(xs: ArrayLike<number>): { mean: number; se: number; sd: number; n: number } {
+  requireVector("xs", xs);
   const n = xs.length;
-  if (n === 0) throw new ParameterError("xs.length", 0, "≥ 1");
+  if (n < 2) throw new ParameterError("xs.length", n, "≥ 2 (the standard error of a single value is undefined)");
   let m = 0;
   for (let i = 0; i < n; i++) m += xs[i];
   m /= n;
   let v = 0;
   for (let i = 0; i < n; i++) v += (xs[i] - m) ** 2;
-  const sd = n > 1 ? Math.sqrt(v / (n - 1)) : NaN;
+  const sd = Math.sqrt(v / (n - 1));
   return { mean: m, se: sd / Math.sqrt(n), sd, n };
 }
 
@@ -19,7 +24,11 @@ const cmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Ranks 1…n with ties given their average rank (±Infinity allowed: equal infinities tie). */
 export function ranks(xs: ArrayLike<number>): Float64Array {
+  if (xs === null || typeof xs !== "object" || typeof xs.length !== "number") throw new ParameterError("xs", xs, "an array of numbers");
   const n = xs.length;
+  for (let i = 0; i < n; i++) {
+    if (typeof xs[i] !== "number" || Number.isNaN(xs[i])) throw new ParameterError(`xs[${i}]`, xs[i], "a number (not NaN; ±Infinity allowed)");
+  }
   const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(xs[a], xs[b]));
   const r = new Float64Array(n);
   for (let i = 0; i < n; ) {
@@ -33,16 +42,30 @@ export function ranks(xs: ArrayLike<number>): Float64Array {
 }
 
 function checkPair(x: ArrayLike<number>, y: ArrayLike<number>): void {
+  for (const [name, v] of [["x", x], ["y", y]] as const) {
+    if (v === null || typeof v !== "object" || typeof v.length !== "number") throw new ParameterError(name, v, "an array of numbers");
+  }
   if (x.length !== y.length) throw new ParameterError("y.length", y.length, `equal to x.length = ${x.length}`);
   if (x.length < 2) throw new ParameterError("n", x.length, "≥ 2");
   for (let i = 0; i < x.length; i++) {
-    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) throw new ParameterError(`pair ${i}`, `(${x[i]}, ${y[i]})`, "not NaN");
+    if (typeof x[i] !== "number" || typeof y[i] !== "number" || Number.isNaN(x[i]) || Number.isNaN(y[i])) {
+      throw new ParameterError(`pair ${i}`, `(${x[i]}, ${y[i]})`, "not NaN");
+    }
+  }
+  // a correlation with a constant vector is 0/0: undefined, not a number
+  for (const [name, v] of [["x", x], ["y", y]] as const) {
+    let constant = true;
+    for (let i = 1; i < v.length && constant; i++) if (v[i] !== v[0]) constant = false;
+    if (constant) throw new ParameterError(name, `constant (${v[0]})`, "at least two distinct values (the correlation with a constant vector is undefined)");
   }
 }
 
-/** Pearson correlation. */
+/** Pearson correlation of finite x and y (neither constant). */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPair(x, y);
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new ParameterError(`pair ${i}`, `(${x[i]}, ${y[i]})`, "finite (use spearman or kendall for ±Infinity)");
+  }
   const n = x.length;
   let mx = 0;
   let my = 0;
@@ -60,16 +83,19 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
     sxx += (x[i] - mx) ** 2;
     syy += (y[i] - my) ** 2;
   }
-  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
+  if (sxx === 0 || syy === 0 || !Number.isFinite(sxx * syy)) {
+    throw new ParameterError(sxx === 0 ? "x" : "y", "of zero or overflowing variance", "a finite non-zero spread (the correlation is undefined)");
+  }
+  return sxy / Math.sqrt(sxx * syy);
 }
 
-/** Spearman rank correlation ρ (Pearson correlation of average ranks; handles ties). */
+/** Spearman rank correlation ρ (Pearson correlation of average ranks; handles ties and ±Infinity; neither vector constant). */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPair(x, y);
   return pearson(ranks(x), ranks(y));
 }
 
-/** Kendall τ-b (tie-corrected), O(n²); ±Infinity allowed (equal infinities tie). */
+/** Kendall τ-b (tie-corrected), O(n²); ±Infinity allowed (equal infinities tie); neither vector constant. */
 export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPair(x, y);
   const n = x.length;
@@ -89,5 +115,5 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
     }
   }
   const denom = Math.sqrt((conc + disc + tx) * (conc + disc + ty));
-  return denom === 0 ? NaN : (conc - disc) / denom;
+  return (conc - disc) / denom; // denom > 0: neither vector is constant (checkPair)
 }

@@ -68,6 +68,9 @@ export function requireInteger(name: string, value: unknown, b: Bounds = {}): nu
 
 /** A non-empty array of finite numbers each within the bounds. */
 export function requireVector(name: string, v: ArrayLike<number>, b: Bounds = {}): void {
+  if (v === null || typeof v !== "object" || typeof (v as ArrayLike<number>).length !== "number") {
+    throw new ParameterError(name, v, "an array of numbers");
+  }
   if (v.length === 0) throw new ParameterError(name, "[]", "a non-empty vector");
   for (let i = 0; i < v.length; i++) requireNumber(`${name}[${i}]`, v[i], b);
 }
@@ -78,4 +81,24 @@ export function requireOneOf<T extends string>(name: string, value: unknown, all
     throw new ParameterError(name, value, `one of ${allowed.join(", ")}`);
   }
   return value as T;
+}
+
+/** A function (e.g. the objective of a solver). */
+export function requireFunction<F extends (...args: never[]) => unknown>(name: string, f: unknown): F {
+  if (typeof f !== "function") throw new ParameterError(name, typeof f === "object" ? String(f) : f, "a function");
+  return f as F;
+}
+
+/** A plain object (an options or record argument); `what` says which. */
+export function requireObject(name: string, v: unknown, what = "an object"): Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new ParameterError(name, v === null ? "null" : Array.isArray(v) ? "an array" : typeof v, what);
+  return v as Record<string, unknown>;
+}
+
+/**
+ * A quantity the inputs leave undefined (or not representable as a finite double): throws a
+ * ParameterError naming the input responsible, its value and why, instead of returning NaN or ±Infinity.
+ */
+export function undefinedFor(name: string, value: unknown, reason: string): never {
+  throw new ParameterError(name, value, reason);
 }

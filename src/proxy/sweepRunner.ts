@@ -127,12 +127,27 @@ export interface SweepRunOptions {
   target?: TargetOptimum;
 }
 
-/** Does a stored cell belong to its spec? (a reason when it does not) */
+/** Does a stored cell belong to its spec, with well-formed contents? (a reason when it does not) */
 function cellMismatch(cell: SweepCell, spec: SweepCellSpec): string | undefined {
   const same = (a: number[], b: number[]) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
   if (cell?.width !== spec.width || cell.seed !== spec.seed || cell.regime !== spec.regime || cell.optimizer !== spec.optimizer) return "is a cell of another sweep";
   if (!same(cell.lrs, spec.lrs) || !Array.isArray(cell.loss) || cell.loss.length !== spec.lrs.length) return "has another lr grid";
   if (!cell.loss.every((row) => Array.isArray(row) && row.length === spec.recipes.length)) return "has another number of recipes";
+  // contents: a loss is a number ≥ 0 or +∞ (diverged); the per-recipe numbers are finite, one per recipe
+  const n = spec.recipes.length;
+  const finiteList = (v: unknown, len: number, min = -Infinity) => Array.isArray(v) && v.length === len && v.every((x) => typeof x === "number" && Number.isFinite(x) && x >= min);
+  for (let l = 0; l < cell.loss.length; l++) {
+    for (let k = 0; k < n; k++) {
+      const x = cell.loss[l][k];
+      if (typeof x !== "number" || !(x >= 0)) return `has loss[${l}][${k}] = ${x} (need a loss ≥ 0 or Infinity)`;
+    }
+  }
+  if (!Array.isArray(cell.steps) || cell.steps.length !== spec.lrs.length || !cell.steps.every((t) => Number.isInteger(t) && t >= 0)) return "has step counts that do not match its lr grid";
+  if (!finiteList(cell.selfOptimum, n, 0)) return "has no valid per-recipe optimum (selfOptimum)";
+  if (!finiteList(cell.alignment, n)) return "has no valid per-recipe alignment";
+  if (!finiteList(cell.lambdaMax, n, 0)) return "has no valid per-recipe lambdaMax";
+  if (typeof cell.initialLoss !== "number" || !(cell.initialLoss >= 0 && cell.initialLoss < Infinity)) return `has initialLoss = ${cell.initialLoss}`;
+  if (typeof cell.lambdaMaxVal !== "number" || !(cell.lambdaMaxVal > 0 && cell.lambdaMaxVal < Infinity)) return `has lambdaMaxVal = ${cell.lambdaMaxVal}`;
   return undefined;
 }
 

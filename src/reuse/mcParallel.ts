@@ -5,7 +5,7 @@
  * order. Run r always uses the stream `new Rng(seed, r)`, so the numbers are bitwise-identical whatever
  * the thread count or chunking.
  */
-import { mergeMc, validateMultiEpoch, type McAccumulator, type MultiEpochOptions } from "../../theory/reuse/monteCarlo";
+import { mcAccumulatorProblem, mergeMc, validateMultiEpoch, type McAccumulator, type MultiEpochOptions } from "../../theory/reuse/monteCarlo";
 import type { LinearProblem } from "../../theory/reuse/problem";
 import * as fs from "node:fs";
 import { requireInteger } from "../core/validate";
@@ -47,21 +47,50 @@ interface Checkpoint {
 }
 
 /**
- * The finished chunks of a checkpoint file written for the computation `key`; a file that cannot be
- * read (truncated by a kill) or that belongs to another computation is reported by path, set aside
- * and the chunks are recomputed.
+ * Why a checkpoint cannot be resumed for the computation `key` split into `tasks` (undefined if it can):
+ * it must belong to this computation and every part must be exactly the chunk it claims to be —
+ * a known chunk index, that chunk's η grid, Kmax and run range, every run's risks (finite, of the
+ * right length) and sums that are those of its runs. A file that fails is set aside whole, never merged.
  */
-function loadCheckpoint(file: string, key: string): Map<number, McAccumulator> {
+function checkpointProblem(c: Checkpoint, key: string, tasks: readonly McTask[]): string | undefined {
+  if (!c || typeof c !== "object" || typeof c.parts !== "object" || c.parts === null || Array.isArray(c.parts)) return "is not a Monte Carlo chunk checkpoint";
+  if (c.key !== key) return "is a checkpoint of another Monte Carlo computation";
+  for (const [k, v] of Object.entries(c.parts)) {
+    const i = Number(k);
+    if (!/^(0|[1-9][0-9]*)$/.test(k) || i >= tasks.length) return `has a part "${k}" that is not one of its ${tasks.length} chunks`;
+    const why = mcAccumulatorProblem(v);
+    if (why) return `has a chunk ${k} that ${why}`;
+    const t = tasks[i].opts;
+    if (v.runOffset !== t.runOffset || v.runs !== t.runCount || v.Kmax !== t.Kmax || v.etas.length !== t.etas.length || v.etas.some((e, m) => e !== t.etas[m])) {
+      return `has a chunk ${k} of other runs or another grid (runs ${v.runOffset}…${v.runOffset + v.runs - 1}, expected ${t.runOffset}…${(t.runOffset as number) + (t.runCount as number) - 1})`;
+    }
+    if (!Array.isArray(v.perRun)) return `has a chunk ${k} without its per-run risks`;
+    // the sums must be those of the per-run risks (added in run order, as multiEpochSgd does)
+    const size = v.sum.length;
+    for (let q = 0; q < size; q++) {
+      let s = 0;
+      let s2 = 0;
+      for (let r = 0; r < v.runs; r++) {
+        const x = v.perRun[r * size + q];
+        s += x;
+        s2 += x * x;
+      }
+      if (Math.abs(s - v.sum[q]) > 1e-9 * Math.abs(s) || Math.abs(s2 - v.sumSq[q]) > 1e-9 * Math.abs(s2)) {
+        return `has a chunk ${k} whose sums do not match its per-run risks`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The finished chunks of a checkpoint file written for the computation `key`; a file that cannot be
+ * read (truncated by a kill), belongs to another computation or does not validate (`checkpointProblem`)
+ * is reported by path, set aside and its chunks are recomputed.
+ */
+function loadCheckpoint(file: string, key: string, tasks: readonly McTask[]): Map<number, McAccumulator> {
   const done = new Map<number, McAccumulator>();
-  const cp = readRecoverable<Checkpoint>(file, (f) => readJson<Checkpoint>(f), (c) =>
-    !c || typeof c !== "object" || typeof c.parts !== "object" || c.parts === null
-      ? "is not a Monte Carlo chunk checkpoint"
-      : c.key !== key
-        ? "is a checkpoint of another Monte Carlo computation"
-        : Object.values(c.parts).some((v) => !Array.isArray(v?.sum) || !Array.isArray(v?.sumSq))
-          ? "has a chunk without its sums"
-          : undefined,
-  );
+  const cp = readRecoverable<Checkpoint>(file, (f) => readJson<Checkpoint>(f), (c) => checkpointProblem(c, key, tasks));
   if (!cp) return done;
   for (const [k, v] of Object.entries(cp.parts)) {
     done.set(Number(k), {
@@ -116,7 +145,7 @@ export async function multiEpochMcParallel(problem: LinearProblem, opts: McParal
   } else {
     // run `threads` chunks at a time and save each batch, so that a killed run loses at most one batch
     const key = configKey({ problem: plain, tasks: tasks.map((t) => t.opts) });
-    const done = loadCheckpoint(opts.checkpoint, key);
+    const done = loadCheckpoint(opts.checkpoint, key, tasks);
     for (const k of done.keys()) report(k);
     const todo = tasks.map((_, i) => i).filter((i) => !done.has(i));
     for (let b = 0; b < todo.length; b += threads) {

@@ -9,6 +9,7 @@
 import * as path from "node:path";
 import type { ZipfModel } from "../core/spectra";
 import { ParameterError, requireInteger } from "../core/validate";
+import { validateReuseGrid } from "./reuseInputs";
 import { thm42ReuseRate, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
 import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
 import { defaultMcEtaGrid, multiEpochCost, summarizeMc } from "../../theory/reuse/monteCarlo";
@@ -102,6 +103,7 @@ export function checkReuseRateSize(subject: ReuseSubject, Ns: number[], Ks: numb
 /** E(K,N) for every N × K. Throws a ParameterError on `method` naming the applicable methods if it does not apply. */
 export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number[], opts: ReuseRateOptions): Promise<ReuseRow[]> {
   const { method } = opts;
+  validateReuseGrid(Ns, Ks, opts);
   for (const K of Ks) {
     const ok = applicableMethods(subject, K);
     if (!ok.includes(method)) {

@@ -5,9 +5,12 @@
 import { optimalOverEta, type McSummary } from "./monteCarlo";
 import { invertOnePass } from "./optimalRate";
 import type { LinearProblem } from "./problem";
+import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 
 /** E = N′/N for a K-epoch risk `risk` on N samples. */
 export function effectiveReuseRate(problem: LinearProblem, risk: number, N: number): number {
+  requireNumber("risk", risk, { gt: 0 });
+  requireInteger("N", N, { min: 1 });
   return invertOnePass(problem, risk).N / N;
 }
 
@@ -24,6 +27,11 @@ export interface McReuseRate {
 
 /** E(K,N) at epoch K from a multi-epoch Monte Carlo summary over N samples. */
 export function mcReuseRate(problem: LinearProblem, summary: McSummary, K: number, N: number): McReuseRate {
+  if (summary === null || typeof summary !== "object" || !Array.isArray(summary.mean) || !Array.isArray(summary.se)) {
+    throw new ParameterError("summary", summary, "a Monte Carlo summary (summarizeMc) { etas, Kmax, runs, mean, se }");
+  }
+  requireInteger("K", K, { min: 1, max: summary.Kmax });
+  requireInteger("N", N, { min: 1 });
   const best = optimalOverEta(
     summary.mean.map((row) => row[K - 1]),
     summary.se.map((row) => row[K - 1]),

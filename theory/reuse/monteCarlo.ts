@@ -13,7 +13,7 @@
 import { Rng } from "../../src/core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 import { maxEigen, minEigen, trace } from "../../src/core/spectra";
-import type { LinearProblem } from "./problem";
+import { requireLinearProblem, type LinearProblem } from "./problem";
 import type { ResourceEstimate } from "../../src/core/resources";
 
 /** Options of `multiEpochSgd`: N samples, K_max epochs, the η grid, runs and seed (runs r ∈ [runOffset, runOffset + runCount)). */
@@ -63,6 +63,7 @@ export interface McSummary {
 
 /** Largest η accepted by the simulators: 2/tr H (the per-step stability bound η‖x‖² < 2 for bounded ‖x‖² = tr H). */
 export function maxStableEta(problem: LinearProblem): number {
+  requireLinearProblem(problem);
   return 2 / trace(problem.lambda);
 }
 
@@ -80,6 +81,7 @@ function validateEtas(problem: LinearProblem, etas: readonly number[]): Float64A
 }
 
 function validateProblem(problem: LinearProblem): void {
+  requireLinearProblem(problem);
   const d = problem.lambda.length;
   if (d < 1) throw new ParameterError("lambda", "[]", "a non-empty spectrum");
   if (problem.wstar.length !== d) throw new ParameterError("wstar.length", problem.wstar.length, `equal to d = ${d}`);
@@ -268,12 +270,56 @@ function epoch(
 }
 
 /**
+ * Why `acc` is not a well-formed accumulator (undefined if it is): Kmax, runs and runOffset integers,
+ * an increasing positive η grid, sums of length nη·Kmax (and per-run risks of length runs·nη·Kmax)
+ * of finite non-negative numbers, sumSq consistent with sum (Σ R² ≥ (Σ R)²/runs up to rounding).
+ */
+export function mcAccumulatorProblem(acc: unknown): string | undefined {
+  if (acc === null || typeof acc !== "object") return "is not a Monte Carlo accumulator";
+  const a = acc as Partial<McAccumulator>;
+  const isInt = (v: unknown, min: number): boolean => typeof v === "number" && Number.isInteger(v) && v >= min;
+  if (!isInt(a.Kmax, 1)) return `has Kmax = ${a.Kmax} (need an integer ≥ 1)`;
+  if (!isInt(a.runs, 1)) return `has runs = ${a.runs} (need an integer ≥ 1)`;
+  if (!isInt(a.runOffset, 0)) return `has runOffset = ${a.runOffset} (need an integer ≥ 0)`;
+  if (!Array.isArray(a.etas) || a.etas.length === 0) return "has no η grid";
+  for (let m = 0; m < a.etas.length; m++) {
+    const e = a.etas[m];
+    if (typeof e !== "number" || !(e > 0 && e < Infinity) || (m > 0 && !(e > a.etas[m - 1]))) return `has etas[${m}] = ${e} (need an increasing grid of positive learning rates)`;
+  }
+  const size = a.etas.length * (a.Kmax as number);
+  const arrays: Array<["sum" | "sumSq" | "perRun", number]> = [["sum", size], ["sumSq", size]];
+  if (a.perRun !== undefined) arrays.push(["perRun", size * (a.runs as number)]);
+  for (const [name, len] of arrays) {
+    const v = a[name] as ArrayLike<number> | undefined;
+    if (v === null || typeof v !== "object" || typeof v.length !== "number") return `has no ${name} array`;
+    if (v.length !== len) return `has ${name} of length ${v.length} (need ${len})`;
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "number" || !(v[i] >= 0 && v[i] < Infinity)) return `has ${name}[${i}] = ${v[i]} (need a finite risk ≥ 0)`;
+    }
+  }
+  const n = a.runs as number;
+  for (let q = 0; q < size; q++) {
+    const s = (a.sum as ArrayLike<number>)[q];
+    if ((a.sumSq as ArrayLike<number>)[q] < ((s * s) / n) * (1 - 1e-9)) return `has sumSq[${q}] below sum[${q}]²/runs (inconsistent sums)`;
+  }
+  return undefined;
+}
+
+function requireAccumulator(name: string, acc: unknown): McAccumulator {
+  const why = mcAccumulatorProblem(acc);
+  if (why) throw new ParameterError(name, acc === null || typeof acc !== "object" ? acc : "an accumulator that " + why, "a Monte Carlo accumulator of multiEpochSgd");
+  return acc as McAccumulator;
+}
+
+/**
  * Merge partial accumulators of the same experiment (contiguous, non-overlapping run ranges). If every
  * part kept its runs, the sums are recomputed in run order, so the result is bitwise-equal to one call
  * over all runs whatever the split.
  */
 export function mergeMc(parts: readonly McAccumulator[]): McAccumulator {
+  if (!Array.isArray(parts as unknown)) throw new ParameterError("parts", parts, "an array of accumulators");
   if (parts.length === 0) throw new ParameterError("parts", "[]", "a non-empty list of accumulators");
+  parts.forEach((p, i) => requireAccumulator(`parts[${i}]`, p));
   const sorted = [...parts].sort((a, b) => a.runOffset - b.runOffset);
   const { Kmax, etas } = sorted[0];
   const size = etas.length * Kmax;
@@ -316,9 +362,11 @@ export function mergeMc(parts: readonly McAccumulator[]): McAccumulator {
   return { etas: [...etas], Kmax, runs, runOffset: sorted[0].runOffset, sum, sumSq };
 }
 
-/** Mean and standard error sd/√runs (sd with n − 1; NaN for a single run) of R(η_m, k) from an accumulator. */
+/** Mean and standard error sd/√runs (sd with n − 1, so runs ≥ 2) of R(η_m, k) from an accumulator. */
 export function summarizeMc(acc: McAccumulator): McSummary {
+  requireAccumulator("acc", acc);
   const n = acc.runs;
+  if (n < 2) throw new ParameterError("acc.runs", n, "≥ 2 (the standard error of a single run is undefined)");
   const mean: number[][] = [];
   const se: number[][] = [];
   for (let m = 0; m < acc.etas.length; m++) {
@@ -364,7 +412,8 @@ export interface OnePassSgdResult {
  */
 export function onePassSgd(problem: LinearProblem, opts: OnePassSgdOptions): OnePassSgdResult {
   validateProblem(problem);
-  const runs = requireInteger("runs", opts.runs, { min: 1 });
+  if (opts === null || typeof opts !== "object") throw new ParameterError("opts", opts, "options { T, eta, runs, seed }");
+  const runs = requireInteger("runs", opts.runs, { min: 2 }); // ≥ 2 for a standard error
   const seed = requireInteger("seed", opts.seed, { min: 0 });
   const eta = validateEtas(problem, [opts.eta])[0];
   if (!Array.isArray(opts.T) || opts.T.length === 0) throw new ParameterError("T", opts.T, "a non-empty array of step counts");
@@ -438,6 +487,9 @@ export interface EtaOptimum {
  * in u = ln η through the grid minimum and its two neighbours (a coarse grid alone biases E; this toolkit's numerics).
  */
 export function optimalOverEta(mean: readonly number[], se: readonly number[], etas: readonly number[]): EtaOptimum {
+  for (const [name, v] of [["mean", mean], ["se", se], ["etas", etas]] as const) {
+    if (v === null || typeof v !== "object" || typeof v.length !== "number") throw new ParameterError(name, v, "an array of numbers");
+  }
   const n = etas.length;
   if (n === 0) throw new ParameterError("etas", "[]", "a non-empty η grid");
   if (mean.length !== n) throw new ParameterError("mean.length", mean.length, `equal to etas.length = ${n}`);
@@ -446,6 +498,7 @@ export function optimalOverEta(mean: readonly number[], se: readonly number[], e
     requireNumber(`etas[${m}]`, etas[m], { gt: 0 });
     if (m > 0 && !(etas[m] > etas[m - 1])) throw new ParameterError(`etas[${m}]`, etas[m], `> etas[${m - 1}] = ${etas[m - 1]} (increasing grid)`);
   }
+  for (let m = 0; m < n; m++) if (Number.isFinite(mean[m])) requireNumber(`se[${m}]`, se[m], { min: 0 });
   let best = -1;
   for (let m = 0; m < n; m++) {
     if (Number.isFinite(mean[m]) && (best < 0 || mean[m] < mean[best])) best = m;
@@ -479,8 +532,9 @@ export function optimalOverEta(mean: readonly number[], se: readonly number[], e
 export function etaGrid(lo: number, hi: number, perOctave = 4): number[] {
   requireNumber("lo", lo, { gt: 0 });
   requireNumber("hi", hi, { min: lo });
-  requireNumber("perOctave", perOctave, { gt: 0 });
+  requireNumber("perOctave", perOctave, { gt: 0, max: 1e6 });
   if (hi === lo) return [lo];
+  if (Math.log2(hi / lo) * perOctave > 1e7) throw new ParameterError("perOctave", perOctave, `small enough for at most 1e7 grid points from ${lo} to ${hi}`);
   const intervals = Math.max(1, Math.ceil(Math.log2(hi / lo) * perOctave - 1e-9));
   const out: number[] = [];
   const step = Math.log(hi / lo) / intervals;
@@ -493,6 +547,7 @@ export function etaGrid(lo: number, hi: number, perOctave = 4): number[] {
  * `perOctave` points per octave (ln N is floored at 1 so that N ≤ 2 still gives a grid).
  */
 export function defaultMcEtaGrid(problem: LinearProblem, N: number, Kmax: number, perOctave = 4): number[] {
+  requireLinearProblem(problem);
   requireInteger("N", N, { min: 1 });
   requireInteger("Kmax", Kmax, { min: 1 });
   const lo = 0.05 / (maxEigen(problem.lambda) * Kmax * N);

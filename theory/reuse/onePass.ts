@@ -12,9 +12,9 @@
  *   α_m = (Σ_g λ_g C0_g / d_{mg}) / S_m,  β_m = σ²/S_m,  S_m = Σ_g w_g / d_{mg}².
  * One decomposition costs O(G²) (G distinct eigenvalues); each T then costs O(G), real T allowed.
  */
-import { ParameterError, requireNumber } from "../../src/core/validate";
+import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 import { trace } from "../../src/core/spectra";
-import { kappa, type LinearProblem } from "./problem";
+import { kappa, requireLinearProblem, type LinearProblem } from "./problem";
 
 /** The eigen-decomposed one-pass recursion at one η: evaluates R(T) for any real T ≥ 0 in O(G). */
 export interface OnePassModes {
@@ -65,6 +65,8 @@ function groups(problem: LinearProblem): Groups {
 
 /** s(η) = Σ_i ηλ_i/(2 − κηλ_i); the recursion is stable iff every 2 − κηλ_i > 0 and s < 1. */
 export function stabilityIndex(problem: LinearProblem, eta: number): number {
+  requireLinearProblem(problem);
+  requireNumber("eta", eta, { gt: 0 });
   const k = kappa(problem.features);
   let s = 0;
   for (let i = 0; i < problem.lambda.length; i++) {
@@ -78,6 +80,7 @@ export function stabilityIndex(problem: LinearProblem, eta: number): number {
 
 /** Largest η for which the expected one-pass recursion is stable (s(η) = 1), by bisection. */
 export function stabilityLimit(problem: LinearProblem): number {
+  requireLinearProblem(problem);
   let lo = 0;
   let hi = 4 / trace(problem.lambda);
   while (stabilityIndex(problem, hi) < 1) hi *= 2;
@@ -94,10 +97,10 @@ export function maxEta(problem: LinearProblem): number {
   return Math.min(1 / trace(problem.lambda), 0.99 * stabilityLimit(problem));
 }
 
-/** Stationary (T → ∞) excess risk of constant-η one-pass SGD: ½ σ² s/(1 − s). */
+/** Stationary (T → ∞) excess risk of constant-η one-pass SGD: ½ σ² s/(1 − s) (+Infinity beyond the stability limit). */
 export function stationaryRisk(problem: LinearProblem, eta: number): number {
   const s = stabilityIndex(problem, eta);
-  if (!(s < 1)) return Infinity;
+  if (!(s < 1)) return Infinity; // beyond the stability limit the risk diverges (a well-defined +∞)
   return (0.5 * problem.sigma * problem.sigma * s) / (1 - s);
 }
 
@@ -257,6 +260,7 @@ function solveSecular(
 
 /** R(T) from a decomposition, for real T ≥ 0. */
 export function riskFromModes(modes: OnePassModes, T: number): number {
+  if (!(T >= 0 && T < Infinity)) throw new ParameterError("T", T, "a finite number ≥ 0");
   let r = 0;
   for (let m = 0; m < modes.alpha.length; m++) {
     const muT = Math.exp(T * modes.logMu[m]);
@@ -269,15 +273,23 @@ export function riskFromModes(modes: OnePassModes, T: number): number {
 /** Exact expected excess risk of one-pass SGD after each T in `Ts` at learning rate η (the recursion above). */
 export function onePassRisk(problem: LinearProblem, eta: number, Ts: number | number[]): number[] {
   const list = typeof Ts === "number" ? [Ts] : Ts;
-  for (const T of list) requireNumber("T", T, { min: 0 });
+  if (!Array.isArray(list) || list.length === 0) throw new ParameterError("Ts", Ts, "a step count or a non-empty array of them");
+  list.forEach((T, i) => requireNumber(list.length === 1 ? "T" : `Ts[${i}]`, T, { min: 0 }));
   const modes = onePassModes(problem, eta);
-  return list.map((T) => riskFromModes(modes, T));
+  return list.map((T) => {
+    const r = riskFromModes(modes, T);
+    if (!Number.isFinite(r)) throw new ParameterError("T", T, `small enough for the risk to be computed in doubles (R(T) = ${r} at eta = ${eta})`);
+    return r;
+  });
 }
 
 /**
  * Reference implementation: iterate the diagonal recursion T steps (O(dT)); for tests only.
  */
 export function onePassRiskByRecursion(problem: LinearProblem, eta: number, T: number): number {
+  requireLinearProblem(problem);
+  requireNumber("eta", eta, { gt: 0 }); // any η: beyond the stability limit it shows the divergence
+  requireInteger("T", T, { min: 0 });
   const d = problem.lambda.length;
   const k = kappa(problem.features);
   const c = Float64Array.from(problem.wstar, (x) => x * x);

@@ -7,7 +7,10 @@ import { bracketMinimumLog, findRootLog, minimizeBounded } from "../../src/core/
 import { maxEigen } from "../../src/core/spectra";
 import { ParameterError, requireNumber } from "../../src/core/validate";
 import { maxEta, onePassModes, riskFromModes, stationaryRisk, type OnePassModes } from "./onePass";
-import type { LinearProblem } from "./problem";
+import { requireLinearProblem, type LinearProblem } from "./problem";
+
+/** Largest step count of the optimal one-pass risk (checked against Thm 4.1's ln T/T up to here; near 1e100 the search for η* ≈ ln T/(2λ_d T) loses the risk to rounding). */
+export const MAX_ONE_PASS_T = 1e50;
 
 /** R̄*(1,T) with its optimal η. */
 export interface OptimalRisk {
@@ -40,16 +43,22 @@ function minimizeOverEta(g: (eta: number) => number, lo: number, hi: number, lnt
 
 /** R̄*(1,T): exact one-pass risk at the best constant η ∈ (0, min(1/tr H, stability)]. */
 export function optimalOnePassRisk(problem: LinearProblem, T: number, opts: { lntol?: number } = {}): OptimalRisk {
-  requireNumber("T", T, { min: 1 });
+  requireLinearProblem(problem);
+  requireNumber("T", T, { min: 1, max: MAX_ONE_PASS_T });
+  if (opts.lntol !== undefined) requireNumber("lntol", opts.lntol, { gt: 0 });
   const hi = maxEta(problem);
   // η* ≈ ln T/(2 λ_d T) for large T; search well below 1/(λ_1 T) up to the bound
   const lo = Math.min(hi * 1e-3, 0.05 / (maxEigen(problem.lambda) * T));
   const r = minimizeOverEta((eta) => riskFromModes(onePassModes(problem, eta), T), lo, hi, opts.lntol ?? 1e-7, 14);
+  if (!Number.isFinite(r.value) || !Number.isFinite(r.eta) || (problem.sigma > 0 && !(r.value > 0))) {
+    throw new ParameterError("T", T, `small enough for the optimal one-pass risk to be computed in doubles (got risk = ${r.value})`);
+  }
   return { risk: r.value, eta: r.eta, evaluations: r.evaluations, converged: r.converged, atUpperBound: r.atUpperBound };
 }
 
 /** Steps T at which one-pass SGD at fixed η first reaches `target` (real T; Infinity if never). */
 export function stepsToReach(modes: OnePassModes, target: number): number {
+  requireNumber("target", target, { gt: 0 });
   if (!(target > modes.stationaryRisk)) return Infinity;
   if (riskFromModes(modes, 0) <= target) return 0;
   let hi = 1;
@@ -68,7 +77,7 @@ export function stepsToReach(modes: OnePassModes, target: number): number {
 export interface InverseResult {
   /** N′ (real) with R̄*(1,N′) = target */
   N: number;
-  /** the one-pass η that reaches the target first */
+  /** the one-pass η that reaches the target first (0 when the untrained model already reaches it, N = 0) */
   eta: number;
   evaluations: number;
   converged: boolean;
@@ -79,9 +88,15 @@ export interface InverseResult {
  * count at which constant-η SGD reaches the target; η ranges below the stationary-risk limit.
  */
 export function invertOnePass(problem: LinearProblem, target: number, opts: { lntol?: number } = {}): InverseResult {
+  requireLinearProblem(problem);
   requireNumber("target", target, { gt: 0 });
+  if (opts.lntol !== undefined) requireNumber("lntol", opts.lntol, { gt: 0 });
   const r0 = riskOfZero(problem);
-  if (target >= r0) return { N: 0, eta: NaN, evaluations: 0, converged: true };
+  if (r0 === 0) {
+    // w* = 0: never training is optimal, R̄*(1,N′) = 0 for every N′, so N′ (and E) is undefined
+    throw new ParameterError("wstar", 0, "non-zero (with w* = 0 the untrained model is optimal and the effective reuse rate is undefined)");
+  }
+  if (target >= r0) return { N: 0, eta: 0, evaluations: 0, converged: true };
   const top = maxEta(problem);
   // the stationary risk ½σ² s/(1−s) rises with η: η must stay below where it equals the target
   let etaFeasible = top;
@@ -108,6 +123,7 @@ export function invertOnePass(problem: LinearProblem, target: number, opts: { ln
 
 /** R(w0 = 0) = ½ Σ λ_i (w*_i)². */
 export function riskOfZero(problem: LinearProblem): number {
+  requireLinearProblem(problem);
   let r = 0;
   for (let i = 0; i < problem.lambda.length; i++) r += problem.lambda[i] * problem.wstar[i] * problem.wstar[i];
   return 0.5 * r;

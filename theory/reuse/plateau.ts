@@ -5,13 +5,14 @@
  */
 import { ParameterError, requireInteger } from "../../src/core/validate";
 import { invertOnePass } from "./optimalRate";
-import type { LinearProblem } from "./problem";
+import { requireLinearProblem, type LinearProblem } from "./problem";
 
 /**
  * Least-squares (OLS) excess risk on N samples: σ² d/(2(N − d − 1)) exactly for Gaussian features
  * (needs N > d + 1); σ² d/(2N) to leading order otherwise (needs N ≥ d).
  */
 export function olsRisk(problem: LinearProblem, N: number): number {
+  requireLinearProblem(problem);
   const d = problem.lambda.length;
   const s2 = problem.sigma * problem.sigma;
   if (problem.features === "gaussian") {
@@ -24,6 +25,7 @@ export function olsRisk(problem: LinearProblem, N: number): number {
 
 /** E(∞,N) by the shortcut: the root N′ of R̄*(1,N′) = OLS risk, divided by N. */
 export function plateauReuseRate(problem: LinearProblem, N: number): { E: number; risk: number; Nprime: number; eta: number } {
+  requireLinearProblem(problem);
   if (problem.sigma === 0) {
     throw new ParameterError("sigma", 0, "> 0 for the plateau shortcut (with σ = 0 the OLS risk is 0 and E(∞,N) = ∞)");
   }

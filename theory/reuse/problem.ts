@@ -25,6 +25,26 @@ export function kappa(features: Features): number {
   return features === "gaussian" ? 2 : 0;
 }
 
+const checked = new WeakSet<object>();
+
+/**
+ * Validate a problem built by hand (not by `linearProblem`): a non-empty positive finite spectrum,
+ * w* finite and as long as it, σ ≥ 0 finite, a known feature law. Checked once per object.
+ */
+export function requireLinearProblem(problem: LinearProblem, name = "problem"): LinearProblem {
+  if (problem === null || typeof problem !== "object") throw new ParameterError(name, problem, "a linear problem { lambda, wstar, sigma, features }");
+  if (checked.has(problem)) return problem;
+  requireVector(`${name}.lambda`, problem.lambda, { gt: 0 });
+  requireVector(`${name}.wstar`, problem.wstar);
+  if (problem.wstar.length !== problem.lambda.length) {
+    throw new ParameterError(`${name}.wstar.length`, problem.wstar.length, `equal to d = ${problem.lambda.length}`);
+  }
+  requireNumber(`${name}.sigma`, problem.sigma, { min: 0 });
+  requireOneOf(`${name}.features`, problem.features, FEATURES);
+  checked.add(problem);
+  return problem;
+}
+
 /** Validate and build a problem; w* defaults to all ones. */
 export function linearProblem(
   lambda: Float64Array,
@@ -43,7 +63,9 @@ export function linearProblem(
     requireVector("wstar", opts.wstar);
     wstar = opts.wstar;
   }
-  return { lambda, wstar, sigma, features };
+  const problem = { lambda, wstar, sigma, features };
+  checked.add(problem);
+  return problem;
 }
 
 /**

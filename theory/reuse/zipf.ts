@@ -7,7 +7,7 @@
  * decreasing in η ∈ (0, 1] (so η* = 1 = 1/D²). All powers are evaluated as exp(n·log1p(·)).
  */
 import { findRootLog } from "../../src/core/optimize";
-import { zipfModel, type ZipfModel } from "../../src/core/spectra";
+import { requireZipfModel, zipfModel, type ZipfModel } from "../../src/core/spectra";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 
 /** Per-token log survival factors ln(1 − p_i q_i) for a given K and η (q_i = 1 − (1 − ηΛ_i)^{2K}). */
@@ -43,15 +43,18 @@ function riskFromLogKeep(model: ZipfModel, L: Float64Array, N: number, w2: numbe
 
 /** Risk of K epochs over N samples at learning rate η (K may be Infinity, N and K may be real ≥ 0). */
 export function zipfRisk(model: ZipfModel, K: number, N: number, opts: { eta?: number; wstar?: number } = {}): number {
+  requireZipfModel(model);
   requireNumber("K", K, { min: 1, allowInfinity: true });
   requireNumber("N", N, { min: 0 });
   const eta = requireNumber("eta", opts.eta ?? 1, { gt: 0, max: 1 });
+  if (opts.wstar !== undefined) requireNumber("wstar", opts.wstar);
   const L = K === 1 && eta === 1 ? onePassLogKeep(model) : logKeep(model, K, eta);
   return riskFromLogKeep(model, L, N, (opts.wstar ?? 1) ** 2);
 }
 
 /** R̄*(1,T): one pass over T samples at the optimal η = 1. */
 export function zipfOnePassRisk(model: ZipfModel, T: number): number {
+  requireNumber("T", T, { min: 0 });
   return zipfRisk(model, 1, T);
 }
 
@@ -60,7 +63,13 @@ export function zipfOnePassRisk(model: ZipfModel, T: number): number {
  * bracket [lo, hi] known to contain N′ saves the bracketing steps.
  */
 export function zipfInvertOnePass(model: ZipfModel, target: number, bracket?: [number, number]): number {
+  requireZipfModel(model);
   requireNumber("target", target, { gt: 0 });
+  if (bracket !== undefined) {
+    if (!Array.isArray(bracket) || bracket.length !== 2) throw new ParameterError("bracket", bracket, "[lo, hi]");
+    requireNumber("bracket[0]", bracket[0], { min: 0 });
+    requireNumber("bracket[1]", bracket[1], { gt: bracket[0] });
+  }
   const L = onePassLogKeep(model);
   const f = (T: number): number => riskFromLogKeep(model, L, T, 1) - target;
   if (f(0) <= 0) return 0;
@@ -83,8 +92,25 @@ export function zipfInvertOnePass(model: ZipfModel, target: number, bracket?: [n
 
 /** Effective reuse rate E(K,N) = N′/N of the Zipf model, both sides at η = 1 (exact; K = ∞ allowed). */
 export function zipfReuseRate(model: ZipfModel, K: number, N: number): { E: number; risk: number; Nprime: number } {
+  requireZipfModel(model);
+  requireNumber("K", K, { min: 1, allowInfinity: true });
   requireInteger("N", N, { min: 1 });
   const risk = zipfRisk(model, K, N);
+  if (!(risk > 0)) {
+    throw new ParameterError("N", N, `small enough that the risk after N samples stays above the smallest double (it underflows to 0 for this model: E(K,N) is undefined)`);
+  }
+  // E = N′/N needs R̄*(1,·) to still fall beyond N: if doubling the samples changes the one-pass risk by
+  // less than 1e-8 (relative), the risk sits on the floor of tokens never drawn and N′ is not determined
+  const r1 = zipfRisk(model, 1, N);
+  const r2 = zipfRisk(model, 1, 2 * N);
+  if (!(r1 - r2 > 1e-8 * r1)) {
+    throw new ParameterError(
+      "a",
+      model.a,
+      `such that the one-pass risk still falls after N = ${N} samples (with a = ${model.a}, b = ${model.b}, d = ${model.d} it is flat at ${r1.toPrecision(3)}: ` +
+        `tokens beyond the first are practically never drawn, so N′ and E(K,N) are undefined)`,
+    );
+  }
   // N′ lies in [N, K·N] (1 ≤ E ≤ K); widen slightly for rounding
   const bracket: [number, number] | undefined = K === Infinity ? undefined : [N * (1 - 1e-9), K * N * (1 + 1e-9)];
   const Nprime = zipfInvertOnePass(model, risk, bracket);
@@ -96,7 +122,10 @@ export function zipfReuseRate(model: ZipfModel, K: number, N: number): { E: numb
  * paper). E/K falls from 1 at K = 1; returns Infinity if E/K stays above λ up to Kmax.
  */
 export function zipfSaturationPoint(model: ZipfModel, N: number, lambda = 0.75, Kmax = 1e7): number {
+  requireZipfModel(model);
+  requireInteger("N", N, { min: 1 });
   requireNumber("lambda", lambda, { gt: 0, lt: 1 });
+  requireNumber("Kmax", Kmax, { gt: 1 });
   const g = (K: number): number => zipfReuseRate(model, K, N).E / K - lambda;
   if (g(Kmax) > 0) return Infinity;
   return findRootLog(g, 1, Kmax, { lntol: 1e-9 }).x;
