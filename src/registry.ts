@@ -42,16 +42,26 @@ export function registryProblems(): string[] {
   return out;
 }
 
+/** Does selection item `k` (a folder, an id or an id prefix) pick `x`? */
+const picks = (k: string) => (x: { id: string }): boolean => x.id === k || folderOf(x.id) === k || x.id.startsWith(k);
+
+/**
+ * The items of a comma-separated selection, each checked: none may be empty (an empty selection is
+ * a mistake, not "everything") and each must pick something in one of `lists` (else the error says
+ * which item matches `nothingText`).
+ */
+function selectionKeys(only: string, name: string, what: string, nothingText: string, lists: ReadonlyArray<readonly { id: string }[]>): string[] {
+  const want = `comma-separated folders (${FOLDERS.map((f) => f.name).join(", ")}), ${what}`;
+  const keys = only.split(",").map((s) => s.trim());
+  if (keys.some((k) => k === "")) throw new ParameterError(name, only, `${want}, none of them empty`);
+  for (const k of keys) if (!lists.some((l) => l.some(picks(k)))) throw new ParameterError(name, only, `${want}; "${k}" matches ${nothingText}`);
+  return keys;
+}
+
 function select<T extends { id: string }>(kind: string, list: readonly T[], only: string | undefined, name: string): T[] {
   if (only === undefined) return [...list];
-  const want = `comma-separated folders (${FOLDERS.map((f) => f.name).join(", ")}), ${kind} ids or id prefixes`;
-  const keys = only.split(",").map((s) => s.trim());
-  // an empty selection (or an empty item, as in "reuse,") is a mistake, not "everything"
-  if (keys.some((k) => k === "")) throw new ParameterError(name, only, `${want}, none of them empty`);
-  for (const k of keys) {
-    if (!list.some((x) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k))) throw new ParameterError(name, only, `${want}; "${k}" matches no ${kind}`);
-  }
-  return list.filter((x) => keys.some((k) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k)));
+  const keys = selectionKeys(only, name, `${kind} ids or id prefixes`, `no ${kind}`, [list]);
+  return list.filter((x) => keys.some((k) => picks(k)(x)));
 }
 
 /**
@@ -73,12 +83,8 @@ export function selectFigures(only?: string, name = "only"): FigureDef[] {
  */
 export function selectClaimsAndFigures(only?: string, name = "only"): { claims: Claim[]; figures: FigureDef[] } {
   if (only === undefined) return { claims: [...claims], figures: [...figures] };
-  const keys = only.split(",").map((s) => s.trim());
-  const hits = (k: string) => (x: { id: string }) => x.id === k || folderOf(x.id) === k || x.id.startsWith(k);
-  const want = `comma-separated folders (${FOLDERS.map((f) => f.name).join(", ")}), claim or figure ids, or id prefixes`;
-  if (keys.some((k) => k === "")) throw new ParameterError(name, only, `${want}, none of them empty`);
-  for (const k of keys) if (!claims.some(hits(k)) && !figures.some(hits(k))) throw new ParameterError(name, only, `${want}; "${k}" matches nothing`);
-  return { claims: claims.filter((c) => keys.some((k) => hits(k)(c))), figures: figures.filter((f) => keys.some((k) => hits(k)(f))) };
+  const keys = selectionKeys(only, name, "claim or figure ids, or id prefixes", "nothing", [claims, figures]);
+  return { claims: claims.filter((c) => keys.some((k) => picks(k)(c))), figures: figures.filter((f) => keys.some((k) => picks(k)(f))) };
 }
 
 /** A figure by id. */
