@@ -9,6 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ParameterError } from "../core/validate";
+import { packageRoot } from "../run/store";
 import { closest, commandHelp, parseCommandArgs, UsageError, wantsHelp, type Command } from "./command";
 import { command as all } from "./all";
 import { command as check } from "./check";
@@ -125,11 +126,12 @@ const READ_ONLY = new Set(["list", "nn bench", "reuse onepass", "skills ode", "s
  * The data folder must be a folder that exists or can be created, and be writable — checked before any
  * work, so that a bad DATALAWS_DATA is named as such (not as ENOTDIR deep inside the store).
  */
-export function checkDataFolder(env: NodeJS.ProcessEnv = process.env): void {
-  const given = env.DATALAWS_DATA;
-  if (given === undefined) return; // the project's own data/ folder
+export function checkDataFolder(env: NodeJS.ProcessEnv = process.env, defaultFolder = path.join(packageRoot(), "data")): void {
+  const given = env.DATALAWS_DATA ?? defaultFolder;
+  // unset: the project's own data/ folder, named as such (the fix is to set DATALAWS_DATA)
+  const name = env.DATALAWS_DATA === undefined ? "the default data folder (set DATALAWS_DATA to use another)" : "DATALAWS_DATA";
   const fail = (why: string): never => {
-    throw new ParameterError("DATALAWS_DATA", given, `a folder that exists or can be created, and that this user can write (${why})`);
+    throw new ParameterError(name, given, `a folder that exists or can be created, and that this user can write (${why})`);
   };
   if (given.trim() === "") fail("it is empty");
   let p = path.resolve(given);
@@ -171,6 +173,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   return (await r.cmd.run(values, positionals)) ?? 0;
 }
 
+/**
+ * Exit once everything written to stdout and stderr has reached them: writes to a pipe are asynchronous
+ * in Node, and `process.exit` right after a large output would cut it short (a consumer reading
+ * `--json` lines through a pipe would get a truncated last line). Worker threads or timers left behind
+ * must not keep the process alive, hence the explicit exit after the flush.
+ */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
 /** One line on stderr for an error; status 2 for bad arguments and failed commands. */
 export function errorLine(err: unknown): string {
   const msg = (err instanceof Error ? err.message : String(err)).split("\n")[0];
@@ -179,13 +192,11 @@ export function errorLine(err: unknown): string {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => {
-      process.exit(code);
-    },
+    (code) => exitAfterFlush(code),
     (err: unknown) => {
       process.stderr.write(errorLine(err) + "\n");
       if (process.env.DATALAWS_DEBUG && err instanceof Error && !(err instanceof ParameterError) && !(err instanceof UsageError)) process.stderr.write(String(err.stack) + "\n");
-      process.exit(2);
+      exitAfterFlush(2);
     },
   );
 }

@@ -6,6 +6,14 @@ import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
 import { withFlags } from "./skillsCommon";
 
+/** At most `max` indices of 0..n−1, evenly spaced, the first and last always included. */
+export function thinned(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const out = new Set<number>();
+  for (let j = 0; j < max; j++) out.add(Math.round((j * (n - 1)) / (max - 1)));
+  return [...out];
+}
+
 export const command = defineCommand({
   name: "skills ode",
   summary: "exact (A,B) ODE of gradient descent on the uniform skill-composition toy: escape and solve times against d",
@@ -17,6 +25,7 @@ export const command = defineCommand({
     r: { kind: "number", default: 0.5, bounds: { min: 1e-6, max: 1e6 }, description: "initialisation scale r" },
     A0: { kind: "number", defaultText: "the typical initial alignment", metavar: "A", description: "initial alignment A(0)" },
     output: { kind: "choice", choices: ["summary", "trajectory"], default: "summary", description: "one line per d, or the trajectory (t, A, B, loss)" },
+    points: { kind: "integer", default: 400, bounds: { min: 2, max: 100000 }, description: "with --output trajectory: at most this many points per d (evenly spaced along the integration, first and last kept)" },
     json: JSON_FLAG,
   },
   notes: "Times are in GD steps at rate η. With --json: one line per d {k, d, eta, A0, B0, escapeSteps, solveSteps} (null where not reached within 1e40 steps), or per trajectory point {d, t, A, B, loss}.",
@@ -36,7 +45,7 @@ export const command = defineCommand({
       const lim = (2 * d) / (k * k);
       const eta = frac !== undefined ? frac * lim : (o.eta ?? 1);
       const x = withFlags(`--k ${k} --d ${d} --r ${r}${A0 !== undefined ? ` --A0 ${A0}` : ""}`, { A0: "--A0" }, () => uniformOde({ k, d, eta, r, A0, trajectory: o.output === "trajectory", maxSteps: 1e40 }));
-      if (o.output === "trajectory") x.t.forEach((t, i) => rows.push({ d, t, A: x.A[i], B: x.B[i], loss: x.loss[i] }));
+      if (o.output === "trajectory") for (const i of thinned(x.t.length, o.points)) rows.push({ d, t: x.t[i], A: x.A[i], B: x.B[i], loss: x.loss[i] });
       else rows.push({ k, d, eta, A0: x.A0, B0: x.B0, escapeSteps: x.escapeSteps, solveSteps: x.solveSteps });
     }
     if (o.json) {

@@ -106,6 +106,8 @@ export interface CheckOptions {
   warn?: ((line: string) => void) | null;
   /** limits to check against (default: this machine's) */
   limits?: MemoryLimits;
+  /** the time is a worst case (e.g. runs that stop early at an escape): the ETA says "up to" */
+  upperBound?: boolean;
 }
 
 /**
@@ -130,7 +132,7 @@ export function checkResources(est: ResourceEstimate, opts: CheckOptions): numbe
   }
   const seconds = est.ops === undefined ? 0 : est.ops / (OPS_PER_SECOND * Math.max(1, opts.threads ?? 1));
   if (seconds > WARN_SECONDS && opts.warn !== null) {
-    const line = `${opts.what}: ${formatSeconds(seconds)} estimated (${name}), about ${formatBytes(est.bytes)} of memory; Ctrl-C stops it`;
+    const line = `${opts.what}: ${opts.upperBound ? "up to " : ""}${formatSeconds(seconds)} estimated (${name}), about ${formatBytes(est.bytes)} of memory; Ctrl-C stops it`;
     (opts.warn ?? ((l: string) => process.stderr.write(l + "\n")))(line);
   }
   return seconds;
@@ -153,7 +155,7 @@ export function checkCost<V extends Record<string, Size>>(
   what: string,
   cost: (v: V) => ResourceEstimate,
   values: V,
-  opts: { names: Partial<Record<keyof V, string>>; threads?: number; warn?: ((line: string) => void) | null; limits?: MemoryLimits },
+  opts: { names: Partial<Record<keyof V, string>>; threads?: number; warn?: ((line: string) => void) | null; limits?: MemoryLimits; upperBound?: boolean },
 ): number {
   const lim = opts.limits ?? memoryLimits();
   const est = cost(values);
@@ -165,5 +167,5 @@ export function checkCost<V extends Record<string, Size>>(
     if (alone.length > 0) blamed = alone;
   }
   const parameters = Object.fromEntries(blamed.map((k) => [opts.names[k] as string, show(values[k])]));
-  return checkResources(est, { what, parameters, threads: opts.threads, warn: opts.warn, limits: lim });
+  return checkResources(est, { what, parameters, threads: opts.threads, warn: opts.warn, limits: lim, upperBound: opts.upperBound });
 }

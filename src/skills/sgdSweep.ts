@@ -49,6 +49,7 @@ export function checkSgdSweepSize(tasks: readonly SgdTask[], opts: { threads?: n
   if (tasks.length === 0) return 0;
   const max = (f: (t: SgdTask) => number) => Math.max(...tasks.map(f));
   const threads = opts.threads ?? defaultThreads();
+  // each run stops at its escape (or divergence), so the budget gives a worst case: the ETA says "up to"
   return checkCost(
     "skills sgd",
     (v) => {
@@ -56,7 +57,7 @@ export function checkSgdSweepSize(tasks: readonly SgdTask[], opts: { threads?: n
       return { ...one, ops: (v.runs / tasks.length) * tasks.reduce((a, t) => a + (onlineSgdCost({ ...t, d: Math.min(t.d, v.d), batch: Math.min(t.batch, v.batch), budget: Math.min(t.budget, v.budget) }).ops ?? 0), 0) };
     },
     { k: max((t) => t.k), d: max((t) => t.d), batch: max((t) => t.batch), budget: max((t) => t.budget), runs: tasks.length },
-    { names: { d: names.d, batch: names.batch, budget: names.budget, runs: names.runs }, threads, warn: opts.warn ?? null },
+    { names: { d: names.d, batch: names.batch, budget: names.budget, runs: names.runs }, threads, warn: opts.warn ?? null, upperBound: true },
   );
 }
 

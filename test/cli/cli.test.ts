@@ -4,7 +4,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { zipfModel } from "../../src/core/spectra";
+import { uniformOde } from "../../theory/skills/ode";
 import { zipfReuseRate } from "../../theory/reuse/zipf";
+
+const uniformOdeSteps = (k: number, d: number) => uniformOde({ k, d, eta: 1, maxSteps: 1e40, trajectory: false }).rkSteps;
 
 // The CLI is a stable contract: these tests run the compiled command as scripts would.
 const main = path.resolve(__dirname, "../../dist/src/cli/main.js");
@@ -147,4 +150,23 @@ describe("check, figures: one runner per process", () => {
     const once = computed(r.stderr);
     expect(new Set(once).size).toBe(once.length);
   }, 300_000);
+});
+
+describe("large outputs through a slow pipe", () => {
+  it("every --json line reaches a reader that starts late (the process exits only after stdout is flushed)", async () => {
+    // 20 000 trajectory points ≈ 2 MB, far beyond a pipe's 64 KiB buffer: exiting before the flush would cut it
+    const child = spawn(process.execPath, [main, "skills", "ode", "--k", "6", "--d", "1e6", "--eta", "1", "--output", "trajectory", "--points", "20000", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    await new Promise((r) => setTimeout(r, 1500)); // the child has long finished computing by now
+    child.stdout.resume();
+    const status = await new Promise<number | null>((r) => child.on("close", r));
+    expect(status).toBe(0);
+    const lines = Buffer.concat(chunks).toString("utf8").trimEnd().split("\n");
+    const n = (uniformOdeSteps(6, 1e6) + 1);
+    expect(lines).toHaveLength(Math.min(n, 20000));
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+    expect(JSON.parse(lines[lines.length - 1]).loss).toBeLessThan(0.05); // the last point: solved
+  }, 30_000);
 });

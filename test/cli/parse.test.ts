@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { accepted, commandHelp, parseCommandArgs, UsageError } from "../../src/cli/command";
-import { COMMANDS, commandTable, resolve } from "../../src/cli/main";
+import { checkDataFolder, COMMANDS, commandTable, resolve } from "../../src/cli/main";
 
 // The command line as scripts call it: strict flags, --help everywhere, a Map of command names.
 const root = path.resolve(__dirname, "../..");
@@ -210,5 +210,16 @@ describe("datalaws list", () => {
     expect(r.stdout).toMatch(/\d+ results, \d+ studies, \d+ claims, \d+ figures/);
     const figs = run(["list", "--kind", "figure", "--json"]);
     expect(oneLine(figs.stdout).every((l) => JSON.parse(l).kind === "figure")).toBe(true);
+  });
+});
+
+describe("the data folder is checked before any work", () => {
+  it("a bad DATALAWS_DATA is named as such", () => {
+    expect(() => checkDataFolder({ DATALAWS_DATA: "/dev/null/x" })).toThrow(/DATALAWS_DATA = "\/dev\/null\/x".*not a folder/);
+    expect(() => checkDataFolder({ DATALAWS_DATA: " " })).toThrow(/DATALAWS_DATA.*empty/);
+  });
+  it("without DATALAWS_DATA, an unusable default folder is named and the way out given", () => {
+    expect(() => checkDataFolder({}, "/dev/null/data")).toThrow(/default data folder \(set DATALAWS_DATA to use another\).*\/dev\/null is not a folder/);
+    expect(() => checkDataFolder({}, fs.mkdtempSync(path.join(os.tmpdir(), "dl-data-")))).not.toThrow();
   });
 });

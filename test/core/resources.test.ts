@@ -32,6 +32,9 @@ describe("resource limits", () => {
     expect(lines).toEqual(["x: 17 min estimated (--runs), about 1.0 MB of memory; Ctrl-C stops it"]);
     checkResources({ bytes: 1e6, ops: 1e9 }, { what: "x", parameters: { "--runs": 9 }, limits: lim, warn: (l) => lines.push(l) });
     expect(lines).toHaveLength(1); // short work: no line
+    // a worst case (runs that may stop early) is announced as such
+    checkResources({ bytes: 1e6, ops: 1e12 }, { what: "y", parameters: { "--budget": 9 }, limits: lim, warn: (l) => lines.push(l), upperBound: true });
+    expect(lines[1]).toBe("y: up to 17 min estimated (--budget), about 1.0 MB of memory; Ctrl-C stops it");
   });
 
   it("checkCost blames the size that alone is too large, else all of them", () => {
