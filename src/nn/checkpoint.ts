@@ -51,6 +51,9 @@ export function loadCheckpoint<H = unknown>(file: string): Checkpoint<H> {
   } catch (e) {
     throw new BadFileError(file, `has an unreadable header (${(e as Error).message}); truncated by a kill?`);
   }
+  if (!meta || typeof meta !== "object" || !Array.isArray(meta.arrays) || !meta.arrays.every((a) => a && typeof a.name === "string" && Number.isInteger(a.length) && a.length >= 0)) {
+    throw new BadFileError(file, "has a header without a valid list of arrays");
+  }
   let off = start + jsonLen;
   const arrays: Record<string, Float32Array> = {};
   for (const a of meta.arrays) {
@@ -59,5 +62,6 @@ export function loadCheckpoint<H = unknown>(file: string): Checkpoint<H> {
     arrays[a.name] = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     off += 4 * a.length;
   }
+  if (off !== buf.length) throw new BadFileError(file, `has ${buf.length - off} bytes beyond its arrays (not as written)`);
   return { header: meta.header, arrays };
 }

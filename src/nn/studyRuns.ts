@@ -84,9 +84,25 @@ export function paramCheckpointFile(dir: string, key: string, step: number): str
   return path.join(dir, `${key}.ckpt`, checkpointFileName(step));
 }
 
-/** A parameter checkpoint, or undefined when it is absent or unusable (an unusable one is reported by path and set aside). */
+/**
+ * A parameter checkpoint, or undefined when it is absent or unusable (an unusable one is reported by
+ * path and set aside): it must hold a non-empty, finite params array, and the step in its header must be
+ * the step in its file name (a checkpoint copied over another step's is not that step's).
+ */
 export function readParamCheckpoint(file: string): Checkpoint | undefined {
-  return readRecoverable(file, (f) => (fs.existsSync(f) ? loadCheckpoint(f) : undefined), (ck) => (ck.arrays.params ? undefined : "has no params array"));
+  const named = /step-(\d+)\.ckpt$/.exec(file);
+  return readRecoverable(
+    file,
+    (f) => (fs.existsSync(f) ? loadCheckpoint(f) : undefined),
+    (ck) => {
+      const p = ck.arrays.params;
+      if (!p || p.length === 0) return "has no params array";
+      if (!p.every(Number.isFinite)) return "has non-finite parameters";
+      const step = (ck.header as { step?: unknown } | null)?.step;
+      if (named && step !== Number(named[1])) return `is the checkpoint of step ${String(step)}, not of step ${Number(named[1])}`;
+      return undefined;
+    },
+  );
 }
 
 /**

@@ -180,7 +180,7 @@ describe("study machinery on a micro config (worker threads, resume)", () => {
     expect(full.K).toEqual([1, 2, 3]);
   }, 120_000);
 
-  it("a truncated stored result, one-pass evaluation file, resume file and one-pass checkpoint are named, set aside and recomputed to the same result", async () => {
+  it("a garbage stored result, a tampered one-pass evaluation file, an empty resume file and a truncated one-pass checkpoint are named, set aside and recomputed to the same result", async () => {
     const b = path.join(tmp, "b");
     const before = await runnerIn(b).get(reuseTransformerStudy, c);
     const dir = studyCheckpointDir();
@@ -193,10 +193,14 @@ describe("study machinery on a micro config (worker threads, resume)", () => {
     fs.rmSync(eval2);
     const ckptDir = path.join(dir, "onepass-s2.ckpt");
     const ckpt = path.join(ckptDir, fs.readdirSync(ckptDir).sort()[1]);
-    for (const f of [evalFile, stateFile, stored[0], ckpt]) {
-      const bytes = fs.readFileSync(f);
-      fs.writeFileSync(f, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    }
+    // four kinds of damage, one per level (the store's own test applies all four to stored results)
+    const tampered = JSON.parse(fs.readFileSync(evalFile, "utf8"));
+    tampered.valLoss = tampered.valLoss.slice(1); // valid JSON of the right shape, one loss short
+    fs.writeFileSync(evalFile, JSON.stringify(tampered));
+    fs.writeFileSync(stateFile, "");
+    fs.writeFileSync(stored[0], "\u0000\u0001 not json at all");
+    const bytes = fs.readFileSync(ckpt);
+    fs.writeFileSync(ckpt, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const warnings: string[] = [];
     const prevWarn = setWarn((l) => warnings.push(l));
     try {
