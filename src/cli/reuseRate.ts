@@ -1,6 +1,6 @@
 /** `datalaws reuse rate`: the effective reuse rate E(K,N) on a grid, by the exact, plateau, mc or theory method. */
 import { FEATURES, linearProblem, linearProblemCost } from "../../theory/reuse/problem";
-import { zipfOnePassRisk, zipfRisk } from "../../theory/reuse/zipf";
+import { zipfUndefinedReason } from "../../theory/reuse/zipf";
 import { checkCost } from "../core/resources";
 import { ParameterError } from "../core/validate";
 import { applicableMethods, defaultMethod, REUSE_METHODS, type ReuseMethod, type ReuseSubject } from "../reuse/reuseRate";
@@ -27,16 +27,8 @@ export function checkZipfResolved(subject: ReuseSubject, spectrum: string, Ns: r
   if (subject.kind !== "zipf") return;
   const Kmax = Math.max(1, ...Ks.filter((K) => Number.isFinite(K)));
   for (const N of Ns) {
-    const r1 = zipfOnePassRisk(subject.model, N);
-    const r2 = zipfOnePassRisk(subject.model, 2 * N);
-    const rK = zipfRisk(subject.model, Kmax, N);
-    if (!(r1 > 1e-290 && rK > 1e-290 && r1 - r2 > 1e-9 * r1)) {
-      throw new ParameterError(
-        "--spectrum",
-        spectrum,
-        `a Zipf model whose one-pass risk still falls at N = ${N}: at d = ${subject.model.d} it is ${rK > 1e-290 ? "flat to double precision between N and 2N" : "below 1e-290 (every token learned)"} (p_d = ${subject.model.p[subject.model.d - 1].toPrecision(3)}), so E(K,N) is undefined; use a smaller A − B, another d or a smaller N`,
-      );
-    }
+    const why = zipfUndefinedReason(subject.model, Kmax, N);
+    if (why) throw new ParameterError("--spectrum", spectrum, `a Zipf model at which E(K,N) is defined at d = ${subject.model.d}: ${why.allowed}; use a smaller exponent, another d or a smaller N`);
   }
 }
 

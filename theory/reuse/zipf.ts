@@ -90,27 +90,38 @@ export function zipfInvertOnePass(model: ZipfModel, target: number, bracket?: [n
   return findRootLog(f, lo, hi, { lntol: 1e-12 }).x;
 }
 
+/**
+ * Why E(K,N) of a Zipf model is undefined in double precision, or undefined when it is defined: the
+ * risk after K passes must stay above the smallest double (else every token is learned and N′ is not
+ * determined), and the one-pass risk must still fall beyond N (if doubling the samples changes it by
+ * less than 1e-8 relative, it sits on the floor of tokens practically never drawn). The one check
+ * behind both the library's error and the CLI's (which names --spectrum instead).
+ */
+export function zipfUndefinedReason(model: ZipfModel, K: number, N: number): { parameter: "N" | "a"; allowed: string } | undefined {
+  if (!(zipfRisk(model, K, N) > 0)) {
+    return { parameter: "N", allowed: `small enough that the risk after N = ${N} samples stays above the smallest double (it underflows to 0 for this model: E(K,N) is undefined)` };
+  }
+  const r1 = zipfRisk(model, 1, N);
+  const r2 = zipfRisk(model, 1, 2 * N);
+  if (!(r1 - r2 > 1e-8 * r1)) {
+    return {
+      parameter: "a",
+      allowed:
+        `such that the one-pass risk still falls after N = ${N} samples (with a = ${model.a}, b = ${model.b}, d = ${model.d} it is flat at ${r1.toPrecision(3)}: ` +
+        `tokens beyond the first are practically never drawn, so N′ and E(K,N) are undefined)`,
+    };
+  }
+  return undefined;
+}
+
 /** Effective reuse rate E(K,N) = N′/N of the Zipf model, both sides at η = 1 (exact; K = ∞ allowed). */
 export function zipfReuseRate(model: ZipfModel, K: number, N: number): { E: number; risk: number; Nprime: number } {
   requireZipfModel(model);
   requireNumber("K", K, { min: 1, allowInfinity: true });
   requireInteger("N", N, { min: 1 });
+  const why = zipfUndefinedReason(model, K, N);
+  if (why) throw new ParameterError(why.parameter, why.parameter === "N" ? N : model.a, why.allowed);
   const risk = zipfRisk(model, K, N);
-  if (!(risk > 0)) {
-    throw new ParameterError("N", N, `small enough that the risk after N samples stays above the smallest double (it underflows to 0 for this model: E(K,N) is undefined)`);
-  }
-  // E = N′/N needs R̄*(1,·) to still fall beyond N: if doubling the samples changes the one-pass risk by
-  // less than 1e-8 (relative), the risk sits on the floor of tokens never drawn and N′ is not determined
-  const r1 = zipfRisk(model, 1, N);
-  const r2 = zipfRisk(model, 1, 2 * N);
-  if (!(r1 - r2 > 1e-8 * r1)) {
-    throw new ParameterError(
-      "a",
-      model.a,
-      `such that the one-pass risk still falls after N = ${N} samples (with a = ${model.a}, b = ${model.b}, d = ${model.d} it is flat at ${r1.toPrecision(3)}: ` +
-        `tokens beyond the first are practically never drawn, so N′ and E(K,N) are undefined)`,
-    );
-  }
   // N′ lies in [N, K·N] (1 ≤ E ≤ K); widen slightly for rounding
   const bracket: [number, number] | undefined = K === Infinity ? undefined : [N * (1 - 1e-9), K * N * (1 + 1e-9)];
   const Nprime = zipfInvertOnePass(model, risk, bracket);
