@@ -14,6 +14,8 @@ export {
 } from "./style";
 export type { Method, MethodStyle, LineTraceOptions, AxisOptions, StyleOptions, LegendPosition } from "./style";
 export { escapeHtml, figureHtml, plotlyScriptTag, plotlyPath } from "./html";
+export { notebookFigureHtml, plotlyLoaderScript } from "./notebookHtml";
+export type { NotebookFigureHtmlOptions } from "./notebookHtml";
 export type { FigureHtmlOptions } from "./html";
 export { findChromium, FigureRenderer, exportFigure, exportFigures, validateFigureId, CHROMIUM_HINT } from "./export";
 export type { ImageOptions, RendererOptions, ExportedFiles, FigureExport, ExportFiguresOptions, ExportFormats } from "./export";

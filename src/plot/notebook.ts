@@ -8,8 +8,10 @@
  * `lastWriteDisplayData` is an export of `tslab/dist/jupyter.js`, set to the current cell's writer at
  * the start of every execution (`handleExecuteImpl`), and it forwards `data` unchanged as the message
  * content. So the lowest-level hook accepts a full MIME bundle: we call it directly with
- * `{ "application/vnd.plotly.v1+json", "image/png", "text/plain" }` — Jupyter front-ends then pick
- * the richest type they can render (JupyterLab: interactive Plotly; nbconvert/GitHub: the PNG).
+ * `{ "application/vnd.plotly.v1+json", "text/html", "image/png", "text/plain" }` — Jupyter front-ends
+ * then pick the richest type they can render: JupyterLab and VS Code the Plotly MIME type; classic
+ * Notebook and nbconvert HTML the `text/html` form, interactive offline (see notebookHtml.ts); GitHub
+ * the PNG held in that HTML (scripts do not run there); PDF/markdown exports the `image/png`.
  * We look the module up in `require.cache` (the instance the running kernel loaded, which is the one
  * whose writer is set), so it works whether the kernel's tslab is this project's or another install.
  * If that hook is not found (a future tslab), we fall back to `display.raw` twice: the PNG, then
@@ -22,6 +24,7 @@ import * as path from "path";
 import type { PlotlyFigure } from "../core/figure";
 import { FigureRenderer, findChromium, CHROMIUM_HINT } from "./export";
 import { escapeHtml, figureHtml } from "./html";
+import { notebookFigureHtml } from "./notebookHtml";
 import { styleFigure } from "./style";
 import { formatValue } from "./report";
 
@@ -164,10 +167,13 @@ function layoutTitle(fig: PlotlyFigure): string | undefined {
 }
 
 let showCount = 0;
+/** whether this session (kernel) has sent plotly.js to the page, with its first figure */
+let loaderSent = false;
 
 /**
- * Show a figure. In tslab: ONE display_data with `application/vnd.plotly.v1+json` (interactive),
- * `image/png` (static, for nbconvert/GitHub) and `text/plain` (the title). In plain node: writes
+ * Show a figure. In tslab: ONE display_data with `application/vnd.plotly.v1+json` (interactive in
+ * JupyterLab/VS Code), `text/html` (interactive in classic Notebook and nbconvert HTML, its PNG
+ * elsewhere), `image/png` (static) and `text/plain` (the title). In plain node: writes
  * PNG + HTML to a temp folder and prints their paths; returns them.
  */
 export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<{ png?: string; html?: string } | void> {
@@ -187,10 +193,11 @@ export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<{
   if (notebook) {
     const bundle: MimeBundle = {
       "application/vnd.plotly.v1+json": { data: styled.data, layout: styled.layout, config: { displaylogo: false } },
+      "text/html": notebookFigureHtml(styled, { png, title, loader: !loaderSent, index: ++showCount }),
       "text/plain": title,
     };
     if (png) bundle["image/png"] = png;
-    displayBundle(bundle);
+    if (displayBundle(bundle)) loaderSent = true;
     return;
   }
 

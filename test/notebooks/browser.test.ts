@@ -1,0 +1,93 @@
+// What a person sees: a notebook with two figures is executed with the project's tslab kernel,
+// exported with Debian's nbconvert (the HTML a classic-Notebook user shares), and opened in headless
+// Chromium with every request that would leave the machine blocked. Both figures must be drawn by
+// plotly.js (their SVG roots exist), with require.js on the page as in classic Notebook, and the page
+// must not ask the network for anything the toolkit put there.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findChromium } from "../../src/plot/export";
+
+const ROOT = path.resolve(__dirname, "../..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kernel = require(path.join(ROOT, "scripts", "kernel.js")) as { setupKernel(): NodeJS.ProcessEnv; JUPYTER_BIN: string };
+const canRun = fs.existsSync(kernel.JUPYTER_BIN) && findChromium() !== null && spawnSync(kernel.JUPYTER_BIN, ["nbconvert", "--version"], { stdio: "ignore" }).status === 0;
+// CI has Jupyter and Chromium (.ci/run installs them); a machine without them skips, saying so
+const maybe = canRun || process.env.CI ? describe : describe.skip;
+if (!canRun && !process.env.CI) console.warn("browser.test: Jupyter nbconvert or Chromium missing — skipped (apt-get install jupyter-nbconvert chromium)");
+
+maybe("notebook figures in a browser (nbconvert HTML, offline)", () => {
+  // inside the project, so that the kernel resolves `datalaws` from its node_modules
+  const dir = path.join(ROOT, ".jupyter", "test-browser");
+  let html = "";
+  beforeAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(__dirname, "..", "fixtures", "notebooks", "two-figures.ipynb"), path.join(dir, "two-figures.ipynb"));
+    const r = spawnSync(
+      kernel.JUPYTER_BIN,
+      ["nbconvert", "--to", "html", "--execute", "--ExecutePreprocessor.kernel_name=datalaws-tslab", "--ExecutePreprocessor.timeout=300", "--output-dir", dir, path.join(dir, "two-figures.ipynb")],
+      { env: kernel.setupKernel(), encoding: "utf8", cwd: ROOT },
+    );
+    if (r.status !== 0) throw new Error(`nbconvert failed (${r.status}): ${r.stderr.slice(-2000)}`);
+    html = path.join(dir, "two-figures.html");
+  }, 300_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("draws both figures interactively with require.js present and no request leaving the machine", async () => {
+    const text = fs.readFileSync(html, "utf8");
+    // plotly.js travels once, with the first figure
+    expect(text.split("window.__datalawsPlotly = new Response").length - 1).toBe(1);
+    const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: ["--no-sandbox"] });
+    const external: string[] = [];
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.route("**/*", async (route) => {
+        const url = route.request().url();
+        // the page template's own scripts: require.js (as classic Notebook loads it) from the npm package; MathJax is not needed
+        if (/require(\.min)?\.js/.test(url)) return route.fulfill({ path: require.resolve("requirejs/require.js"), contentType: "text/javascript" });
+        if (/mathjax/i.test(url)) return route.fulfill({ body: "", contentType: "text/javascript" });
+        if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+        external.push(url);
+        return route.abort();
+      });
+      await page.goto(`file://${html}`);
+      expect(await page.evaluate(() => typeof (window as unknown as { define?: { amd?: unknown } }).define === "function")).toBe(true);
+      await page.waitForFunction(() => document.querySelectorAll(".datalaws-figure .main-svg").length >= 2, undefined, { timeout: 60_000 });
+      const figs = await page.$$eval(".datalaws-figure", (els) => els.map((e) => ({ svg: e.querySelectorAll(".main-svg").length, img: e.querySelectorAll("img").length, title: e.querySelector(".gtitle")?.textContent ?? "" })));
+      expect(figs).toHaveLength(2);
+      for (const f of figs) {
+        expect(f.svg).toBeGreaterThan(0); // drawn by plotly.js
+        expect(f.img).toBe(0); // the PNG it stood in for is gone
+      }
+      expect(figs.map((f) => f.title)).toEqual(["first figure", "second figure"]);
+      // interactive: each has Plotly's mode bar and drag layer (a static image has neither)
+      expect(await page.locator(".datalaws-figure .modebar-container").count()).toBe(2);
+      expect(await page.locator(".datalaws-figure .nsewdrag").count()).toBeGreaterThanOrEqual(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    expect(external).toEqual([]);
+  }, 120_000);
+
+  it("without scripts (GitHub, an untrusted notebook) each figure is its PNG", async () => {
+    const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: ["--no-sandbox"] });
+    try {
+      const page = await browser.newPage({ javaScriptEnabled: false });
+      await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+      await page.goto(`file://${html}`);
+      const imgs = await page.$$eval(".datalaws-figure img", (els) => els.map((e) => ({ ok: (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 100, alt: e.getAttribute("alt") })));
+      expect(imgs).toEqual([
+        { ok: true, alt: "first figure" },
+        { ok: true, alt: "second figure" },
+      ]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
