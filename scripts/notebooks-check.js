@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// `npm run notebooks:check [-- PATTERN]`: execute notebooks/*.ipynb in place with the project-local
-// tslab kernel (outputs are committed), stopping a notebook at its first failing cell (never
-// allow-errors), then verify no stored cell output is an error.
+// Execute notebooks/*.ipynb with the project-local tslab kernel, stopping a notebook at its first
+// failing cell (never allow-errors), then verify no cell output is an error.
+//
+//   npm run notebooks:check [-- PATTERN]   executes a COPY (.jupyter/executed/<name>) at DATALAWS_SCALE
+//                                         (as set; CI uses `ci`) and compares it with the committed
+//                                         notebook: every code cell must show the same kinds of rich
+//                                         output (figure, table, markdown) as the committed one. The
+//                                         committed notebooks are never modified.
+//   npm run notebooks:update [-- PATTERN]  executes in place at DATALAWS_SCALE (default `small`, the
+//                                         scale the committed outputs are at): the outputs to commit.
+//
 // PATTERN is a substring or a regular expression matched against the file name; all if absent.
-// DATALAWS_SCALE (e.g. `ci`) is passed through to the kernel; notebooks read it to pick their scale.
-// Exit codes: 0 all passed, 1 a notebook failed, 2 Jupyter/tslab missing or bad usage.
+// Kernels run in notebooks/ whichever file they execute (so `datalaws` and relative paths resolve).
+// Exit codes: 0 all passed, 1 a notebook failed or differs, 2 Jupyter/tslab missing or bad usage.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -13,11 +21,14 @@ const kernel = require("./kernel");
 
 const NB_DIR = path.join(kernel.ROOT, "notebooks");
 const FAILED_DIR = path.join(kernel.ROOT, ".jupyter", "failed");
+const EXECUTED_DIR = path.join(kernel.ROOT, ".jupyter", "executed");
 const PYTHON = "/usr/bin/python3"; // Debian's python, which has nbclient (not the pyenv one on PATH)
 const TIMEOUT_S = Number(process.env.DATALAWS_NB_TIMEOUT || 1800); // per cell, seconds
 
 function usage() {
-  console.log("usage: npm run notebooks:check [-- PATTERN]   (substring or regex of notebooks/*.ipynb)");
+  console.log("usage: npm run notebooks:check [-- PATTERN]    execute copies and compare with the committed notebooks");
+  console.log("       npm run notebooks:update [-- PATTERN]   execute in place (DATALAWS_SCALE default small)");
+  console.log("PATTERN: substring or regex of notebooks/*.ipynb");
 }
 
 function matcher(pattern) {
@@ -45,7 +56,7 @@ function plain(s) {
 const RUNNER = String.raw`
 import os, sys, nbformat
 from nbclient import NotebookClient
-path, kernel_name, timeout, failed_copy = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+path, kernel_name, timeout, failed_copy, out_path, ts_version = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
 nb = nbformat.read(path, as_version=4)
 state = {"index": None}
 def on_start(cell, cell_index):
@@ -103,7 +114,9 @@ for cell in nb.cells:
         for o in cell.get("outputs", []):
             if "execution_count" in o:
                 o.execution_count = n
-nbformat.write(nb, path)
+# tslab reports TypeScript "3.7.2" whatever it compiles with: record the compiler it really uses
+nb.metadata.setdefault("language_info", {})["version"] = ts_version
+nbformat.write(nb, out_path)
 `;
 
 /** Error outputs stored in an executed notebook: [{ cell, ename, evalue, traceback }]. */
@@ -118,16 +131,61 @@ function errorOutputs(file) {
   return errors;
 }
 
+/**
+ * The kinds of rich output of each code cell (figure, table/html, markdown, image), by cell id or
+ * position: what a reader sees besides text, which must not change between scales.
+ */
+function outputKinds(file) {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8"));
+  const kinds = [];
+  (nb.cells || []).forEach((cell, i) => {
+    if (cell.cell_type !== "code") return;
+    const k = [];
+    for (const out of cell.outputs || []) {
+      if (out.output_type !== "display_data" && out.output_type !== "execute_result") continue;
+      const d = out.data || {};
+      k.push(d["application/vnd.plotly.v1+json"] ? "figure" : d["text/markdown"] ? "markdown" : d["text/html"] ? "html" : d["image/png"] ? "image" : "text");
+    }
+    kinds.push({ cell: i, id: cell.id, kinds: k.join(",") });
+  });
+  return kinds;
+}
+
+/** Differences in rich output between the committed notebook and its executed copy. */
+function compareKinds(committed, executed) {
+  const a = outputKinds(committed);
+  const b = outputKinds(executed);
+  if (a.length !== b.length) return [`${a.length} code cells committed, ${b.length} executed`];
+  const diffs = [];
+  a.forEach((x, j) => {
+    if (x.kinds !== b[j].kinds) diffs.push(`cell ${x.cell}: committed shows [${x.kinds}], executed shows [${b[j].kinds}]`);
+  });
+  return diffs;
+}
+
+/** The TypeScript version tslab compiles cells with. */
+function tslabTypeScriptVersion() {
+  try {
+    return require(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [path.dirname(require.resolve("tslab/package.json"))] })).version;
+  } catch {
+    return "";
+  }
+}
+
 function main() {
   const args = process.argv.slice(2);
   if (args.includes("-h") || args.includes("--help")) return usage(), 0;
+  const update = args[0] === "--update";
+  if (update) args.shift();
   if (args.length > 1) return usage(), 2;
   const pattern = args[0];
+  if (update && !process.env.DATALAWS_SCALE) process.env.DATALAWS_SCALE = "small";
+  const tool = update ? "notebooks:update" : "notebooks:check";
 
   const probe = spawnSync(PYTHON, ["-c", "import nbclient, nbformat, jupyter_client"], { stdio: "ignore" });
   if (probe.status !== 0) {
     console.error(
-      `notebooks:check: Jupyter (nbclient) not found for ${PYTHON}: ` +
+      `${tool}: Jupyter (nbclient) not found for ${PYTHON}: ` +
         `apt-get install -y --no-install-recommends ${kernel.APT_PACKAGES}`,
     );
     return 2;
@@ -136,11 +194,11 @@ function main() {
   try {
     env = kernel.setupKernel();
   } catch (e) {
-    console.error(`notebooks:check: ${e.message}`);
+    console.error(`${tool}: ${e.message}`);
     return 2;
   }
   if (!fs.existsSync(path.join(kernel.ROOT, "dist", "src", "index.js"))) {
-    console.error("notebooks:check: dist/src/index.js missing: run `npm run build` first");
+    console.error(`${tool}: dist/src/index.js missing: run \`npm run build\` first`);
     return 2;
   }
 
@@ -149,11 +207,11 @@ function main() {
     ? fs.readdirSync(NB_DIR).filter((n) => n.endsWith(".ipynb") && match(n)).sort()
     : [];
   if (names.length === 0) {
-    console.error(`notebooks:check: no notebooks/*.ipynb${pattern ? ` matching ${JSON.stringify(pattern)}` : ""}`);
+    console.error(`${tool}: no notebooks/*.ipynb${pattern ? ` matching ${JSON.stringify(pattern)}` : ""}`);
     return pattern ? 2 : 0;
   }
   console.log(
-    `notebooks:check: ${names.length} notebook(s), kernel ${kernel.KERNEL_NAME}, ` +
+    `${tool}: ${names.length} notebook(s), kernel ${kernel.KERNEL_NAME}, ` +
       `DATALAWS_SCALE=${env.DATALAWS_SCALE || "(unset)"}`,
   );
 
@@ -164,16 +222,19 @@ function main() {
     const start = Date.now();
     process.stdout.write(`  ${name} … `);
     fs.rmSync(path.join(FAILED_DIR, name), { force: true });
+    const out = update ? file : path.join(EXECUTED_DIR, name);
+    if (!update) fs.mkdirSync(EXECUTED_DIR, { recursive: true });
     const r = spawnSync(
       PYTHON,
-      ["-c", RUNNER, file, kernel.KERNEL_NAME, String(TIMEOUT_S), path.join(FAILED_DIR, name)],
+      ["-c", RUNNER, file, kernel.KERNEL_NAME, String(TIMEOUT_S), path.join(FAILED_DIR, name), out, tslabTypeScriptVersion()],
       { cwd: NB_DIR, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
     );
     const secs = ((Date.now() - start) / 1000).toFixed(1);
     let stored = [];
     if (r.status === 0) {
       try {
-        stored = errorOutputs(file);
+        stored = errorOutputs(out);
+        if (!update) for (const d of compareKinds(file, out)) stored.push({ cell: -1, ename: "DiffersFromCommitted", evalue: d, traceback: [] });
       } catch (e) {
         stored = [{ cell: -1, ename: "InvalidNotebook", evalue: e.message, traceback: [] }];
       }
@@ -188,17 +249,17 @@ function main() {
     const report = plain(r.stderr || "").replace(/^\s*\n/, "").trimEnd();
     if (report) console.error(report.split("\n").slice(-120).join("\n"));
     for (const e of stored) {
-      console.error(`  cell ${e.cell} has an error output: ${e.ename}: ${plain(e.evalue)}`);
+      console.error(e.ename === "DiffersFromCommitted" ? `  differs from the committed notebook: ${e.evalue}` : `  cell ${e.cell} has an error output: ${e.ename}: ${plain(e.evalue)}`);
       const tb = [].concat(e.traceback || []).map(plain).join("\n").trim();
       if (tb) console.error(tb.replace(/^/gm, "    "));
     }
   }
   const total = ((Date.now() - t0) / 1000).toFixed(1);
   if (failed.length > 0) {
-    console.error(`notebooks:check: ${failed.length}/${names.length} failed (${total} s): ${failed.join(", ")}`);
+    console.error(`${tool}: ${failed.length}/${names.length} failed (${total} s): ${failed.join(", ")}`);
     return 1;
   }
-  console.log(`notebooks:check: all ${names.length} passed (${total} s)`);
+  console.log(`${tool}: all ${names.length} passed (${total} s)`);
   return 0;
 }
 
