@@ -195,6 +195,20 @@ export function figureBase(outDir: string, id: string): string {
   return path.join(outDir, folder, id.slice(folder.length + 1));
 }
 
+/** `<outDir>/plotly.min.js`, copied from the installed package when absent or of another version. */
+export function sharedPlotly(outDir: string): string {
+  const target = path.join(outDir, "plotly.min.js");
+  const source = fs.readFileSync(plotlyPath());
+  let same = false;
+  try {
+    same = fs.statSync(target).size === source.length && fs.readFileSync(target).equals(source);
+  } catch {
+    same = false;
+  }
+  if (!same) writeFileAtomic(target, source);
+  return target;
+}
+
 /** What to render: which raster/vector formats when a renderer is available. */
 export interface ExportFormats {
   png?: boolean;
@@ -218,7 +232,10 @@ export async function exportFigure(
   const files: ExportedFiles = { json: `${base}.json`, html: `${base}.html` };
   const record = { id: def.id, title: def.title, caption: def.caption, data: styled.data, layout: styled.layout };
   writeFileAtomic(files.json, JSON.stringify(record) + "\n");
-  writeFileAtomic(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id }));
+  // one shared plotly.min.js at the root of the figure folder, loaded by every page (offline, relative)
+  const shared = sharedPlotly(outDir);
+  const src = path.relative(path.dirname(base), shared).split(path.sep).join("/");
+  writeFileAtomic(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id, plotlySrc: src }));
   if (renderer) {
     if (formats.png !== false) {
       const png = await renderer.toPng(styled, { scale: 2 });

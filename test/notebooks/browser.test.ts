@@ -91,3 +91,26 @@ maybe("notebook figures in a browser (nbconvert HTML, offline)", () => {
     }
   }, 60_000);
 });
+
+maybe("exported figure pages in a browser", () => {
+  it("a page of the figure folder draws its figure from the shared plotly.min.js, offline", async () => {
+    const { exportFigure } = await import("../../src/plot/export");
+    const out = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "datalaws-pages-"));
+    try {
+      const files = await exportFigure({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: {} }, { id: "reuse.page-test", title: "page test", caption: "" }, out, null);
+      const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: ["--no-sandbox"] });
+      try {
+        const page = await browser.newPage();
+        const external: string[] = [];
+        await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : (external.push(route.request().url()), route.abort())));
+        await page.goto(`file://${files.html}`);
+        await page.waitForSelector("#figure .main-svg", { timeout: 30_000 });
+        expect(external).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -55,6 +55,13 @@ describe("export without Chromium", () => {
     expect(json).toMatchObject({ id: "reuse.small-line", title: "A small line", caption: "Two curves." });
     expect(json.layout.xaxis.exponentformat).toBe("power");
     expect(fs.readFileSync(res[1].files!.html, "utf8")).toContain("Plotly.newPlot");
+    // the pages share one plotly.js at the root of the figure folder instead of carrying 4.8 MB each
+    for (const r of res) {
+      const page = fs.readFileSync(r.files!.html, "utf8");
+      expect(page.length).toBeLessThan(100_000);
+      expect(page).toContain('<script type="text/javascript" src="../plotly.min.js"></script>');
+    }
+    expect(fs.readFileSync(path.join(outDir, "plotly.min.js")).equals(fs.readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js")))).toBe(true);
     const skipped = lines.filter((l) => /PNG\/SVG skipped/.test(l));
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toContain("apt-get install -y --no-install-recommends chromium");
