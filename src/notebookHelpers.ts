@@ -6,11 +6,14 @@ import type { ClaimOutcome } from "./core/claim";
 import type { PlotlyFigure } from "./core/figure";
 import type { ResultDef } from "./core/result";
 import { SCALES, type Scale } from "./core/scale";
-import { ParameterError } from "./core/validate";
+import * as path from "path";
+import { ParameterError, requireNumber } from "./core/validate";
+import { CHROMIUM_HINT, FigureRenderer, writeFigureFiles } from "./plot/export";
 import { show, showMarkdown, showTable } from "./plot/notebook";
+import type { PaperSize } from "./plot/style";
 import { formatValue } from "./plot/report";
 import { FOLDERS, findFigure, findResult, selectClaims } from "./registry";
-import { evaluateClaims } from "./run/evaluate";
+import { drawFigure, evaluateClaims } from "./run/evaluate";
 import { Runner } from "./run/runner";
 
 /** The scale notebooks run at: DATALAWS_SCALE (ci | small | paper), default `small`. */
@@ -43,15 +46,62 @@ export async function result<V = any>(idOrDef: string | ResultDef<any, V>, overr
 }
 
 /** Draw a registered figure by id at a scale (its results computed or loaded once). */
-export async function buildFigure(id: string, scale: Scale = notebookScale()): Promise<PlotlyFigure> {
+export async function buildFigure(id: string, scale: Scale = notebookScale(), overrides?: Record<string, unknown>): Promise<PlotlyFigure> {
   const def = findFigure(id);
-  return def.build(await notebookRunner(scale).results(def.needs), scale);
+  const o = await drawFigure(def, notebookRunner(scale), overrides);
+  if ("error" in o) throw new Error(`figure ${id}: ${o.error}`);
+  return o.figure;
+}
+
+/** The formats `saveFigure` writes. */
+export type FigureFormat = "png" | "svg" | "pdf" | "html" | "json";
+
+/** Options of `saveFigure`. */
+export interface SaveFigureOptions {
+  /** default: from the file's extension */
+  format?: FigureFormat;
+  /** CSS pixels (default the figure's own, or the paper size) */
+  width?: number;
+  height?: number;
+  /** PNG pixel ratio (default 2) */
+  scale?: number;
+  /** a paper figure: no title, one column or the full text width (see `styleFigure`) */
+  paper?: PaperSize;
+  /** parameters of the figure's results, e.g. `{ N: [1e3, 1e4] }` (see `figureOverrides`) */
+  overrides?: Record<string, unknown>;
+  /** the scale of the results (default the notebook's: DATALAWS_SCALE, else small) */
+  at?: Scale;
+}
+
+/**
+ * Draw a registered figure and write it to `file` in one format (PNG, SVG and PDF need Chromium; HTML
+ * is a standalone interactive page). Returns the path written.
+ *   await dl.saveFigure("reuse.e-vs-k-zipf", "fig2.pdf", { paper: "column", overrides: { N: [1e4, 1e6] } })
+ */
+export async function saveFigure(id: string, file: string, opts: SaveFigureOptions = {}): Promise<string> {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  const format = opts.format ?? (ext as FigureFormat);
+  const formats: FigureFormat[] = ["png", "svg", "pdf", "html", "json"];
+  if (!formats.includes(format)) throw new ParameterError("format", opts.format ?? file, `one of ${formats.join(", ")} (or a file name ending in one)`);
+  for (const k of ["width", "height", "scale"] as const) if (opts[k] !== undefined) requireNumber(k, opts[k], { gt: 0, max: 20000 });
+  const def = findFigure(id);
+  const fig = await buildFigure(id, opts.at ?? notebookScale(), opts.overrides);
+  const base = path.resolve(file.endsWith(`.${format}`) ? file.slice(0, -format.length - 1) : file);
+  const renderer = format === "png" || format === "svg" || format === "pdf" ? await FigureRenderer.open() : null;
+  if ((format === "png" || format === "svg" || format === "pdf") && !renderer) throw new Error(`saving ${format.toUpperCase()} needs Chromium: ${CHROMIUM_HINT}`);
+  try {
+    const only = Object.fromEntries(formats.map((f) => [f, f === format]));
+    const files = await writeFigureFiles(fig, def, base, null, renderer, { ...only, style: { paper: opts.paper, width: opts.width, height: opts.height }, scale: opts.scale });
+    return files[format] as string;
+  } finally {
+    await renderer?.close();
+  }
 }
 
 /** Draw and display a registered figure in the notebook, with its caption underneath. */
-export async function showFigure(id: string, scale: Scale = notebookScale()): Promise<void> {
+export async function showFigure(id: string, scale: Scale = notebookScale(), overrides?: Record<string, unknown>): Promise<void> {
   const def = findFigure(id);
-  await show(await buildFigure(id, scale));
+  await show(await buildFigure(id, scale, overrides));
   showMarkdown(`*${def.caption}*`);
 }
 

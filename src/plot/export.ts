@@ -10,8 +10,9 @@ import type { FigureOutcome } from "../run/evaluate";
 import { writeFileAtomic } from "../run/files";
 import { dataDir } from "../run/store";
 import type { FigureDef, PlotlyFigure } from "../core/figure";
+import { embedFontInSvg, fontFaceCss } from "./font";
 import { figureHtml, plotlyPath } from "./html";
-import { FIGURE_HEIGHT, FIGURE_WIDTH, styleFigure } from "./style";
+import { FIGURE_HEIGHT, FIGURE_WIDTH, styleFigure, type StyleOptions } from "./style";
 
 /** How to get PNG/SVG export when no Chromium is found. */
 export const CHROMIUM_HINT =
@@ -149,22 +150,75 @@ export class FigureRenderer {
     return p;
   }
 
-  /** PNG bytes of a figure (default scale 2). */
+  /**
+   * PNG bytes of a figure (default scale 2): its SVG, with the shipped font embedded, rasterised on a
+   * canvas in the page (Plotly's own PNG path draws an SVG image that cannot see the page's fonts).
+   */
   async toPng(fig: PlotlyFigure, opts: ImageOptions = {}): Promise<Buffer> {
-    const url = await this.toDataUrl(fig, "png", opts);
-    const comma = url.indexOf(",");
+    const width = opts.width ?? (typeof fig.layout.width === "number" ? fig.layout.width : FIGURE_WIDTH);
+    const height = opts.height ?? (typeof fig.layout.height === "number" ? fig.layout.height : FIGURE_HEIGHT);
+    const scale = opts.scale ?? 2;
+    if (!(scale > 0)) throw new Error(`image scale must be positive, got ${scale}`);
+    const svg = await this.toSvg(fig, { width, height });
+    const run = () =>
+      this.page.evaluate(
+        async (a) =>
+          new Promise<string>((resolve, reject) => {
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const g = globalThis as any; // a browser page (this package compiles without the DOM types)
+            const img = new g.Image();
+            img.onload = () => {
+              const canvas = g.document.createElement("canvas");
+              canvas.width = Math.round(a.width * a.scale);
+              canvas.height = Math.round(a.height * a.scale);
+              const ctx = canvas.getContext("2d");
+              if (!ctx) return reject(new Error("no 2-d canvas"));
+              ctx.fillStyle = "#ffffff";
+              ctx.fillRect(0, 0, canvas.width, canvas.height);
+              ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+              resolve(canvas.toDataURL("image/png"));
+            };
+            img.onerror = () => reject(new Error("the figure's SVG did not load as an image"));
+            img.src = g.URL.createObjectURL(new g.Blob([a.svg], { type: "image/svg+xml" }));
+          }),
+        { svg, width, height, scale },
+      );
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    const url = await p;
     if (!url.startsWith("data:image/png;base64,")) throw new Error(`unexpected PNG data URL: ${url.slice(0, 40)}`);
-    return Buffer.from(url.slice(comma + 1), "base64");
+    return Buffer.from(url.slice(url.indexOf(",") + 1), "base64");
   }
 
-  /** SVG text of a figure. */
+  /** SVG text of a figure, with the shipped font embedded (the same on every machine). */
   async toSvg(fig: PlotlyFigure, opts: Omit<ImageOptions, "scale"> = {}): Promise<string> {
     const url = await this.toDataUrl(fig, "svg", { ...opts, scale: 1 });
     const comma = url.indexOf(",");
     const head = url.slice(0, comma);
     const body = url.slice(comma + 1);
     if (!head.startsWith("data:image/svg+xml")) throw new Error(`unexpected SVG data URL: ${url.slice(0, 40)}`);
-    return head.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+    return embedFontInSvg(head.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body));
+  }
+
+  /** A one-page vector PDF of a figure (its SVG, with the shipped font, printed by Chromium at the figure's size). */
+  async toPdf(fig: PlotlyFigure, opts: Omit<ImageOptions, "scale"> = {}): Promise<Buffer> {
+    const width = opts.width ?? (typeof fig.layout.width === "number" ? fig.layout.width : FIGURE_WIDTH);
+    const height = opts.height ?? (typeof fig.layout.height === "number" ? fig.layout.height : FIGURE_HEIGHT);
+    const svg = await this.toSvg(fig, { width, height });
+    const run = async (): Promise<Buffer> => {
+      const page = await this.page.context().newPage();
+      try {
+        await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{size:${width}px ${height}px;margin:0}html,body{margin:0;padding:0}svg{display:block}</style></head><body>${svg}</body></html>`);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        await page.evaluate(() => (globalThis as any).document.fonts.ready.then(() => undefined));
+        return await page.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: "1" });
+      } finally {
+        await page.close();
+      }
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
   }
 
   /** Close the browser (idempotent). */
@@ -178,10 +232,11 @@ export class FigureRenderer {
 
 /** Files written for one figure (paths as given by outDir, i.e. relative when outDir is). */
 export interface ExportedFiles {
-  json: string;
-  html: string;
+  json?: string;
+  html?: string;
   png?: string;
   svg?: string;
+  pdf?: string;
 }
 
 /** Check a figure id (`<folder>.<slug>`); throws naming the id otherwise. */
@@ -209,15 +264,40 @@ export function sharedPlotly(outDir: string): string {
   return target;
 }
 
-/** What to render: which raster/vector formats when a renderer is available. */
-export interface ExportFormats {
-  png?: boolean;
-  svg?: boolean;
+/** `<outDir>/inter.css`: the shipped font's @font-face rules, shared by the figure pages. */
+export function sharedFontCss(outDir: string): string {
+  const target = path.join(outDir, "inter.css");
+  const css = fontFaceCss();
+  let same = false;
+  try {
+    same = fs.readFileSync(target, "utf8") === css;
+  } catch {
+    same = false;
+  }
+  if (!same) writeFileAtomic(target, css);
+  return target;
 }
 
+/** What to write: JSON and HTML always unless turned off; PNG and SVG (default on) and PDF (default off) when a renderer is available. */
+export interface ExportFormats {
+  json?: boolean;
+  html?: boolean;
+  png?: boolean;
+  svg?: boolean;
+  pdf?: boolean;
+  /** house-style options: `paper` (no title, column or text width), width, height */
+  style?: StyleOptions;
+  /** PNG pixel ratio (default 2) */
+  scale?: number;
+}
+
+/** The image formats a renderer writes. */
+export const IMAGE_FORMATS = ["png", "svg", "pdf"] as const;
+
 /**
- * Write `<outDir>/<id>.json` (Plotly JSON with id, title, caption), `.html` (interactive, offline)
- * and, with a renderer, `.png` (scale 2) and `.svg`. The figure gets the house style first.
+ * Write `<outDir>/<folder>/<slug>.json` (Plotly JSON with id, title, caption), `.html` (interactive,
+ * offline) and, with a renderer, `.png` (scale 2), `.svg` and (when asked) `.pdf`. The figure gets the
+ * house style first (`formats.style`: e.g. `{paper: "column"}`).
  */
 export async function exportFigure(
   fig: PlotlyFigure,
@@ -227,25 +307,45 @@ export async function exportFigure(
   formats: ExportFormats = {},
 ): Promise<ExportedFiles> {
   validateFigureId(def.id);
-  const styled = styleFigure(fig);
-  const base = figureBase(outDir, def.id);
-  const files: ExportedFiles = { json: `${base}.json`, html: `${base}.html` };
-  const record = { id: def.id, title: def.title, caption: def.caption, data: styled.data, layout: styled.layout };
-  writeFileAtomic(files.json, JSON.stringify(record) + "\n");
-  // one shared plotly.min.js at the root of the figure folder, loaded by every page (offline, relative)
-  const shared = sharedPlotly(outDir);
-  const src = path.relative(path.dirname(base), shared).split(path.sep).join("/");
-  writeFileAtomic(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id, plotlySrc: src }));
+  return writeFigureFiles(fig, def, figureBase(outDir, def.id), outDir, renderer, formats);
+}
+
+/** Write a figure's files at `<base>.<ext>` (shared plotly.js and font in `sharedDir`). */
+export async function writeFigureFiles(
+  fig: PlotlyFigure,
+  def: Pick<FigureDef, "id" | "title" | "caption">,
+  base: string,
+  sharedDir: string | null,
+  renderer: FigureRenderer | null,
+  formats: ExportFormats = {},
+): Promise<ExportedFiles> {
+  const styled = styleFigure(fig, formats.style);
+  const files: ExportedFiles = {};
+  fs.mkdirSync(path.dirname(base), { recursive: true });
+  if (formats.json !== false) {
+    files.json = `${base}.json`;
+    writeFileAtomic(files.json, JSON.stringify({ id: def.id, title: def.title, caption: def.caption, data: styled.data, layout: styled.layout }) + "\n");
+  }
+  if (formats.html !== false) {
+    files.html = `${base}.html`;
+    // in a figure folder: one shared plotly.min.js and font stylesheet, loaded by every page (offline,
+    // relative); a figure saved on its own: a standalone page with both inlined
+    const rel = (f: string) => path.relative(path.dirname(base), f).split(path.sep).join("/");
+    const shared = sharedDir ? { plotlySrc: rel(sharedPlotly(sharedDir)), fontCssSrc: rel(sharedFontCss(sharedDir)) } : {};
+    writeFileAtomic(files.html, figureHtml(styled, { title: def.title, caption: def.caption, id: def.id, ...shared }));
+  }
   if (renderer) {
     if (formats.png !== false) {
-      const png = await renderer.toPng(styled, { scale: 2 });
       files.png = `${base}.png`;
-      writeFileAtomic(files.png, png);
+      writeFileAtomic(files.png, await renderer.toPng(styled, { scale: formats.scale ?? 2 }));
     }
     if (formats.svg !== false) {
-      const svg = await renderer.toSvg(styled);
       files.svg = `${base}.svg`;
-      writeFileAtomic(files.svg, svg);
+      writeFileAtomic(files.svg, await renderer.toSvg(styled));
+    }
+    if (formats.pdf === true) {
+      files.pdf = `${base}.pdf`;
+      writeFileAtomic(files.pdf, await renderer.toPdf(styled));
     }
   }
   return files;
@@ -281,7 +381,7 @@ export async function exportFigures(drawn: readonly FigureOutcome[], opts: Expor
 
   let renderer: FigureRenderer | null = null;
   const own = opts.renderer === undefined;
-  const wantImages = opts.png !== false || opts.svg !== false;
+  const wantImages = opts.png !== false || opts.svg !== false || opts.pdf === true;
   if (!own) renderer = opts.renderer ?? null;
   else if (wantImages && drawn.some((d) => "figure" in d)) {
     try {
@@ -307,7 +407,7 @@ export async function exportFigures(drawn: readonly FigureOutcome[], opts: Expor
       try {
         const files = await exportFigure(d.figure, d.def, outDir, renderer, opts);
         const seconds = d.seconds + (Date.now() - t0) / 1000;
-        const kinds = (["json", "html", "png", "svg"] as const).filter((k) => files[k]).join(" ");
+        const kinds = (["json", "html", "png", "svg", "pdf"] as const).filter((k) => files[k]).join(" ");
         log(`${tag}  ${seconds.toFixed(2)} s  (${kinds})`);
         out.push({ def: d.def, files, seconds });
       } catch (e) {

@@ -3,6 +3,7 @@
  */
 import * as fs from "fs";
 import type { PlotlyFigure } from "../core/figure";
+import { fontFaceCss } from "./font";
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -68,6 +69,8 @@ export interface FigureHtmlOptions {
    * one shared copy (the figure folder: 34 pages load one file instead of carrying 34 copies).
    */
   plotlySrc?: string;
+  /** a relative URL of the shared font stylesheet (default: the font inlined) */
+  fontCssSrc?: string;
 }
 
 /** A standalone interactive HTML page for a figure, with plotly.js inlined (offline). */
@@ -90,6 +93,7 @@ export function figureHtml(fig: PlotlyFigure, opts: FigureHtmlOptions): string {
   p.caption { font-size: 0.95rem; line-height: 1.45; color: #333; margin: 0.75rem 0 0.25rem 0; }
   p.id { font-size: 0.8rem; color: #888; margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; }
 </style>
+${opts.fontCssSrc ? `<link rel="stylesheet" href="${escapeHtml(opts.fontCssSrc)}">` : `<style>${fontFaceCss()}</style>`}
 ${opts.plotlySrc ? `<script type="text/javascript" src="${escapeHtml(opts.plotlySrc)}"></script>` : plotlyScriptTag()}
 </head>
 <body>

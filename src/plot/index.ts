@@ -12,12 +12,14 @@ export {
   axis,
   styleFigure,
 } from "./style";
-export type { Method, MethodStyle, LineTraceOptions, AxisOptions, StyleOptions, LegendPosition } from "./style";
+export type { Method, MethodStyle, LineTraceOptions, AxisOptions, StyleOptions, LegendPosition, PaperSize } from "./style";
+export { PAPER_SIZES } from "./style";
+export { fontFaceCss, embedFontInSvg } from "./font";
 export { escapeHtml, figureHtml, plotlyScriptTag, plotlyPath } from "./html";
 export { notebookFigureHtml, plotlyLoaderScript } from "./notebookHtml";
 export type { NotebookFigureHtmlOptions } from "./notebookHtml";
 export type { FigureHtmlOptions } from "./html";
-export { findChromium, FigureRenderer, exportFigure, exportFigures, validateFigureId, CHROMIUM_HINT } from "./export";
+export { findChromium, FigureRenderer, exportFigure, exportFigures, writeFigureFiles, validateFigureId, CHROMIUM_HINT, IMAGE_FORMATS } from "./export";
 export type { ImageOptions, RendererOptions, ExportedFiles, FigureExport, ExportFiguresOptions, ExportFormats } from "./export";
 export { show, showTable, showMarkdown, displayBundle, inNotebook, closeRenderer, tableHtml, tableText } from "./notebook";
 export type { ShowOptions, MimeBundle } from "./notebook";

@@ -16,6 +16,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as zlib from "zlib";
 import type { PlotlyFigure } from "../core/figure";
+import { fontFaceCss } from "./font";
 import { escapeHtml, plotlyConfig, plotlyPath, scriptJson } from "./html";
 
 let loaderCache: string | null = null;
@@ -24,7 +25,8 @@ let loaderCache: string | null = null;
 export function plotlyLoaderScript(): string {
   if (loaderCache === null) {
     const b64 = zlib.gzipSync(fs.readFileSync(plotlyPath()), { level: 9 }).toString("base64");
-    loaderCache = `<script type="text/javascript">
+    loaderCache = `<style>${fontFaceCss()}</style>
+<script type="text/javascript">
 (function () {
   if (window.__datalawsPlotly) return;
   if (window.Plotly && window.Plotly.newPlot) { window.__datalawsPlotly = Promise.resolve(window.Plotly); return; }

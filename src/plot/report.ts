@@ -140,14 +140,15 @@ function figureBlock(f: ReportFigure, reportDir: string): string {
 <figcaption>${caption}<span class="links"><code>${escapeHtml(def.id)}</code></span></figcaption>
 </figure>`;
   }
-  const html = relUrl(reportDir, files.html);
+  const html = relUrl(reportDir, files.html ?? "");
   const pngExists = files.png !== undefined && fs.existsSync(files.png);
   const body = pngExists
     ? `<a href="${escapeHtml(html)}" title="open the interactive figure"><img src="${escapeHtml(relUrl(reportDir, files.png!))}" alt="${escapeHtml(def.title)}" width="720" loading="lazy"></a>`
     : `<iframe src="${escapeHtml(html)}" title="${escapeHtml(def.title)}" loading="lazy"></iframe>`;
   const links = [`<a href="${escapeHtml(html)}">interactive</a>`];
   if (files.svg && fs.existsSync(files.svg)) links.push(`<a href="${escapeHtml(relUrl(reportDir, files.svg))}">SVG</a>`);
-  links.push(`<a href="${escapeHtml(relUrl(reportDir, files.json))}">JSON</a>`);
+  if (files.pdf && fs.existsSync(files.pdf)) links.push(`<a href="${escapeHtml(relUrl(reportDir, files.pdf))}">PDF</a>`);
+  if (files.json) links.push(`<a href="${escapeHtml(relUrl(reportDir, files.json))}">JSON</a>`);
   return `<figure id="${escapeHtml(anchor)}">
 <h3>${escapeHtml(def.title)}</h3>
 ${body}

@@ -175,7 +175,21 @@ export interface StyleOptions {
   title?: string;
   /** Legend placement; `right` (outside the plot, never over data) by default. */
   legend?: LegendPosition;
+  /**
+   * A figure for a paper: no in-figure title (the caption carries it), sized for one column
+   * (3.4 in) or the full text width (7 in) at 96 px per inch, with print-sized type (9–10 pt).
+   */
+  paper?: PaperSize;
 }
+
+/** Paper figure widths: one column or the full text width. */
+export type PaperSize = "column" | "wide";
+
+/** CSS-pixel size and base font size of a paper figure (96 px per inch; 1 pt = 4/3 px). */
+export const PAPER_SIZES: Record<PaperSize, { width: number; height: number; font: number }> = {
+  column: { width: 326, height: 250, font: 11 }, // 3.4 × 2.6 in, 8 pt
+  wide: { width: 672, height: 300, font: 13 }, // 7 × 3.1 in, 10 pt
+};
 
 type Rec = Record<string, unknown>;
 
@@ -279,24 +293,46 @@ function axisDefaults(ax: Rec, decades: number | null = null): Rec {
 
 /** Apply the house style to a figure (non-mutating and idempotent; the figure's own settings win). */
 export function styleFigure(fig: PlotlyFigure, opts: StyleOptions = {}): PlotlyFigure {
+  if (opts.paper !== undefined && !(opts.paper in PAPER_SIZES)) throw new Error(`paper = ${JSON.stringify(opts.paper)}: must be one of ${Object.keys(PAPER_SIZES).join(", ")}`);
+  const paper = opts.paper ? PAPER_SIZES[opts.paper] : undefined;
   const src = fig.layout ?? {};
-  const title = titleRecord(opts.title ?? src.title);
+  const title = paper ? undefined : titleRecord(opts.title ?? src.title);
   const hasLegend = src.showlegend !== false && opts.legend !== "none" && fig.data.length > 1;
   const legendPos: LegendPosition = opts.legend ?? "right";
+  // entries a legend row holds under a paper figure: fewer when names are long (markup such as <sub> not counted)
+  const longest = Math.max(0, ...fig.data.map((t) => String(t.name ?? "").replace(/<[^>]+>/g, "").length));
+  const perRow = paper ? Math.max(1, Math.min(paper.width > 500 ? 3 : 2, Math.floor(paper.width / (longest * paper.font * 0.6 + 40)))) : 1;
+  const entries = hasLegend ? fig.data.filter((t) => t.showlegend !== false && t.name).length : 0;
+  const legendRows = paper && opts.legend === undefined ? Math.ceil(entries / perRow) : 0;
 
   const defaults: Rec = {
     width: FIGURE_WIDTH,
     height: FIGURE_HEIGHT,
-    font: { family: FONT_FAMILY, size: 13, color: TEXT_COLOR },
+    font: { family: FONT_FAMILY, size: paper?.font ?? 13, color: TEXT_COLOR },
     paper_bgcolor: "#ffffff",
     plot_bgcolor: "#ffffff",
-    margin: { l: 70, r: 20, t: title ? 56 : 20, b: 60, pad: 0 },
+    margin: paper ? { l: 58, r: 10, t: 10, b: 44 + 18 * legendRows, pad: 0 } : { l: 70, r: 20, t: title ? 56 : 20, b: 60, pad: 0 },
     hovermode: "closest",
     hoverlabel: { font: { family: FONT_FAMILY } },
     colorway: [...PALETTE],
   };
-  if (hasLegend) defaults.legend = legendLayout(legendPos);
+  if (hasLegend) {
+    defaults.legend = paper && opts.legend === undefined
+      ? // under the plot and its axis title, anchored to the bottom of the figure, in columns
+        { ...legendLayout("bottom"), yref: "container", y: 0, yanchor: "bottom", font: { size: paper.font - 1 }, entrywidth: 1 / perRow, entrywidthmode: "fraction" }
+      : legendLayout(legendPos);
+  }
   const over: Rec = { ...src };
+  if (paper) {
+    // the paper size wins over the screen size a figure asks for (its proportions are kept when it is taller)
+    const w = typeof src.width === "number" ? src.width : FIGURE_WIDTH;
+    const h = typeof src.height === "number" ? src.height : FIGURE_HEIGHT;
+    over.width = paper.width;
+    // a legend goes under the plot (the width is for the data): room for its rows
+    over.height = Math.max(paper.height, Math.round((paper.width * h) / w)) + 18 * legendRows;
+    delete over.margin;
+    if (opts.legend === undefined) delete over.legend;
+  }
   if (opts.width !== undefined) over.width = opts.width;
   if (opts.height !== undefined) over.height = opts.height;
   delete over.title;

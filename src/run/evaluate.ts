@@ -5,6 +5,7 @@
  */
 import type { Claim, ClaimOutcome } from "../core/claim";
 import type { FigureDef, PlotlyFigure } from "../core/figure";
+import { ParameterError } from "../core/validate";
 import type { Runner } from "./runner";
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split("\n")[0];
@@ -36,11 +37,34 @@ export async function evaluateClaims(claims: readonly Claim[], runner: Runner, o
 /** A drawn figure, or the error that prevented it. */
 export type FigureOutcome = { def: FigureDef; figure: PlotlyFigure; seconds: number } | { def: FigureDef; error: string; seconds: number };
 
-/** Draw a figure from its results. */
-export async function drawFigure(def: FigureDef, runner: Runner): Promise<FigureOutcome> {
+/**
+ * Parameter overrides of a figure, spread over its results: each field goes to every result the figure
+ * needs whose config has it (`{N: [...]}` redraws an E-vs-K figure at other N). A field that none of
+ * them has is an error listing the fields there are.
+ */
+export function figureOverrides(def: FigureDef, scale: Runner["scale"], overrides: Record<string, unknown>): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  const fields = new Set<string>();
+  for (const [k, v] of Object.entries(overrides)) {
+    let used = false;
+    for (const r of def.needs) {
+      const config = r.config(scale) as Record<string, unknown>;
+      for (const f of Object.keys(config)) fields.add(f);
+      if (!Object.hasOwn(config, k)) continue;
+      out.set(r.id, { ...(out.get(r.id) ?? {}), [k]: v });
+      used = true;
+    }
+    if (!used) throw new ParameterError(`${def.id} parameter`, k, `one of the fields of its results' configs: ${[...fields].sort().join(", ")}`);
+  }
+  return out;
+}
+
+/** Draw a figure from its results (with `overrides`, from results at those parameters: see `figureOverrides`). */
+export async function drawFigure(def: FigureDef, runner: Runner, overrides?: Record<string, unknown>): Promise<FigureOutcome> {
   const t0 = Date.now();
   try {
-    const results = await runner.results(def.needs);
+    const perResult = overrides ? figureOverrides(def, runner.scale, overrides) : undefined;
+    const results = await runner.results(def.needs, perResult ? (d) => perResult.get(d.id) : undefined);
     return { def, figure: def.build(results, runner.scale), seconds: (Date.now() - t0) / 1000 };
   } catch (e) {
     return { def, error: message(e), seconds: (Date.now() - t0) / 1000 };

@@ -40,8 +40,13 @@ export interface RunLogEntry {
 export function resolveConfig<C extends object>(def: ResultDef<C, unknown>, scale: Scale, overrides?: Partial<C>): C {
   const base = def.config(scale);
   if (!overrides) return base;
-  for (const k of Object.keys(overrides)) {
+  for (const [k, v] of Object.entries(overrides)) {
     if (!Object.hasOwn(base, k)) throw new ParameterError(`${def.id} config field`, k, `one of ${Object.keys(base).join(", ")}`);
+    const was = (base as Record<string, unknown>)[k];
+    const kind = (x: unknown) => (Array.isArray(x) ? "array" : x === null ? "null" : typeof x);
+    if (kind(v) !== kind(was)) throw new ParameterError(`${def.id}.${k}`, v, `a ${kind(was)} like its default ${JSON.stringify(was)}`);
+    const bad = (x: unknown): boolean => (typeof x === "number" ? Number.isNaN(x) : Array.isArray(x) ? x.some(bad) : false);
+    if (bad(v)) throw new ParameterError(`${def.id}.${k}`, v, "numbers, not NaN");
   }
   return { ...base, ...overrides };
 }
@@ -81,9 +86,9 @@ export class Runner {
   }
 
   /** Compute (or load) every result in `defs` and give access to exactly those. */
-  async results(defs: readonly ResultDef<any, any>[]): Promise<Results> {
+  async results(defs: readonly ResultDef<any, any>[], overrides?: (def: ResultDef<any, any>) => Record<string, unknown> | undefined): Promise<Results> {
     const values = new Map<ResultDef<any, any>, unknown>();
-    for (const d of defs) values.set(d, await this.get(d));
+    for (const d of defs) values.set(d, await this.get(d, overrides?.(d)));
     return {
       get<V>(def: ResultDef<any, V>): V {
         if (!values.has(def)) throw new Error(`result ${def.id} was not declared in needs (declared: ${defs.map((d) => d.id).join(", ") || "none"})`);
