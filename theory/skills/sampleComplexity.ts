@@ -51,7 +51,10 @@ export interface SgdOutcome {
   escape: number | null;
   solve: number | null;
   finalUniformLoss: number;
+  /** the iterate blew up (escape and solve are then null: divergence is never counted as an escape) */
   diverged: boolean;
+  /** samples at which divergence was detected, null if the run did not diverge */
+  divergedAt: number | null;
   /** training alignment A(w₀) and weighted norm B(w₀) at initialisation */
   A0: number;
   B0: number;
@@ -100,6 +103,7 @@ export function runSgdTask(t: SgdTask): SgdOutcome {
     solve: res.solve,
     finalUniformLoss: res.finalUniformLoss,
     diverged: res.diverged,
+    divergedAt: res.divergedAt,
     A0,
     B0: weightedNorm(model, w0),
     zA0: Math.abs(A0) / (t.r * Math.sqrt(s2)),
