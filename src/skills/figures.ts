@@ -83,7 +83,7 @@ export const skillsFigures: FigureDef[] = [
     id: "skills.three-stages",
     title: "Three stages: head skills first, then the tail (population GD)",
     caption:
-      "Population gradient descent (d = 1000, k = 4, r = 0.5). Left: Zipf α = 1.5 at η = 0.3 — mean alignment w_i w⋆_i in 5 log-spaced rank bins (relative to the global sign the run converges to: even k recovers w⋆ only up to sign): stage I escape, stage II the head bins align and lift A, stage III the tail converges slowly. Right: uniform-test loss of that run against uniform p at η = 0.3 and at ½ its stability limit (η = 62.5), which stay on the plateau L = ½ for seed 1, the first seed of claim skills.three-stages (at other seeds uniform at ½ its limit escapes after ≈ 1.3–1.8·10⁵ steps, ~10× later than Zipf: claim skills.three-stages).",
+      "Population gradient descent (d = 1000, k = 4, r = 0.5), seed 1. Left: Zipf α = 1.5 at η = 0.3 — mean alignment w_i w⋆_i in 5 log-spaced rank bins (relative to the global sign the run converges to: even k recovers w⋆ only up to sign): stage I escape, stage II the head bins align and lift A, stage III the tail converges slowly. Right: uniform-test loss of that run against uniform p at η = 0.3 and at ½ its stability limit (η = 62.5), from the same w₀, and (dashed grey) the exact uniform ODE started from this seed's own A₀ = mean(w₀⊙w⋆), B₀ = mean(w₀²) at η = 62.5, which lies on the GD curve. Seed 1 has |A₀| = 0.06 r/√d, so the ODE predicts its uniform escape only after ≈ 3·10⁸ steps; seeds with a typical |A₀| escape after ≈ 1.3–1.8·10⁵ steps, as predicted (claim skills.three-stages).",
     needs: [R.threeStages],
     build(res) {
       const r = res.get(R.threeStages).seeds[0];
@@ -96,6 +96,7 @@ export const skillsFigures: FigureDef[] = [
       traces.push({ ...lineTrace({ x: x(r.zipf.t), y: r.zipf.lossUniform, name: "Zipf α = 1.5, η = 0.3", method: "exact", color: ZIPF }), xaxis: "x2", yaxis: "y2" });
       traces.push({ ...lineTrace({ x: x(r.uniform.t), y: r.uniform.lossUniform, name: `uniform, η = ${r.uniform.eta.toPrecision(3)} (½ limit)`, method: "exact", color: UNIFORM }), xaxis: "x2", yaxis: "y2" });
       traces.push({ ...lineTrace({ x: x(r.uniformSameEta.t), y: r.uniformSameEta.lossUniform, name: "uniform, η = 0.3", method: "exact", color: UNIFORM, dash: "dot" }), xaxis: "x2", yaxis: "y2" });
+      traces.push({ ...lineTrace({ x: x(r.uniform.ode.t), y: r.uniform.ode.loss, name: `uniform ODE from this seed's A₀ (escape predicted at ${r.uniform.predictedEscape === null ? "—" : r.uniform.predictedEscape.toExponential(1)} steps)`, method: "theory", color: "#6e6e6e", dash: "dash" }), xaxis: "x2", yaxis: "y2" });
       return fig(
         "Three-stage dynamics, d = 1000, k = 4",
         traces,

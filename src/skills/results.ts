@@ -12,10 +12,11 @@ import { aliasSample, aliasTable } from "../core/sampling";
 import { binnedZipfSkills, skillStats, zipfSkills } from "../../theory/skills/distributions";
 import { initialAlignmentVariance, sampleInitialAlignment } from "../../theory/skills/initialAlignment";
 import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, raySlope, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
-import { gaussianInit, gdStabilityLimit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel } from "../../theory/skills/model";
+import { alignment, gaussianInit, gdStabilityLimit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel, weightedNorm } from "../../theory/skills/model";
 import { phaseField, uniformFixedPoints, uniformOde } from "../../theory/skills/ode";
 import { populationGd } from "../../theory/skills/populationGd";
 import { fitSamplesVsD, odeEscapeVsD, type SgdOutcome, type SgdTask } from "../../theory/skills/sampleComplexity";
+import { csqCorrelation, csqCorrelationMonteCarlo, greedyPacking, logPackingSize, randomPacking } from "../../theory/skills/statisticalQuery";
 import { sgdSweep } from "./sgdSweep";
 import type { ComputeContext } from "../core/result";
 
@@ -298,14 +299,18 @@ export const flatLandscape = defineResult({
 
 /**
  * Population GD (§3.5), d = 1000, k = 4, r = 0.5, per seed: Zipf α = 1.5 at η = 0.3 with alignment per
- * log-spaced rank bin; uniform p at the same η and at ½ its stability limit, from the same w₀.
+ * log-spaced rank bin; uniform p at the same η and at ½ its stability limit, from the same w₀. For each
+ * uniform run, the escape step the exact uniform (A, B) ODE predicts from that seed's own A₀ = mean(w₀⊙w⋆)
+ * and B₀ = mean(w₀²) (finite for every seed; ~3·10⁸ steps at seed 1, where |A₀| is 0.06 of its standard
+ * deviation r/√d), and the ODE's loss curve up to the step budget for the ½-limit run.
+ * ci uses seeds 1 (predicted beyond the budget) and 2 (predicted 1.34·10⁵ steps, within 1.5·10⁵).
  */
 export const threeStages = defineResult({
   id: "skills.three-stages",
-  title: "Three-stage dynamics of population GD, Zipf vs uniform",
-  config: (scale) => ({ d: 1000, k: 4, r: 0.5, alpha: 1.5, eta: 0.3, uniformEtaFraction: 0.5, seeds: pick(scale, [1], [1, 2, 3], [1, 2, 3, 4, 5]), steps: pick(scale, 150000, 300000, 1000000), bins: 5, records: 300 }),
+  title: "Three-stage dynamics of population GD, Zipf vs uniform, and the uniform escape predicted from A₀",
+  config: (scale) => ({ d: 1000, k: 4, r: 0.5, alpha: 1.5, eta: 0.3, uniformEtaFraction: 0.5, seeds: pick(scale, [1, 2], [1, 2, 3], [1, 2, 3, 4, 5]), steps: pick(scale, 150000, 300000, 1000000), bins: 5, records: 300, odeCurvePoints: 300 }),
   compute(c) {
-    const strip = (r: ReturnType<typeof populationGd>) => ({ t: r.t, A: r.A, uniformA: r.uniformA, lossUniform: r.lossUniform, lossTrain: r.lossTrain, escapeStep: r.escapeStep, solveStep: r.solveStep });
+    const strip = (r: ReturnType<typeof populationGd>) => ({ t: r.t, A: r.A, uniformA: r.uniformA, lossUniform: r.lossUniform, lossTrain: r.lossTrain, escapeStep: r.escapeStep, solveStep: r.solveStep, diverged: r.diverged });
     return {
       config: c,
       seeds: c.seeds.map((seed) => {
@@ -317,11 +322,21 @@ export const threeStages = defineResult({
         const etaU = c.uniformEtaFraction * gdStabilityLimit(um);
         const u = populationGd(um, { eta: etaU, steps: c.steps, w0, records: c.records });
         const uSame = populationGd(um, { eta: c.eta, steps: c.steps, w0, records: c.records });
+        // the uniform ODE from this seed's own (A₀, B₀): its escape step (no budget) and its curve up to the budget
+        const A0 = alignment(um, w0);
+        const B0 = weightedNorm(um, w0);
+        const predict = (eta: number) => uniformOde({ k: c.k, d: c.d, eta, A0, B0, trajectory: false, maxSteps: 1e40 }).escapeSteps;
+        const curve = uniformOde({ k: c.k, d: c.d, eta: etaU, A0, B0, maxSteps: c.steps });
+        const every = Math.max(1, Math.ceil(curve.t.length / c.odeCurvePoints));
+        const thin = (xs: number[]) => xs.filter((_, i) => i % every === 0 || i === xs.length - 1);
         return {
           seed,
+          A0,
+          B0,
+          zA0: A0 / (c.r / Math.sqrt(c.d)),
           zipf: { ...strip(z), bins: z.bins, binAlignment: z.binAlignment, binSignAccuracy: z.binSignAccuracy },
-          uniform: { eta: etaU, ...strip(u) },
-          uniformSameEta: strip(uSame),
+          uniform: { eta: etaU, ...strip(u), predictedEscape: predict(etaU), ode: { t: thin(curve.t), loss: thin(curve.loss) } },
+          uniformSameEta: { eta: c.eta, ...strip(uSame), predictedEscape: predict(c.eta) },
         };
       }),
     };
@@ -430,5 +445,65 @@ export const samplesVsD = defineResult({
   },
 });
 
+/**
+ * Theorem A's packing (§3.3): for each (d, ε), a greedy pass over seeded random sign vectors collects
+ * M = ⌊exp(ε²d/4)⌋ vectors with every pairwise |w₁·w₂/d| ≤ ε (the Hoeffding-plus-union-bound size);
+ * the first M draws without rejection give the fraction of pairs beyond ε against Hoeffding's
+ * 2exp(−ε²d/2); and the correlation ⟨f_{w₁}, f_{w₂}⟩ under uniform inputs is estimated by Monte Carlo
+ * for pairs of the packing and for a strongly overlapping pair (w and w with 10% of its signs flipped).
+ */
+export const csqPacking = defineResult({
+  id: "skills.csq-packing",
+  title: "Theorem A's packing of nearly uncorrelated targets and their correlation (w₁·w₂/d)^k",
+  config: (scale) => ({ settings: [{ d: 256, eps: 0.3 }, { d: 1024, eps: 0.15 }], ks: [4, 6], seed: 7, mcSamples: pick(scale, 200000, 1000000, 4000000) }),
+  compute(c) {
+    return {
+      config: c,
+      rows: c.settings.map(({ d, eps }) => {
+        const M = Math.floor(Math.exp(logPackingSize(d, eps)));
+        const g = greedyPacking(d, M, eps, c.seed);
+        const raw = randomPacking(d, M, c.seed);
+        let beyond = 0;
+        let pairs = 0;
+        for (let a = 0; a < M; a++)
+          for (let b = a + 1; b < M; b++) {
+            let s2 = 0;
+            for (let i = 0; i < d; i++) s2 += raw.vectors[a][i] * raw.vectors[b][i];
+            pairs++;
+            if (Math.abs(s2) / d > eps) beyond++;
+          }
+        // pairs for the correlation check: the packing's most overlapping pair, its first pair, and w vs w with 10% of signs flipped
+        let best: [number, number] = [0, 1];
+        let bestOverlap = -1;
+        for (let a = 0; a < g.vectors.length; a++)
+          for (let b = a + 1; b < g.vectors.length; b++) {
+            let s2 = 0;
+            for (let i = 0; i < d; i++) s2 += g.vectors[a][i] * g.vectors[b][i];
+            if (Math.abs(s2) > bestOverlap) {
+              bestOverlap = Math.abs(s2);
+              best = [a, b];
+            }
+          }
+        const flipped = Float64Array.from(g.vectors[0]);
+        for (let i = 0; i < Math.round(0.1 * d); i++) flipped[i] = -flipped[i];
+        const pairsToCheck: Array<{ name: string; w1: ArrayLike<number>; w2: ArrayLike<number> }> = [
+          { name: "most overlapping pair of the packing", w1: g.vectors[best[0]], w2: g.vectors[best[1]] },
+          { name: "first pair of the packing", w1: g.vectors[0], w2: g.vectors[1] },
+          { name: "w and w with 10% of signs flipped", w1: g.vectors[0], w2: flipped },
+        ];
+        const correlations = c.ks.flatMap((k) =>
+          pairsToCheck.map((q, j) => {
+            const mc = csqCorrelationMonteCarlo(q.w1, q.w2, k, c.mcSamples, c.seed * 100 + k * 10 + j);
+            let dot = 0;
+            for (let i = 0; i < d; i++) dot += q.w1[i] * q.w2[i];
+            return { k, pair: q.name, overlap: dot / d, exact: csqCorrelation(q.w1, q.w2, k), mean: mc.mean, se: mc.se };
+          }),
+        );
+        return { d, eps, M, logM: logPackingSize(d, eps), greedy: { kept: g.vectors.length, candidates: g.candidates, maxOverlap: g.maxOverlap, complete: g.complete }, raw: { maxOverlap: raw.maxOverlap, pairs, beyond, hoeffding: 2 * Math.exp((-eps * eps * d) / 2) }, correlations };
+      }),
+    };
+  },
+});
+
 /** Every result of the toy, in report order. */
-export const skillsResults = [distributions, gradientCheck, initialAlignment, stabilityLimit, sgdEscapeK6, oddK, odeEscape, phasePortrait, flatLandscape, threeStages, alphaTradeoff, landscapes, samplesVsD] as const;
+export const skillsResults = [distributions, gradientCheck, initialAlignment, stabilityLimit, sgdEscapeK6, oddK, odeEscape, phasePortrait, flatLandscape, threeStages, alphaTradeoff, landscapes, samplesVsD, csqPacking] as const;
