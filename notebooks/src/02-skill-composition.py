@@ -88,7 +88,7 @@ npm run -s datalaws -- skills sgd --k 6 --d 256 --alpha 1.5 --eta 0.2 --batch 64
 npm run -s datalaws -- skills sgd --k 6 --d 256 --alpha 0 --eta 7.11 --batch 64 --budget 2.56e6 --seeds 16
 ```
 
-Samples against d at k = 4 (each distribution at half its own limit). The fitted exponents are close (at `small`: uniform escape 1.14 ± 0.51, Zipf solve 1.14 ± 0.33) — §5 explains why no separation can show here.""")
+Samples against d at k = 4 (each distribution at half its own limit). The fitted exponents are close (at `small`: uniform solve 1.14 ± 0.51 and escape 1.16 ± 0.52, Zipf solve 1.14 ± 0.33) — §5 explains why no separation can show here.""")
 code(r"""
 await dl.showFigure("skills.samples-vs-d", scale);
 const sv = (await dl.result("skills.samples-vs-d")) as { series: Array<{ alpha: number; solveFit: { exponent: number; se: number } | null; escapeFit: { exponent: number; se: number } | null; unreachedSolve: number; runs: unknown[] }> };
@@ -109,7 +109,7 @@ md(r"""
 
 **Theorem B — premise.** Under Zipf(α > 1) minibatch SGD succeeds with Õ(d^{2α}/(ηε)) samples. Comparing with Theorem A's d^{k/2} suggests an advantage only for k > 4α — at α = 1.5 that is k > 6. Our k = 4 samples-vs-d fits show no separation. Is that a failure to reproduce, or what the theory predicts?
 
-**Claim** (`skills.theorem-b-regime`): what the theory predicts. With each distribution at half its own stability limit, the exact dynamics give step exponents d^{(k−1)(k−2)/k} for uniform escape (ODE from the typical A₀ = r/√d, η ∝ d; fitted 1.47, 3.33, 5.25 for k = 4, 6, 8) and d^α for the Zipf tail (population GD at k = 4; fitted ≈ 1.5). At k = 4 both are 1.5 — **no separation is possible** — and the two SGD fits indeed agree within their errors. The separation opens at k = 6 (3.33 against 1.5), but there uniform needs ≈ 1.3·10⁶ ODE steps at d = 64 and 1.3·10⁸ at d = 256, i.e. ≈ 8·10⁷ and 8·10⁹ samples at batch 64: no affordable SGD budget reaches uniform escapes to fit an exponent. At k = 6 the separation shows as "uniform never escapes" (§4), and through the exact ODE, not through an SGD fit.
+**Claim** (`skills.theorem-b-regime`): what the theory predicts. With each distribution at half its own stability limit, the exact dynamics give step exponents d^{(k−1)(k−2)/k} for uniform escape (ODE from the typical A₀ = r/√d, η ∝ d; fitted 1.47, 3.33, 5.25 for k = 4, 6, 8) and d^α for the Zipf tail (population GD at k = 4; fitted 1.53 at `ci`, 1.41 at `small`, against 1.5). At k = 4 both are 1.5 — **no separation is possible** — and the two SGD fits indeed agree within their errors. The separation opens at k = 6 (3.33 against 1.5), but there uniform needs ≈ 1.3·10⁶ ODE steps at d = 64 and 1.3·10⁸ at d = 256, i.e. ≈ 8·10⁷ and 8·10⁹ samples at batch 64: no affordable SGD budget reaches uniform escapes to fit an exponent. At k = 6 the separation shows as "uniform never escapes" (§4), and through the exact ODE, not through an SGD fit.
 
 **Meaning.** The theorem's bounds are bounds: the measured Zipf rate d^α is below the upper bound d^{2α}, and the uniform rate of gradient methods from a random start, d^{(k−1)(k−2)/k} in steps with tuned η, differs from the CSQ rate d^{k/2}. Only their ordering at large k is what the toy can show.
 """)
