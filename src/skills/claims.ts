@@ -160,6 +160,7 @@ export const skillsClaims: Claim[] = [
         verdict: ok ? "pass" : "fail",
         details: {
           config: c,
+          divergedRuns: out.filter((o) => o.diverged).length,
           etaLimitUniform: uni[0].etaLimit,
           etaLimitZipfSeed0: zipf[0].etaLimit,
           aucEscapeMargin: aMargin,

@@ -226,7 +226,7 @@ export const skillsFigures: FigureDef[] = [
     id: "skills.samples-vs-d",
     title: "Samples to solve against d (online SGD, k = 4)",
     caption:
-      "Online SGD (k = 4, r = 0.5, batch 64), each distribution at ½ its own GD stability limit (uniform η = d/16, Zipf α = 1.5 η ≈ 0.1–0.15): samples to escape (open) and to solve (filled) per seed, with log–log fits over the reached runs. Runs that never solve within the budget are drawn at the budget (×) and left out of the fits. At k = 4 with a tuned, d-proportional η uniform is not stuck: the two fits are close, with large standard errors from 4 seeds. The paper's CSQ lower bound d^{k/2} = d² is an asymptotic CSQ bound with log factors; for gradient flow with η ∝ d the uniform ODE predicts d^{(k−1)(k−2)/k} = d^{1.5} for escape. its minibatch-SGD upper bound d^{2α} = d³ is an upper bound.",
+      "Online SGD (k = 4, r = 0.5, batch 64), each distribution at ½ its own GD stability limit (uniform η = d/16, Zipf α = 1.5 η ≈ 0.1–0.15): samples to escape (open) and to solve (filled) per seed, with log–log fits over the reached runs. Runs that never solve within the budget are drawn at the budget (×) and left out of the fits. At k = 4 with a tuned, d-proportional η uniform is not stuck: the two fits are close, with large standard errors from 4 seeds. The paper's CSQ lower bound d^{k/2} = d² is an asymptotic CSQ bound with log factors; for gradient flow with η ∝ d the uniform ODE predicts d^{(k−1)(k−2)/k} = d^{1.5} for escape. its minibatch-SGD upper bound d^{2α} = d³ is an upper bound. Why no separation can show at k = 4 (both step exponents are 1.5) and where it opens: claim skills.theorem-b-regime.",
     needs: [R.samplesVsD],
     build(res) {
       const r = res.get(R.samplesVsD);

@@ -98,6 +98,23 @@ describe("online SGD", () => {
     // a stable run is not diverged
     expect(runSgdTask({ k: 4, d: 32, alpha: 1.5, eta: 0.2, batch: 16, budget: 2e4, r: 0.5, seed: 0 }).diverged).toBe(false);
   });
+  it("a curriculum run is its warm-up at the smaller k followed by the task's k from where the warm-up stopped (samples add up)", () => {
+    const base = { k: 4, d: 32, alpha: 0, eta: 1, batch: 16, budget: 2e5, r: 0.5, seed: 3 };
+    const withWarmup = runSgdTask({ ...base, warmup: { k: 2, budget: 5e4, etaFraction: 0.25 } });
+    // by hand: the same two phases with onlineSgd
+    const { model, w0 } = taskModel(base);
+    const m2 = { ...model, k: 2 };
+    const warm = onlineSgd(m2, { eta: 0.25 * (2 * 32) / 4, batch: 16, budget: 5e4, w0, seed: 3 });
+    expect(warm.solve).not.toBeNull();
+    const main = onlineSgd(model, { eta: 1, batch: 16, budget: 2e5 - warm.samples, w0: warm.w, seed: 3 });
+    expect(withWarmup.warmupSamples).toBe(warm.samples);
+    expect(withWarmup.warmupSolve).toBe(warm.solve);
+    expect(withWarmup.solve).toBe((main.solve as number) + warm.samples);
+    expect(withWarmup.escape).toBe((main.escape as number) + warm.samples);
+    // the warm-up order must be below k, and its budget leave room for the task
+    expect(() => runSgdTask({ ...base, warmup: { k: 4, budget: 5e4, etaFraction: 0.25 } })).toThrow(/warmup\.k/);
+    expect(() => runSgdTask({ ...base, warmup: { k: 2, budget: 2e5, etaFraction: 0.25 } })).toThrow(/warmup\.budget/);
+  });
   it("one SGD step's mean over many seeds is the GD step (within 4 standard errors per coordinate)", () => {
     const d = 8;
     const m = skillModel(3, zipfSkills(d, 1.2, { seed: 1 }), { seed: 1 });
