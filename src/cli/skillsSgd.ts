@@ -18,11 +18,11 @@ export const command = defineCommand({
     seeds: { kind: "integer", required: true, bounds: { min: 1 }, description: "number of seeds (runs)" },
     seed0: { kind: "integer", default: 0, bounds: { min: 0 }, description: "first seed" },
     order: { kind: "choice", choices: RANK_ORDERS, default: "random", description: "how skill frequency ranks map to skills" },
-    bins: { kind: "integer", bounds: { min: 1 }, defaultText: "one per skill", description: "frequency bins of the per-skill record (≤ d)" },
+    bins: { kind: "integer", bounds: { min: 1 }, defaultText: "one per skill", description: "power law over this many coarse rank bins of equal size, uniform inside each (the granularity ablation; ≤ d)" },
     threads: THREADS_FLAG,
     json: JSON_FLAG,
   },
-  notes: "With --json: one line per seed {seed, escape, solve, finalUniformLoss} (null where not reached).",
+  notes: "A run whose iterate blows up is reported as diverged (escape and solve null), never as an escape. With --json: one line per seed {seed, escape, solve, diverged, finalUniformLoss} (escape/solve null where not reached or diverged).",
   examples: ["skills sgd --k 4 --d 32 --alpha 1.5 --eta 0.2 --batch 16 --budget 2e5 --seeds 3"],
   async run(o) {
     checkDk(o.k, o.d);
@@ -41,7 +41,7 @@ export const command = defineCommand({
     const out = await sgdSweep(tasks, { threads: threadsOr(o.threads), names, onProgress: (a, b) => bar.update(a, b, "runs") });
     bar.done();
     if (o.json) {
-      for (const x of out) process.stdout.write(jsonLine({ seed: x.seed, escape: x.escape, solve: x.solve, finalUniformLoss: x.finalUniformLoss }) + "\n");
+      for (const x of out) process.stdout.write(jsonLine({ seed: x.seed, escape: x.escape, solve: x.solve, diverged: x.diverged, finalUniformLoss: x.finalUniformLoss }) + "\n");
       return;
     }
     const lim = out[0].etaLimit;
@@ -49,9 +49,12 @@ export const command = defineCommand({
       `online SGD: k = ${k}, d = ${d}, α = ${alpha}${alpha === 0 ? " (uniform)" : ""}, η = ${eta} (${fmt(eta / lim, 3)} of the GD limit ${fmt(lim, 4)}), batch ${batch}, budget ${budget}, r = ${r}\n` +
         table(
           ["seed", "escape", "solve", "final L_unif", "|A(w0)|/sd", "escape margin"],
-          out.map((x) => [String(x.seed), x.escape === null ? "not reached" : fmt(x.escape), x.solve === null ? "not reached" : fmt(x.solve), fmt(x.finalUniformLoss, 4), fmt(x.zA0, 3), fmt(x.escapeMargin, 3)]),
+          out.map((x) => {
+            const when = (v: number | null) => (x.diverged ? "diverged" : v === null ? "not reached" : fmt(v));
+            return [String(x.seed), when(x.escape), when(x.solve), fmt(x.finalUniformLoss, 4), fmt(x.zA0, 3), fmt(x.escapeMargin, 3)];
+          }),
         ) +
-        `\nescaped ${out.filter((x) => x.escape !== null).length}/${out.length}, solved ${out.filter((x) => x.solve !== null).length}/${out.length}\n`,
+        `\nescaped ${out.filter((x) => !x.diverged && x.escape !== null).length}/${out.length}, solved ${out.filter((x) => !x.diverged && x.solve !== null).length}/${out.length}, diverged ${out.filter((x) => x.diverged).length}/${out.length}\n`,
     );
   },
 });

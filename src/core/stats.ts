@@ -117,3 +117,27 @@ export function kendall(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const denom = Math.sqrt((conc + disc + tx) * (conc + disc + ty));
   return (conc - disc) / denom; // denom > 0: neither vector is constant (checkPair)
 }
+
+/**
+ * Two-sided Fisher exact test for two binomial counts: a successes of n₁ against b of n₂. The p-value
+ * sums the hypergeometric probabilities (margins fixed) of every table no more likely than the observed one.
+ */
+export function fisherExact(a: number, n1: number, b: number, n2: number): number {
+  for (const [name, v] of [["n1", n1], ["n2", n2]] as const) if (!Number.isInteger(v) || v < 1) throw new ParameterError(name, v, "an integer ≥ 1");
+  if (!Number.isInteger(a) || a < 0 || a > n1) throw new ParameterError("a", a, `an integer in [0, n1 = ${n1}]`);
+  if (!Number.isInteger(b) || b < 0 || b > n2) throw new ParameterError("b", b, `an integer in [0, n2 = ${n2}]`);
+  const lf = (n: number): number => {
+    let s = 0;
+    for (let i = 2; i <= n; i++) s += Math.log(i);
+    return s;
+  };
+  const s = a + b;
+  const logP = (x: number): number => lf(n1) - lf(x) - lf(n1 - x) + lf(n2) - lf(s - x) - lf(n2 - s + x) - (lf(n1 + n2) - lf(s) - lf(n1 + n2 - s));
+  const obs = logP(a);
+  let p = 0;
+  for (let x = Math.max(0, s - n2); x <= Math.min(n1, s); x++) {
+    const lp = logP(x);
+    if (lp <= obs + 1e-9) p += Math.exp(lp);
+  }
+  return Math.min(1, p);
+}

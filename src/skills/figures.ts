@@ -83,10 +83,12 @@ export const skillsFigures: FigureDef[] = [
     id: "skills.three-stages",
     title: "Three stages: head skills first, then the tail (population GD)",
     caption:
-      "Population gradient descent (d = 1000, k = 4, r = 0.5). Left: Zipf α = 1.5 at η = 0.3 — mean alignment w_i w⋆_i in 5 log-spaced rank bins (relative to the global sign the run converges to: even k recovers w⋆ only up to sign): stage I escape, stage II the head bins align and lift A, stage III the tail converges slowly. Right: uniform-test loss of that run against uniform p at η = 0.3 and at ½ its stability limit (η = 62.5), which stay on the plateau L = ½ for seed 1, the first seed of claim skills.three-stages (at other seeds uniform at ½ its limit escapes after ≈ 1.3–1.8·10⁵ steps, ~10× later than Zipf: claim skills.three-stages).",
+      "Population gradient descent (d = 1000, k = 4, r = 0.5), the first seed of claim skills.three-stages whose uniform escape falls within the step budget (seed 2 at ci and small). Left: Zipf α = 1.5 at η = 0.3 — mean alignment w_i w⋆_i in 5 log-spaced rank bins (relative to the global sign the run converges to: even k recovers w⋆ only up to sign): stage I escape, stage II the head bins align and lift A, stage III the tail converges slowly. Right: uniform-test loss of that run against uniform p at η = 0.3 and at ½ its stability limit (η = 62.5), from the same w₀, and (dashed grey) the exact uniform ODE started from this seed's own A₀ = mean(w₀⊙w⋆), B₀ = mean(w₀²) at η = 62.5: the GD curve leaves the plateau where the ODE does, ≈ 10× later than Zipf. A seed with a small |A₀| waits much longer (seed 1: |A₀| = 0.06 r/√d, predicted ≈ 3·10⁸ steps).",
     needs: [R.threeStages],
     build(res) {
-      const r = res.get(R.threeStages).seeds[0];
+      const all = res.get(R.threeStages).seeds;
+      // a seed whose uniform escape is within the budget shows the ODE prediction at work
+      const r = all.find((x) => x.uniform.escapeStep !== null) ?? all[0];
       const [d1, d2] = domains(2, 0.12);
       const nb = r.zipf.bins.length;
       const x = (t: number[]) => t.map((s) => s + 1);
@@ -96,8 +98,9 @@ export const skillsFigures: FigureDef[] = [
       traces.push({ ...lineTrace({ x: x(r.zipf.t), y: r.zipf.lossUniform, name: "Zipf α = 1.5, η = 0.3", method: "exact", color: ZIPF }), xaxis: "x2", yaxis: "y2" });
       traces.push({ ...lineTrace({ x: x(r.uniform.t), y: r.uniform.lossUniform, name: `uniform, η = ${r.uniform.eta.toPrecision(3)} (½ limit)`, method: "exact", color: UNIFORM }), xaxis: "x2", yaxis: "y2" });
       traces.push({ ...lineTrace({ x: x(r.uniformSameEta.t), y: r.uniformSameEta.lossUniform, name: "uniform, η = 0.3", method: "exact", color: UNIFORM, dash: "dot" }), xaxis: "x2", yaxis: "y2" });
+      traces.push({ ...lineTrace({ x: x(r.uniform.ode.t), y: r.uniform.ode.loss, name: `uniform ODE from this seed's A₀ (escape predicted at ${r.uniform.predictedEscape === null ? "—" : r.uniform.predictedEscape.toExponential(1)} steps)`, method: "theory", color: "#6e6e6e", dash: "dash" }), xaxis: "x2", yaxis: "y2" });
       return fig(
-        "Three-stage dynamics, d = 1000, k = 4",
+        `Three-stage dynamics, d = 1000, k = 4, seed ${r.seed}`,
         traces,
         {
           xaxis: { ...axis("GD step + 1", { log: true }), domain: d1 },
@@ -223,7 +226,7 @@ export const skillsFigures: FigureDef[] = [
     id: "skills.samples-vs-d",
     title: "Samples to solve against d (online SGD, k = 4)",
     caption:
-      "Online SGD (k = 4, r = 0.5, batch 64), each distribution at ½ its own GD stability limit (uniform η = d/16, Zipf α = 1.5 η ≈ 0.1–0.15): samples to escape (open) and to solve (filled) per seed, with log–log fits over the reached runs. Runs that never solve within the budget are drawn at the budget (×) and left out of the fits. At k = 4 with a tuned, d-proportional η uniform is not stuck: the two fits are close, with large standard errors from 4 seeds. The paper's CSQ lower bound d^{k/2} = d² is an asymptotic CSQ bound with log factors; for gradient flow with η ∝ d the uniform ODE predicts d^{(k−1)(k−2)/k} = d^{1.5} for escape. its minibatch-SGD upper bound d^{2α} = d³ is an upper bound.",
+      "Online SGD (k = 4, r = 0.5, batch 64), each distribution at ½ its own GD stability limit (uniform η = d/16, Zipf α = 1.5 η ≈ 0.1–0.15): samples to escape (open) and to solve (filled) per seed, with log–log fits over the reached runs. Runs that never solve within the budget are drawn at the budget (×) and left out of the fits. At k = 4 with a tuned, d-proportional η uniform is not stuck: the two fits are close, with large standard errors from 4 seeds. The paper's CSQ lower bound d^{k/2} = d² is an asymptotic CSQ bound with log factors; for gradient flow with η ∝ d the uniform ODE predicts d^{(k−1)(k−2)/k} = d^{1.5} for escape. its minibatch-SGD upper bound d^{2α} = d³ is an upper bound. Why no separation can show at k = 4 (both step exponents are 1.5) and where it opens: claim skills.theorem-b-regime.",
     needs: [R.samplesVsD],
     build(res) {
       const r = res.get(R.samplesVsD);
@@ -275,6 +278,64 @@ export const skillsFigures: FigureDef[] = [
           annotations: [panelTitle("head: training alignment |A|", (d1[0] + d1[1]) / 2), panelTitle("tail rank bin", (d2[0] + d2[1]) / 2)],
         },
         { width: 980, height: 440, legend: "bottom" },
+      );
+    },
+  },
+  {
+    id: "skills.ablations",
+    title: "Ablations at k = 6: granularity, rank order, curriculum (online SGD)",
+    caption:
+      "Online SGD in the setting of claim skills.sgd-escape-k6 (k = 6, d = 256, r = 0.5, batch 64, 2.56M samples; Zipf α = 1.5 at η = 0.2, uniform at η = d/36). Left: fraction of seeds that escape (|mean(w⊙w⋆)| > 0.5) — the fine power law with random ranks, the same power law over 6 (and, beyond ci, 24) coarse rank bins of equal size, and the fine power law with identity and reverse rank assignments; error bars are binomial standard errors. Coarse bins spread the head mass and lower |A(w₀)|; rank order cannot matter in the toy (its skills are exchangeable). Right: samples to solve (uniform-test loss < 0.05) per seed with and without a curriculum over k (k = 2 first, at ¼ of its own stability limit, then k = 6); runs that do not solve are drawn at the budget (×). The curriculum rescues uniform; with it, uniform solves far sooner than the power law, whose tail skills are rare (claim skills.curriculum).",
+    needs: [R.sgdEscapeK6, R.granularityAblation, R.rankOrderAblation, R.curriculumAblation],
+    build(res) {
+      const k6 = res.get(R.sgdEscapeK6);
+      const gr = res.get(R.granularityAblation);
+      const ro = res.get(R.rankOrderAblation);
+      const cu = res.get(R.curriculumAblation);
+      const escaped = (runs: ReadonlyArray<{ escape: number | null; diverged: boolean }>) => runs.filter((o) => !o.diverged && o.escape !== null).length / runs.length;
+      const zipfK6 = k6.runs.filter((o) => o.alpha !== 0);
+      const bars: Array<{ name: string; frac: number; n: number; color: string }> = [
+        { name: "fine, random ranks", frac: escaped(zipfK6), n: zipfK6.length, color: ZIPF },
+        ...gr.variants.map((v) => ({ name: `${v.bins} coarse bins`, frac: escaped(v.runs), n: v.runs.length, color: "#6e6e6e" })),
+        ...ro.variants.map((v) => ({ name: `fine, ${v.order} ranks`, frac: escaped(v.runs), n: v.runs.length, color: "#56B4E9" })),
+      ];
+      const [d1, d2] = domains(2, 0.14);
+      const traces: Trace[] = [
+        {
+          type: "bar",
+          x: bars.map((b) => b.name),
+          y: bars.map((b) => b.frac),
+          marker: { color: bars.map((b) => b.color) },
+          error_y: { type: "data", array: bars.map((b) => Math.sqrt((b.frac * (1 - b.frac)) / b.n)), visible: true, color: "#333333" },
+          name: "Zipf α = 1.5: escape fraction",
+          showlegend: false,
+          hovertemplate: "%{x}: %{y:.3f}<extra></extra>",
+        },
+      ];
+      const groups: Array<{ name: string; color: string; runs: ReadonlyArray<{ seed: number; solve: number | null; diverged: boolean }> }> = [
+        { name: "uniform", color: UNIFORM, runs: k6.runs.filter((o) => o.alpha === 0) },
+        { name: "uniform + curriculum", color: UNIFORM, runs: cu.runs.filter((o) => o.alpha === 0) },
+        { name: "Zipf α = 1.5", color: ZIPF, runs: zipfK6 },
+        { name: "Zipf + curriculum", color: ZIPF, runs: cu.runs.filter((o) => o.alpha !== 0) },
+      ];
+      for (const g of groups) {
+        const ok = g.runs.filter((o) => !o.diverged && o.solve !== null);
+        const miss = g.runs.filter((o) => o.diverged || o.solve === null);
+        const curriculum = g.name.includes("curriculum");
+        traces.push({ type: "scatter", mode: "markers", x: ok.map(() => g.name), y: ok.map((o) => o.solve), marker: { color: g.color, size: 9, symbol: curriculum ? "diamond" : "circle" }, name: `${g.name}: solved`, xaxis: "x2", yaxis: "y2", showlegend: false });
+        if (miss.length) traces.push({ type: "scatter", mode: "markers", x: miss.map(() => g.name), y: miss.map(() => k6.config.budget), marker: { color: g.color, size: 10, symbol: "x" }, name: `${g.name}: not solved`, xaxis: "x2", yaxis: "y2", showlegend: false });
+      }
+      return fig(
+        `Ablations, k = 6, d = 256 (${zipfK6.length} seeds each)`,
+        traces,
+        {
+          xaxis: { ...axis(""), domain: d1, type: "category", tickangle: -30 },
+          yaxis: axis("fraction of seeds that escape", { range: [0, 1.05] }),
+          xaxis2: { ...axis(""), domain: d2, anchor: "y2", type: "category", tickangle: -30 },
+          yaxis2: { ...axis("samples to solve (× = not within the budget)", { log: true }), anchor: "x2" },
+          annotations: [panelTitle("Zipf escape: granularity and rank order", (d1[0] + d1[1]) / 2), panelTitle("curriculum over k: samples to solve", (d2[0] + d2[1]) / 2)],
+        },
+        { width: 980, height: 500, legend: "none" },
       );
     },
   },

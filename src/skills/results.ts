@@ -9,13 +9,14 @@ import { defineResult } from "../core/result";
 import { pickByScale as pick } from "../core/scale";
 import { Rng } from "../core/rng";
 import { aliasSample, aliasTable } from "../core/sampling";
-import { binnedZipfSkills, skillStats, zipfSkills } from "../../theory/skills/distributions";
+import { binnedZipfSkills, skillStats, zipfSkills, type RankOrder } from "../../theory/skills/distributions";
 import { initialAlignmentVariance, sampleInitialAlignment } from "../../theory/skills/initialAlignment";
 import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, raySlope, sliceCoefficients, trajectoryPca } from "../../theory/skills/landscape";
-import { gaussianInit, gdStabilityLimit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel } from "../../theory/skills/model";
+import { alignment, gaussianInit, gdStabilityLimit, gradient, hessianAtOptimum, hessianTopEigenvalue, loss, sampleGradient, skillModel, weightedNorm } from "../../theory/skills/model";
 import { phaseField, uniformFixedPoints, uniformOde } from "../../theory/skills/ode";
 import { populationGd } from "../../theory/skills/populationGd";
 import { fitSamplesVsD, odeEscapeVsD, type SgdOutcome, type SgdTask } from "../../theory/skills/sampleComplexity";
+import { csqCorrelation, csqCorrelationMonteCarlo, greedyPacking, logPackingSize, randomPacking } from "../../theory/skills/statisticalQuery";
 import { sgdSweep } from "./sgdSweep";
 import type { ComputeContext } from "../core/result";
 
@@ -298,14 +299,18 @@ export const flatLandscape = defineResult({
 
 /**
  * Population GD (§3.5), d = 1000, k = 4, r = 0.5, per seed: Zipf α = 1.5 at η = 0.3 with alignment per
- * log-spaced rank bin; uniform p at the same η and at ½ its stability limit, from the same w₀.
+ * log-spaced rank bin; uniform p at the same η and at ½ its stability limit, from the same w₀. For each
+ * uniform run, the escape step the exact uniform (A, B) ODE predicts from that seed's own A₀ = mean(w₀⊙w⋆)
+ * and B₀ = mean(w₀²) (finite for every seed; ~3·10⁸ steps at seed 1, where |A₀| is 0.06 of its standard
+ * deviation r/√d), and the ODE's loss curve up to the step budget for the ½-limit run.
+ * ci uses seeds 1 (predicted beyond the budget) and 2 (predicted 1.34·10⁵ steps, within 1.5·10⁵).
  */
 export const threeStages = defineResult({
   id: "skills.three-stages",
-  title: "Three-stage dynamics of population GD, Zipf vs uniform",
-  config: (scale) => ({ d: 1000, k: 4, r: 0.5, alpha: 1.5, eta: 0.3, uniformEtaFraction: 0.5, seeds: pick(scale, [1], [1, 2, 3], [1, 2, 3, 4, 5]), steps: pick(scale, 150000, 300000, 1000000), bins: 5, records: 300 }),
+  title: "Three-stage dynamics of population GD, Zipf vs uniform, and the uniform escape predicted from A₀",
+  config: (scale) => ({ d: 1000, k: 4, r: 0.5, alpha: 1.5, eta: 0.3, uniformEtaFraction: 0.5, seeds: pick(scale, [1, 2], [1, 2, 3], [1, 2, 3, 4, 5]), steps: pick(scale, 150000, 300000, 1000000), bins: 5, records: 300, odeCurvePoints: 300 }),
   compute(c) {
-    const strip = (r: ReturnType<typeof populationGd>) => ({ t: r.t, A: r.A, uniformA: r.uniformA, lossUniform: r.lossUniform, lossTrain: r.lossTrain, escapeStep: r.escapeStep, solveStep: r.solveStep });
+    const strip = (r: ReturnType<typeof populationGd>) => ({ t: r.t, A: r.A, uniformA: r.uniformA, lossUniform: r.lossUniform, lossTrain: r.lossTrain, escapeStep: r.escapeStep, solveStep: r.solveStep, diverged: r.diverged });
     return {
       config: c,
       seeds: c.seeds.map((seed) => {
@@ -317,11 +322,21 @@ export const threeStages = defineResult({
         const etaU = c.uniformEtaFraction * gdStabilityLimit(um);
         const u = populationGd(um, { eta: etaU, steps: c.steps, w0, records: c.records });
         const uSame = populationGd(um, { eta: c.eta, steps: c.steps, w0, records: c.records });
+        // the uniform ODE from this seed's own (A₀, B₀): its escape step (no budget) and its curve up to the budget
+        const A0 = alignment(um, w0);
+        const B0 = weightedNorm(um, w0);
+        const predict = (eta: number) => uniformOde({ k: c.k, d: c.d, eta, A0, B0, trajectory: false, maxSteps: 1e40 }).escapeSteps;
+        const curve = uniformOde({ k: c.k, d: c.d, eta: etaU, A0, B0, maxSteps: c.steps });
+        const every = Math.max(1, Math.ceil(curve.t.length / c.odeCurvePoints));
+        const thin = (xs: number[]) => xs.filter((_, i) => i % every === 0 || i === xs.length - 1);
         return {
           seed,
+          A0,
+          B0,
+          zA0: A0 / (c.r / Math.sqrt(c.d)),
           zipf: { ...strip(z), bins: z.bins, binAlignment: z.binAlignment, binSignAccuracy: z.binSignAccuracy },
-          uniform: { eta: etaU, ...strip(u) },
-          uniformSameEta: strip(uSame),
+          uniform: { eta: etaU, ...strip(u), predictedEscape: predict(etaU), ode: { t: thin(curve.t), loss: thin(curve.loss) } },
+          uniformSameEta: { eta: c.eta, ...strip(uSame), predictedEscape: predict(c.eta) },
         };
       }),
     };
@@ -430,5 +445,164 @@ export const samplesVsD = defineResult({
   },
 });
 
+/**
+ * Theorem A's packing (§3.3): for each (d, ε), a greedy pass over seeded random sign vectors collects
+ * M = ⌊exp(ε²d/4)⌋ vectors with every pairwise |w₁·w₂/d| ≤ ε (the Hoeffding-plus-union-bound size);
+ * the first M draws without rejection give the fraction of pairs beyond ε against Hoeffding's
+ * 2exp(−ε²d/2); and the correlation ⟨f_{w₁}, f_{w₂}⟩ under uniform inputs is estimated by Monte Carlo
+ * for pairs of the packing and for a strongly overlapping pair (w and w with 10% of its signs flipped).
+ */
+export const csqPacking = defineResult({
+  id: "skills.csq-packing",
+  title: "Theorem A's packing of nearly uncorrelated targets and their correlation (w₁·w₂/d)^k",
+  config: (scale) => ({ settings: [{ d: 256, eps: 0.3 }, { d: 1024, eps: 0.15 }], ks: [4, 6], seed: 7, mcSamples: pick(scale, 200000, 1000000, 4000000) }),
+  compute(c) {
+    return {
+      config: c,
+      rows: c.settings.map(({ d, eps }) => {
+        const M = Math.floor(Math.exp(logPackingSize(d, eps)));
+        const g = greedyPacking(d, M, eps, c.seed);
+        const raw = randomPacking(d, M, c.seed);
+        let beyond = 0;
+        let pairs = 0;
+        for (let a = 0; a < M; a++)
+          for (let b = a + 1; b < M; b++) {
+            let s2 = 0;
+            for (let i = 0; i < d; i++) s2 += raw.vectors[a][i] * raw.vectors[b][i];
+            pairs++;
+            if (Math.abs(s2) / d > eps) beyond++;
+          }
+        // pairs for the correlation check: the packing's most overlapping pair, its first pair, and w vs w with 10% of signs flipped
+        let best: [number, number] = [0, 1];
+        let bestOverlap = -1;
+        for (let a = 0; a < g.vectors.length; a++)
+          for (let b = a + 1; b < g.vectors.length; b++) {
+            let s2 = 0;
+            for (let i = 0; i < d; i++) s2 += g.vectors[a][i] * g.vectors[b][i];
+            if (Math.abs(s2) > bestOverlap) {
+              bestOverlap = Math.abs(s2);
+              best = [a, b];
+            }
+          }
+        const flipped = Float64Array.from(g.vectors[0]);
+        for (let i = 0; i < Math.round(0.1 * d); i++) flipped[i] = -flipped[i];
+        const pairsToCheck: Array<{ name: string; w1: ArrayLike<number>; w2: ArrayLike<number> }> = [
+          { name: "most overlapping pair of the packing", w1: g.vectors[best[0]], w2: g.vectors[best[1]] },
+          { name: "first pair of the packing", w1: g.vectors[0], w2: g.vectors[1] },
+          { name: "w and w with 10% of signs flipped", w1: g.vectors[0], w2: flipped },
+        ];
+        const correlations = c.ks.flatMap((k) =>
+          pairsToCheck.map((q, j) => {
+            const mc = csqCorrelationMonteCarlo(q.w1, q.w2, k, c.mcSamples, c.seed * 100 + k * 10 + j);
+            let dot = 0;
+            for (let i = 0; i < d; i++) dot += q.w1[i] * q.w2[i];
+            return { k, pair: q.name, overlap: dot / d, exact: csqCorrelation(q.w1, q.w2, k), mean: mc.mean, se: mc.se };
+          }),
+        );
+        return { d, eps, M, logM: logPackingSize(d, eps), greedy: { kept: g.vectors.length, candidates: g.candidates, maxOverlap: g.maxOverlap, complete: g.complete }, raw: { maxOverlap: raw.maxOverlap, pairs, beyond, hoeffding: 2 * Math.exp((-eps * eps * d) / 2) }, correlations };
+      }),
+    };
+  },
+});
+
+/** The k = 6 SGD setting shared by the ablations (the configuration of skills.sgd-escape-k6, with its seeds). */
+const k6Setting = (scale: Parameters<typeof pick>[0]) => ({ k: 6, d: 256, r: 0.5, batch: 64, budget: 2.56e6, alpha: 1.5, etaZipf: 0.2, seeds: pick(scale, 8, 16, 48) });
+
+/**
+ * Granularity ablation (§3.6 finding 2): online SGD in the k = 6 setting of skills.sgd-escape-k6 with the
+ * power law α = 1.5 over coarse rank bins (6 bins, and 24 beyond ci, of equal size, uniform inside each; the bin
+ * definition is this toolkit's default) instead of over individual skills; the fine runs are that
+ * result's. Also √Σp², the standard deviation of A(w₀)/r, of each distribution.
+ */
+export const granularityAblation = defineResult({
+  id: "skills.ablation-granularity",
+  title: "Granularity ablation: power law over coarse bins vs over individual skills (k = 6 SGD)",
+  config: (scale) => ({ ...k6Setting(scale), bins: pick(scale, [6], [6, 24], [6, 24]) }),
+  async compute(c, ctx) {
+    const tasks: SgdTask[] = [];
+    for (const bins of c.bins) for (let seed = 0; seed < c.seeds; seed++) tasks.push({ k: c.k, d: c.d, alpha: c.alpha, eta: c.etaZipf, batch: c.batch, budget: c.budget, r: c.r, seed, bins });
+    const out = await sweep("skills: granularity ablation", tasks, ctx);
+    const sdA = (bins?: number) => skillStats(bins ? binnedZipfSkills(c.d, c.alpha, bins, { seed: 0 }) : zipfSkills(c.d, c.alpha, { seed: 0 })).sdA0OverR;
+    return {
+      config: c,
+      fineSdA0OverR: sdA(),
+      variants: c.bins.map((bins) => ({ bins, sdA0OverR: sdA(bins), runs: out.filter((_, i) => tasks[i].bins === bins).map((o) => ({ seed: o.seed, zA0: o.zA0, escape: o.escape, solve: o.solve, diverged: o.diverged })) })),
+    };
+  },
+});
+
+/**
+ * Rank-order ablation (§3.6 finding 3): online SGD in the k = 6 setting with the Zipf ranks assigned to
+ * skills in identity and in reverse order instead of a seeded random permutation (the random runs are
+ * skills.sgd-escape-k6's). w⋆ and w₀ are the same per seed; only which skill gets which frequency changes.
+ */
+export const rankOrderAblation = defineResult({
+  id: "skills.ablation-rank-order",
+  title: "Rank-order ablation: identity and reverse rank assignments vs random (k = 6 SGD)",
+  config: (scale) => ({ ...k6Setting(scale), orders: ["identity", "reverse"] as RankOrder[] }),
+  async compute(c, ctx) {
+    const tasks: SgdTask[] = [];
+    for (const order of c.orders) for (let seed = 0; seed < c.seeds; seed++) tasks.push({ k: c.k, d: c.d, alpha: c.alpha, eta: c.etaZipf, batch: c.batch, budget: c.budget, r: c.r, seed, order });
+    const out = await sweep("skills: rank-order ablation", tasks, ctx);
+    return { config: c, variants: c.orders.map((order) => ({ order, runs: out.filter((_, i) => tasks[i].order === order).map((o) => ({ seed: o.seed, zA0: o.zA0, escape: o.escape, solve: o.solve, diverged: o.diverged })) })) };
+  },
+});
+
+/**
+ * Curriculum ablation (§3.6 finding 4; the curriculum's form is this toolkit's): in the k = 6 setting,
+ * each distribution first trains on k = 2 compositions (same p, w⋆, w₀) at a quarter of its own k = 2
+ * GD stability limit until its uniform-test loss is below 0.05 (at most half the budget), then on k = 6
+ * at the η of skills.sgd-escape-k6 (uniform d/36, Zipf 0.2) with the rest. Without the curriculum the
+ * runs are skills.sgd-escape-k6's. (At half the k = 2 limit, uniform SGD with batch 64 diverges.)
+ */
+export const curriculumAblation = defineResult({
+  id: "skills.ablation-curriculum",
+  title: "Curriculum ablation: a k = 2 warm-up before k = 6, uniform vs Zipf (SGD)",
+  config: (scale) => ({ ...k6Setting(scale), etaUniform: 256 / 36, warmup: { k: 2, budget: 1.28e6, etaFraction: 0.25 } }),
+  async compute(c, ctx) {
+    const tasks: SgdTask[] = [];
+    for (const [alpha, eta] of [[0, c.etaUniform], [c.alpha, c.etaZipf]] as const)
+      for (let seed = 0; seed < c.seeds; seed++) tasks.push({ k: c.k, d: c.d, alpha, eta, batch: c.batch, budget: c.budget, r: c.r, seed, warmup: c.warmup });
+    const out = await sweep("skills: curriculum ablation", tasks, ctx);
+    return { config: c, runs: out.map((o) => ({ alpha: o.alpha, seed: o.seed, eta: o.eta, warmupSolve: o.warmupSolve ?? null, warmupSamples: o.warmupSamples ?? 0, escape: o.escape, solve: o.solve, diverged: o.diverged })) };
+  },
+});
+
+/**
+ * Where Theorem B's separation can show (§3.3–3.4): the step exponents each mechanism predicts against d.
+ * Uniform: the exact ODE's escape steps from the typical A₀ = r/√d at half the GD limit (η = d/k², ∝ d),
+ * k ∈ {4, 6, 8} (derived exponent (k−1)(k−2)/k). Zipf α = 1.5: population GD at k = 4, half its own
+ * (d-independent) limit, steps to solve (the tail stage, rate ∝ η p_min ∝ d^{−α}), a few seeds per d.
+ * With a fixed batch, SGD samples are steps × batch, so the same exponents apply to samples.
+ */
+export const theoremBRegime = defineResult({
+  id: "skills.theorem-b-regime",
+  title: "Step exponents against d: uniform ODE escape (k = 4, 6, 8) and Zipf population-GD solve",
+  config: (scale) => ({
+    r: 0.5,
+    uniform: { ks: [4, 6, 8], d: [64, 128, 256, 512, 1024, 2048, 4096], etaFraction: 0.5 },
+    zipf: { k: 4, alpha: 1.5, etaFraction: 0.5, d: pick(scale, [64, 128, 256, 512], [64, 128, 256, 512, 1024], [64, 128, 256, 512, 1024, 2048]), seeds: pick(scale, [1, 2, 3], [1, 2, 3], [1, 2, 3, 4, 5]), maxSteps: 5e6 },
+  }),
+  compute(c, ctx) {
+    const uniform = c.uniform.ks.map((k) => {
+      const o = odeEscapeVsD(k, c.uniform.d, { etaRule: "stability", fraction: c.uniform.etaFraction, r: c.r });
+      return { k, d: o.d, eta: o.eta, escapeSteps: o.escapeSteps, exponent: o.fit.exponent, derived: ((k - 1) * (k - 2)) / k };
+    });
+    const bar = ctx.progress("skills: Zipf solve against d");
+    const zipf: Array<{ d: number; seed: number; eta: number; escapeStep: number | null; solveStep: number | null }> = [];
+    for (const d of c.zipf.d)
+      for (const seed of c.zipf.seeds) {
+        const m = skillModel(c.zipf.k, zipfSkills(d, c.zipf.alpha, { seed }), { seed });
+        const eta = c.zipf.etaFraction * gdStabilityLimit(m);
+        const r = populationGd(m, { eta, steps: c.zipf.maxSteps, w0: gaussianInit(d, c.r, seed), records: 2, stopLoss: 0.05 });
+        zipf.push({ d, seed, eta, escapeStep: r.escapeStep, solveStep: r.solveStep });
+        bar.update(zipf.length, c.zipf.d.length * c.zipf.seeds.length, "runs");
+      }
+    bar.done();
+    const fit = fitSamplesVsD(zipf.map((z) => ({ d: z.d, samples: z.solveStep })));
+    return { config: c, uniform, zipf: { runs: zipf, exponent: fit.fit?.exponent ?? null, se: fit.fit?.exponentSe ?? null, unreached: fit.unreached } };
+  },
+});
+
 /** Every result of the toy, in report order. */
-export const skillsResults = [distributions, gradientCheck, initialAlignment, stabilityLimit, sgdEscapeK6, oddK, odeEscape, phasePortrait, flatLandscape, threeStages, alphaTradeoff, landscapes, samplesVsD] as const;
+export const skillsResults = [distributions, gradientCheck, initialAlignment, stabilityLimit, sgdEscapeK6, oddK, odeEscape, phasePortrait, flatLandscape, threeStages, alphaTradeoff, landscapes, samplesVsD, csqPacking, theoremBRegime, granularityAblation, rankOrderAblation, curriculumAblation] as const;

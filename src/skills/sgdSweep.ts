@@ -110,5 +110,5 @@ export async function sgdSweep(tasks: readonly SgdTask[], opts: SgdSweepOptions 
 export function validateTask(t: SgdTask): void {
   validateSgd(t.batch, t.budget);
   // a one-step dry run validates everything runSgdTask validates, cheaply
-  runSgdTask({ ...t, budget: t.batch, records: 0 });
+  runSgdTask(t.warmup ? { ...t, budget: 2 * t.batch, warmup: { ...t.warmup, budget: t.batch }, records: 0 } : { ...t, budget: t.batch, records: 0 });
 }

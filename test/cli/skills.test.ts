@@ -14,17 +14,31 @@ const jsonLines = (out: string) => out.trim().split("\n").map((l) => JSON.parse(
 
 describe("datalaws skills sgd", () => {
   const base = ["skills", "sgd", "--k", "4", "--d", "32", "--alpha", "1.5", "--eta", "0.2", "--batch", "16", "--budget", "2e5", "--seeds", "3"];
-  it("--json prints one line per seed with exactly seed, escape, solve, finalUniformLoss — equal to the library's run", () => {
+  it("--json prints one line per seed with exactly seed, escape, solve, diverged, finalUniformLoss — equal to the library's run", () => {
     const r = run([...base, "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const rows = jsonLines(r.stdout);
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(["escape", "finalUniformLoss", "seed", "solve"]);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(["diverged", "escape", "finalUniformLoss", "seed", "solve"]);
     expect(rows.map((x) => x.seed)).toEqual([0, 1, 2]);
     const lib = runSgdTask({ k: 4, d: 32, alpha: 1.5, eta: 0.2, batch: 16, budget: 2e5, r: 0.5, seed: 1, order: "random" });
     expect(rows[1].escape).toBe(lib.escape);
     expect(rows[1].solve).toBe(lib.solve);
     expect(rows[1].finalUniformLoss).toBe(lib.finalUniformLoss);
+  });
+  it("a diverged run (--r 2) is reported as diverged in the table and in JSON, never counted as an escape", () => {
+    const args = ["skills", "sgd", "--k", "4", "--d", "32", "--alpha", "1.5", "--eta", "0.2", "--batch", "16", "--budget", "2e4", "--seeds", "2", "--r", "2"];
+    const j = run([...args, "--json"]);
+    expect(j.status, j.stderr).toBe(0);
+    for (const row of jsonLines(j.stdout)) {
+      expect(row.diverged).toBe(true);
+      expect(row.escape).toBeNull();
+      expect(row.solve).toBeNull();
+    }
+    const t = run(args);
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stdout).toContain("escaped 0/2, solved 0/2, diverged 2/2");
+    expect(t.stdout).not.toMatch(/^0\s+0\s/m); // the old table printed seed 0 with escape 0
   });
   it("--alpha 0 is uniform; results do not depend on the thread count; a rerun is served from the cache", () => {
     const args = ["skills", "sgd", "--k", "4", "--d", "16", "--alpha", "0", "--eta", "1", "--batch", "8", "--budget", "5e4", "--seeds", "4", "--json"];

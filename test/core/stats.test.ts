@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linearFit, logLinearFit, powerLawFit } from "../../src/core/fit";
-import { kendall, meanSe, ranks, spearman } from "../../src/core/stats";
+import { fisherExact, kendall, meanSe, ranks, spearman } from "../../src/core/stats";
 import { gamma, logGamma, zeta } from "../../src/core/special";
 import { Rng } from "../../src/core/rng";
 
@@ -38,6 +38,19 @@ describe("least-squares fits", () => {
     expect(() => linearFit([1], [1])).toThrow(/n = 1/);
     expect(() => powerLawFit([1, 2], [1, -1])).toThrow(/y\[1\] = -1/);
     expect(() => linearFit([1, 1, 1], [1, 2, 3])).toThrow(/distinct/);
+  });
+});
+
+describe("Fisher exact test", () => {
+  it("matches hand-computed hypergeometric p-values and is symmetric", () => {
+    // 6/8 vs 1/8: tables with 7 successes in 16; P(x) = C(8,x)C(8,7−x)/C(16,7); two-sided p = P(≥ 6) + P(≤ 1) = 2·(8·28 + 28·8)/11440 … computed exactly:
+    const C = (n: number, k: number): number => { let r = 1; for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i; return r; };
+    const P = (x: number) => (C(8, x) * C(8, 7 - x)) / C(16, 7);
+    expect(fisherExact(6, 8, 1, 8)).toBeCloseTo(P(0) + P(1) + P(6) + P(7), 12);
+    expect(fisherExact(1, 8, 6, 8)).toBeCloseTo(fisherExact(6, 8, 1, 8), 12);
+    expect(fisherExact(4, 8, 4, 8)).toBeCloseTo(1, 12);
+    expect(fisherExact(0, 10, 10, 10)).toBeCloseTo(2 / C(20, 10), 15);
+    expect(() => fisherExact(9, 8, 1, 8)).toThrow(/a/);
   });
 });
 

@@ -7,6 +7,7 @@ import { evaluateClaim, drawFigure } from "../../src/run/evaluate";
 import { setWarn } from "../../src/run/files";
 import { skills } from "../../src/skills";
 import { skillsClaims } from "../../src/skills/claims";
+import { threeStages } from "../../src/skills/results";
 import { skillsFigures } from "../../src/skills/figures";
 import { sgdSweep, taskResumeFile } from "../../src/skills/sgdSweep";
 import { runSgdTask, type SgdTask } from "../../theory/skills/sampleComplexity";
@@ -28,12 +29,44 @@ describe("skills claims and figures at ci scale, through one runner", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  // claims that fail honestly at ci, with the reason in their statement
+  const HONEST_FAILS: Record<string, string> = {
+    // uniform + curriculum solves in ~2·10³ samples, Zipf + curriculum needs ~10⁶: the tail stage, not the flat start, is left
+    "skills.curriculum": "power law + curriculum is not faster in the toy",
+  };
   for (const c of skillsClaims) {
     it(c.id, async () => {
       const o = await evaluateClaim(c, runner);
-      expect(o.verdict, JSON.stringify({ error: o.error, measured: o.measured, details: o.details }).slice(0, 2000)).toBe("pass");
+      expect(o.verdict, JSON.stringify({ error: o.error, measured: o.measured, details: o.details }).slice(0, 2000)).toBe(c.id in HONEST_FAILS ? "fail" : "pass");
     }, 120_000);
   }
+
+  it("skills.three-stages judges every seed against the ODE prediction from its own A₀: a moved or missing uniform escape fails it", async () => {
+    const claim = skillsClaims.find((c) => c.id === "skills.three-stages")!;
+    const value = await runner.get(threeStages);
+    const judge = (v: typeof value) => claim.evidence({ get: <V>() => v as unknown as V }, "ci").verdict;
+    expect(judge(value)).toBe("pass");
+    // ci holds a seed predicted within the budget (seed 2) and one beyond it (seed 1, |A₀| ≈ 0.06 r/√d)
+    const within = value.seeds.filter((s) => s.uniform.predictedEscape !== null && s.uniform.predictedEscape < value.config.steps);
+    const beyond = value.seeds.filter((s) => s.uniform.predictedEscape !== null && s.uniform.predictedEscape > value.config.steps);
+    expect(within.length).toBeGreaterThan(0);
+    expect(beyond.length).toBeGreaterThan(0);
+    for (const s of within) expect(Math.abs((s.uniform.escapeStep as number) / (s.uniform.predictedEscape as number) - 1)).toBeLessThan(0.01);
+    const edit = (f: (v: typeof value) => void) => {
+      const v = structuredClone(value);
+      f(v);
+      return judge(v);
+    };
+    const iw = value.seeds.indexOf(within[0]);
+    const ib = value.seeds.indexOf(beyond[0]);
+    // an escape 2% away from the prediction, a missing predicted escape, an escape where none is predicted, an unordered bin: each fails
+    expect(edit((v) => (v.seeds[iw].uniform.escapeStep = Math.round((v.seeds[iw].uniform.escapeStep as number) * 1.02)))).toBe("fail");
+    expect(edit((v) => (v.seeds[iw].uniform.escapeStep = null))).toBe("fail");
+    expect(edit((v) => (v.seeds[ib].uniform.escapeStep = Math.round(value.config.steps / 2)))).toBe("fail");
+    expect(edit((v) => (v.seeds[ib].zipf.binAlignment[4] = v.seeds[ib].zipf.binAlignment[0].map(() => 1)))).toBe("fail");
+    // a diverged uniform run is not an escape
+    expect(edit((v) => (v.seeds[iw].uniform.diverged = true))).toBe("fail");
+  }, 120_000);
 
   it("every figure draws from the results the claims computed; no result is computed twice", async () => {
     for (const f of skillsFigures) {

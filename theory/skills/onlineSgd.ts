@@ -6,6 +6,11 @@
  * The update touches at most batch·k coordinates; the uniform alignment mean(w⊙w⋆) and norm mean(w²)
  * (and the training A, B) are kept incrementally, so escape (|mean(w⊙w⋆)| > 0.5) and solve (uniform-test
  * loss < 0.05) are checked after every step in O(1). No allocation in the hot loop.
+ *
+ * Divergence is reported as divergence, never as progress: a run whose iterate blows up (a non-finite
+ * uniform-test loss, or mean(w²) above `divergeNorm`, far outside any basin — at w⋆ it is 1) stops and
+ * reports `diverged: true` with escape and solve null, even if |mean(w⊙w⋆)| crossed the escape
+ * threshold on the way out (a growing |w| drags |mean(w⊙w⋆)| past 0.5 without aligning).
  */
 import { Rng } from "../../src/core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
@@ -30,6 +35,8 @@ export interface OnlineSgdOptions {
   escapeA?: number;
   /** solve threshold on the uniform-test loss (default 0.05) */
   solveLoss?: number;
+  /** mean(w²) above this counts as divergence (default 1e12; at w⋆ mean(w²) = 1) */
+  divergeNorm?: number;
   /** stop as soon as solved (default true) */
   stopAtSolve?: boolean;
   /** record a learning curve at this many log-spaced steps (default 0: none) */
@@ -42,16 +49,18 @@ export interface OnlineSgdOptions {
 
 /** Result of one online SGD run. Sample counts are steps × batch. */
 export interface OnlineSgdResult {
-  /** samples until |mean(w⊙w⋆)| > escapeA (A_u > escapeA for odd k), null if not reached */
+  /** samples until |mean(w⊙w⋆)| > escapeA (A_u > escapeA for odd k), null if not reached or if the run diverged */
   escape: number | null;
-  /** samples until the uniform-test loss < solveLoss, null if not reached */
+  /** samples until the uniform-test loss < solveLoss, null if not reached or if the run diverged */
   solve: number | null;
   /** uniform-test loss at the end of the run */
   finalUniformLoss: number;
   /** samples consumed */
   samples: number;
-  /** true if the iterate blew up (non-finite loss) */
+  /** true if the iterate blew up (non-finite loss or mean(w²) > divergeNorm); escape and solve are then null */
   diverged: boolean;
+  /** samples at which divergence was detected (null if the run did not diverge) */
+  divergedAt: number | null;
   /** learning curve (if `records` > 0): samples, uniform-test loss, training loss, uniform alignment, training alignment */
   curve?: { samples: number[]; lossUniform: number[]; lossTrain: number[]; uniformA: number[]; A: number[] };
   snapshots?: Float64Array[];
@@ -74,6 +83,7 @@ export function onlineSgd(m: SkillModel, opts: OnlineSgdOptions): OnlineSgdResul
   if (opts.w0.length !== m.d) throw new ParameterError("w0.length", opts.w0.length, `= d = ${m.d}`);
   const escapeA = requireNumber("escapeA", opts.escapeA ?? 0.5, { gt: 0 });
   const solveLoss = requireNumber("solveLoss", opts.solveLoss ?? 0.05, { gt: 0 });
+  const divergeNorm = requireNumber("divergeNorm", opts.divergeNorm ?? 1e12, { gt: 1 });
   const stopAtSolve = opts.stopAtSolve ?? true;
   const rng = new Rng(requireInteger("seed", opts.seed, { min: 0 }), 0x5a3d);
   const { k, d, p, wstar } = m;
@@ -121,7 +131,7 @@ export function onlineSgd(m: SkillModel, opts: OnlineSgdOptions): OnlineSgdResul
   const check = (): boolean => {
     const Au = Su / d;
     const Lu = lossFromAB(k, Au, Sb / d);
-    if (!Number.isFinite(Lu)) {
+    if (!Number.isFinite(Lu) || !(Sb / d <= divergeNorm)) {
       diverged = true;
       return true;
     }
@@ -183,10 +193,15 @@ export function onlineSgd(m: SkillModel, opts: OnlineSgdOptions): OnlineSgdResul
     if (t === steps) resum();
     done = check();
   }
-  t = Math.min(t, steps + 1) - 1;
+  t = t === 0 ? 0 : Math.min(t, steps + 1) - 1; // the loop leaves t one past its last step (t = 0: it never ran)
   resum();
   const finalUniformLoss = diverged ? Infinity : lossFromAB(k, Su / d, Sb / d);
-  return { escape, solve, finalUniformLoss, samples: t * batch, diverged, curve, snapshots: snaps, w };
+  // a diverged run neither escaped nor solved, whatever its alignment did on the way out
+  if (diverged) {
+    escape = null;
+    solve = null;
+  }
+  return { escape, solve, finalUniformLoss, samples: t * batch, diverged, divergedAt: diverged ? t * batch : null, curve, snapshots: snaps, w };
 }
 
 /**

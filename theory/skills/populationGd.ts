@@ -52,6 +52,8 @@ export interface PopulationGdResult {
   escapeStep: number | null;
   /** first step with uniform-test loss < solveLoss, or null */
   solveStep: number | null;
+  /** the iterate blew up (non-finite loss, or mean(w²) > 1e12): escapeStep and solveStep are then null */
+  diverged: boolean;
   /** final parameters */
   w: Float64Array;
   snapshots?: Float64Array[];
@@ -92,6 +94,7 @@ export function populationGd(m: SkillModel, opts: PopulationGdOptions): Populati
     binSignAccuracy: bins.map(() => []),
     escapeStep: null,
     solveStep: null,
+    diverged: false,
     w,
     snapshots: opts.snapshots ? [] : undefined,
   };
@@ -114,7 +117,9 @@ export function populationGd(m: SkillModel, opts: PopulationGdOptions): Populati
     const Lu = lossFromAB(k, Au, Bu);
     if (res.escapeStep === null && (k % 2 === 0 ? Math.abs(Au) : Au) > escapeA) res.escapeStep = t;
     if (res.solveStep === null && Lu < solveLoss) res.solveStep = t;
-    const stop = t === steps || (opts.stopLoss !== undefined && Lu < opts.stopLoss) || !Number.isFinite(Lu);
+    // divergence: a non-finite loss or mean(w²) far outside any basin (1 at w⋆) — never an escape
+    if (!Number.isFinite(Lu) || !(Bu <= 1e12)) res.diverged = true;
+    const stop = t === steps || (opts.stopLoss !== undefined && Lu < opts.stopLoss) || res.diverged;
     if (t === records[next] || stop) {
       while (next < records.length && records[next] <= t) next++;
       res.t.push(t);
@@ -142,6 +147,10 @@ export function populationGd(m: SkillModel, opts: PopulationGdOptions): Populati
       res.snapshots?.push(Float64Array.from(w));
     }
     if (stop) {
+      if (res.diverged) {
+        res.escapeStep = null;
+        res.solveStep = null;
+      }
       if (k % 2 === 0 && Au < 0) {
         // even k: w⋆ is recoverable only up to sign — report alignment relative to the sign the run chose
         res.signAccuracy = res.signAccuracy.map((x) => 1 - x);

@@ -36,6 +36,13 @@ export interface SgdTask {
   records?: number;
   /** keep going after solving (default false) */
   fullBudget?: boolean;
+  /**
+   * A curriculum over k (the paper's curriculum ablation; this toolkit's form of it): first train on the
+   * easier composition order `k` (< the task's k; same p, w⋆ and w₀) at `etaFraction` of its own GD
+   * stability limit until its uniform-test loss is below the solve threshold or `budget` samples are
+   * used, then continue at the task's k from there with the rest of the task's budget.
+   */
+  warmup?: { k: number; budget: number; etaFraction: number };
 }
 
 /** Outcome of one run. */
@@ -51,7 +58,10 @@ export interface SgdOutcome {
   escape: number | null;
   solve: number | null;
   finalUniformLoss: number;
+  /** the iterate blew up (escape and solve are then null: divergence is never counted as an escape) */
   diverged: boolean;
+  /** samples at which divergence was detected, null if the run did not diverge */
+  divergedAt: number | null;
   /** training alignment A(w₀) and weighted norm B(w₀) at initialisation */
   A0: number;
   B0: number;
@@ -62,6 +72,9 @@ export interface SgdOutcome {
   /** GD stability limit 2/λ_max for this p */
   etaLimit: number;
   curve?: { samples: number[]; lossUniform: number[]; lossTrain: number[]; uniformA: number[]; A: number[] };
+  /** with a warm-up: samples it used, and the samples at which it solved its own k (null: not within its budget) */
+  warmupSamples?: number;
+  warmupSolve?: number | null;
 }
 
 /** Build the problem of a task: Zipf/uniform/binned p over a seeded rank, w⋆ and w(0) from the seed. */
@@ -84,7 +97,25 @@ export function taskEta(t: SgdTask, model: SkillModel): number {
 export function runSgdTask(t: SgdTask): SgdOutcome {
   const { model, w0 } = taskModel(t);
   const eta = taskEta(t, model);
-  const res = onlineSgd(model, { eta, batch: t.batch, budget: t.budget, w0, seed: t.seed, records: t.records ?? 0, stopAtSolve: !t.fullBudget });
+  // the curriculum's warm-up at a smaller k (same p, w⋆, w₀), then the task's k from where it stopped
+  let start: Float64Array = w0;
+  let offset = 0;
+  let warm: ReturnType<typeof onlineSgd> | undefined;
+  if (t.warmup) {
+    const k1 = requireInteger("warmup.k", t.warmup.k, { min: 2, max: t.k - 1 });
+    requireNumber("warmup.budget", t.warmup.budget, { min: t.batch, max: t.budget - t.batch });
+    const m1: SkillModel = { ...model, k: k1 };
+    const eta1 = requireNumber("warmup.etaFraction", t.warmup.etaFraction, { gt: 0, lt: 1 }) * gdStabilityLimit(m1);
+    warm = onlineSgd(m1, { eta: eta1, batch: t.batch, budget: t.warmup.budget, w0, seed: t.seed, stopAtSolve: true });
+    start = warm.w;
+    offset = warm.samples;
+  }
+  const main = warm?.diverged
+    ? warm
+    : onlineSgd(model, { eta, batch: t.batch, budget: t.budget - offset, w0: start, seed: t.seed, records: t.records ?? 0, stopAtSolve: !t.fullBudget });
+  const shift = (x: number | null): number | null => (x === null ? null : x + (warm?.diverged ? 0 : offset));
+  const curve = main.curve && offset > 0 ? { ...main.curve, samples: main.curve.samples.map((x) => x + offset) } : main.curve;
+  const res = { ...main, escape: shift(main.escape), solve: shift(main.solve), divergedAt: warm?.diverged ? warm.divergedAt : shift(main.divergedAt), curve };
   const A0 = alignment(model, w0);
   let s2 = 0;
   for (const q of model.p) s2 += q * q;
@@ -100,12 +131,14 @@ export function runSgdTask(t: SgdTask): SgdOutcome {
     solve: res.solve,
     finalUniformLoss: res.finalUniformLoss,
     diverged: res.diverged,
+    divergedAt: res.divergedAt,
     A0,
     B0: weightedNorm(model, w0),
     zA0: Math.abs(A0) / (t.r * Math.sqrt(s2)),
     escapeMargin: escapeCondition(t.k, A0, weightedNorm(model, w0)).margin,
     etaLimit: gdStabilityLimit(model),
     curve: res.curve,
+    ...(warm ? { warmupSamples: warm.samples, warmupSolve: warm.diverged ? null : warm.solve } : {}),
   };
 }
 

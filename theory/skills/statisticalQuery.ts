@@ -86,3 +86,67 @@ export function powerLawAdvantage(k: number, alpha: number): { uniformExponent: 
   requireNumber("alpha", alpha, { gt: 1 });
   return { uniformExponent: k / 2, powerLawExponent: 2 * alpha, advantage: k / 2 > 2 * alpha };
 }
+
+/**
+ * A packing built greedily: seeded random sign vectors are drawn one by one and kept when every
+ * |w·v/d| with the vectors kept so far is ≤ ε, until M are kept (or `maxCandidates` are drawn). It
+ * constructs the nearly-uncorrelated family of Theorem A's argument; `candidates` counts the draws.
+ */
+export function greedyPacking(d: number, M: number, eps: number, seed: number, maxCandidates = 10 * M): { vectors: Int8Array[]; candidates: number; maxOverlap: number; complete: boolean } {
+  requireInteger("d", d, { min: 1 });
+  requireInteger("M", M, { min: 2 });
+  requireNumber("eps", eps, { gt: 0, max: 1 });
+  requireInteger("maxCandidates", maxCandidates, { min: M });
+  const rng = new Rng(seed, 0x9ad);
+  const kept: Int8Array[] = [];
+  let candidates = 0;
+  let maxOverlap = 0;
+  const limit = eps * d;
+  while (kept.length < M && candidates < maxCandidates) {
+    candidates++;
+    const v = new Int8Array(d);
+    for (let i = 0; i < d; i++) v[i] = rng.sign();
+    let worst = 0;
+    let ok = true;
+    for (const u of kept) {
+      let s = 0;
+      for (let i = 0; i < d; i++) s += u[i] * v[i];
+      const a = Math.abs(s);
+      if (a > limit) {
+        ok = false;
+        break;
+      }
+      if (a > worst) worst = a;
+    }
+    if (ok) {
+      kept.push(v);
+      maxOverlap = Math.max(maxOverlap, worst / d);
+    }
+  }
+  return { vectors: kept, candidates, maxOverlap, complete: kept.length === M };
+}
+
+/**
+ * Monte Carlo estimate of ⟨f_{w₁}, f_{w₂}⟩ = E[∏_t w₁_{I_t} w₂_{I_t}] with I₁…I_k i.i.d. uniform on [d]
+ * (n seeded draws): its mean and standard error, to check the closed form (w₁·w₂/d)^k.
+ */
+export function csqCorrelationMonteCarlo(w1: ArrayLike<number>, w2: ArrayLike<number>, k: number, n: number, seed: number): { mean: number; se: number } {
+  requireInteger("k", k, { min: 1 });
+  requireInteger("n", n, { min: 2 });
+  if (w1.length !== w2.length || w1.length === 0) throw new ParameterError("w2.length", w2.length, `= w1.length = ${w1.length} ≥ 1`);
+  const d = w1.length;
+  const rng = new Rng(seed, 0x9ae);
+  let s = 0;
+  let s2 = 0;
+  for (let j = 0; j < n; j++) {
+    let f = 1;
+    for (let t = 0; t < k; t++) {
+      const i = Math.min(d - 1, Math.floor(rng.uniform() * d));
+      f *= w1[i] * w2[i];
+    }
+    s += f;
+    s2 += f * f;
+  }
+  const mean = s / n;
+  return { mean, se: Math.sqrt(Math.max(0, s2 / n - mean * mean) / (n - 1)) };
+}

@@ -5,7 +5,7 @@ import { uniformOde, uniformOdeRhs } from "../../../theory/skills/ode";
 import { populationGd } from "../../../theory/skills/populationGd";
 import { onlineSgd } from "../../../theory/skills/onlineSgd";
 import { landscapeGrid, projectTrajectory, randomOrthogonalDirection, raySlope, sliceCoefficients, sliceLoss, trajectoryPca } from "../../../theory/skills/landscape";
-import { runSgdTask } from "../../../theory/skills/sampleComplexity";
+import { runSgdTask, taskModel } from "../../../theory/skills/sampleComplexity";
 
 describe("uniform ODE", () => {
   it("matches population GD with uniform p at small η (A, B and the escape time within 1%)", () => {
@@ -69,6 +69,51 @@ describe("online SGD", () => {
     const m = skillModel(4, zipfSkills(64, 1.5, { seed: 3 }), { seed: 3 });
     const res = onlineSgd(m, { eta: 0.3, batch: 16, budget: 2e5, w0: gaussianInit(64, 0.5, 3), seed: 3, stopAtSolve: false });
     expect(res.finalUniformLoss).toBeCloseTo(uniformTestLoss(m, res.w), 12);
+  });
+  it("a run that blows up is diverged, with escape and solve null, even though |mean(w⊙w⋆)| passed 0.5 on the way out", () => {
+    // r = 2 at d = 32: seed 0 starts with |mean(w0⊙w⋆)| > 0.5 and seed 1 crosses it while blowing up
+    for (const seed of [0, 1]) {
+      const t = { k: 4, d: 32, alpha: 1.5, eta: 0.2, batch: 16, budget: 2e4, r: 2, seed };
+      const o = runSgdTask(t);
+      expect(o.diverged).toBe(true);
+      expect(o.escape).toBeNull();
+      expect(o.solve).toBeNull();
+      expect(o.finalUniformLoss).toBe(Infinity);
+      expect(o.divergedAt).not.toBeNull();
+      expect(o.divergedAt as number).toBeGreaterThanOrEqual(0);
+      expect(o.divergedAt as number).toBeLessThanOrEqual(2e4);
+    }
+    // the threshold-crossing that used to be reported as an escape does happen: the first recorded point is already past 0.5 at seed 0
+    const { model, w0 } = taskModel({ k: 4, d: 32, alpha: 1.5, eta: 0.2, batch: 16, budget: 2e4, r: 2, seed: 0 });
+    let au = 0;
+    for (let i = 0; i < 32; i++) au += (w0[i] * model.wstar[i]) / 32;
+    expect(Math.abs(au)).toBeGreaterThan(0.5);
+    // population GD too: an unstable η blows up and is reported as diverged, not escaped
+    const m = skillModel(4, zipfSkills(64, 0), { seed: 2 });
+    // η = 2× the limit 2d/k² = 8, started at 1.5 w⋆ (|mean(w⊙w⋆)| = 1.5, past the escape threshold at step 0): it blows up
+    const gd = populationGd(m, { eta: 16, steps: 5000, w0: Float64Array.from(m.wstar, (x) => 1.5 * x), allowUnstable: true, records: 10 });
+    expect(gd.diverged).toBe(true);
+    expect(gd.escapeStep).toBeNull();
+    expect(gd.solveStep).toBeNull();
+    // a stable run is not diverged
+    expect(runSgdTask({ k: 4, d: 32, alpha: 1.5, eta: 0.2, batch: 16, budget: 2e4, r: 0.5, seed: 0 }).diverged).toBe(false);
+  });
+  it("a curriculum run is its warm-up at the smaller k followed by the task's k from where the warm-up stopped (samples add up)", () => {
+    const base = { k: 4, d: 32, alpha: 0, eta: 1, batch: 16, budget: 2e5, r: 0.5, seed: 3 };
+    const withWarmup = runSgdTask({ ...base, warmup: { k: 2, budget: 5e4, etaFraction: 0.25 } });
+    // by hand: the same two phases with onlineSgd
+    const { model, w0 } = taskModel(base);
+    const m2 = { ...model, k: 2 };
+    const warm = onlineSgd(m2, { eta: 0.25 * (2 * 32) / 4, batch: 16, budget: 5e4, w0, seed: 3 });
+    expect(warm.solve).not.toBeNull();
+    const main = onlineSgd(model, { eta: 1, batch: 16, budget: 2e5 - warm.samples, w0: warm.w, seed: 3 });
+    expect(withWarmup.warmupSamples).toBe(warm.samples);
+    expect(withWarmup.warmupSolve).toBe(warm.solve);
+    expect(withWarmup.solve).toBe((main.solve as number) + warm.samples);
+    expect(withWarmup.escape).toBe((main.escape as number) + warm.samples);
+    // the warm-up order must be below k, and its budget leave room for the task
+    expect(() => runSgdTask({ ...base, warmup: { k: 4, budget: 5e4, etaFraction: 0.25 } })).toThrow(/warmup\.k/);
+    expect(() => runSgdTask({ ...base, warmup: { k: 2, budget: 2e5, etaFraction: 0.25 } })).toThrow(/warmup\.budget/);
   });
   it("one SGD step's mean over many seeds is the GD step (within 4 standard errors per coordinate)", () => {
     const d = 8;

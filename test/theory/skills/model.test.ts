@@ -18,7 +18,7 @@ import {
   uniformTestLoss,
   weightedNorm,
 } from "../../../theory/skills/model";
-import { csqCorrelation, logPackingSize, powerLawAdvantage, randomPacking, uniformSampleComplexity } from "../../../theory/skills/statisticalQuery";
+import { csqCorrelation, csqCorrelationMonteCarlo, greedyPacking, logPackingSize, powerLawAdvantage, randomPacking, uniformSampleComplexity } from "../../../theory/skills/statisticalQuery";
 import { escapeCondition, initialAlignmentVariance } from "../../../theory/skills/initialAlignment";
 
 describe("skill distributions", () => {
@@ -162,6 +162,35 @@ describe("statistical-query view and the escape condition", () => {
     const M = Math.floor(Math.exp(logPackingSize(d, eps)));
     expect(M).toBeGreaterThan(2);
     expect(randomPacking(d, Math.min(M, 200), 3).maxOverlap).toBeLessThanOrEqual(eps);
+  });
+  it("a greedy packing keeps only vectors within ε of every kept one (checked pair by pair), and rejects when ε is tight", () => {
+    const g = greedyPacking(64, 40, 0.3, 5);
+    expect(g.complete).toBe(true);
+    let max = 0;
+    for (let a = 0; a < g.vectors.length; a++)
+      for (let b = a + 1; b < g.vectors.length; b++) {
+        let s = 0;
+        for (let i = 0; i < 64; i++) s += g.vectors[a][i] * g.vectors[b][i];
+        max = Math.max(max, Math.abs(s) / 64);
+      }
+    expect(max).toBeLessThanOrEqual(0.3);
+    expect(g.maxOverlap).toBe(max);
+    // at d = 64 an overlap ≤ 0.05 means |w·v| ≤ 3.2, i.e. |w·v| ∈ {0, 2}: most random pairs fail, so candidates exceed the kept
+    const tight = greedyPacking(64, 20, 0.05, 5, 2000);
+    expect(tight.candidates).toBeGreaterThan(tight.vectors.length);
+    expect(() => greedyPacking(64, 20, 0, 5)).toThrow(/eps/);
+  });
+  it("the Monte Carlo correlation over uniform inputs matches (w1·w2/d)^k within 3 standard errors", () => {
+    const rng = new Rng(9, 1);
+    const w1 = Float64Array.from({ length: 50 }, () => rng.sign());
+    const w2 = Float64Array.from(w1, (x, i) => (i < 8 ? -x : x)); // overlap 0.68
+    for (const k of [2, 4, 6]) {
+      const mc = csqCorrelationMonteCarlo(w1, w2, k, 200000, k);
+      expect(Math.abs(mc.mean - csqCorrelation(w1, w2, k)) / mc.se).toBeLessThan(3);
+    }
+    // a wrong exponent is detected: (0.68)^4 vs (0.68)^2 differ by ≫ 3 se
+    const mc4 = csqCorrelationMonteCarlo(w1, w2, 4, 200000, 4);
+    expect(Math.abs(mc4.mean - csqCorrelation(w1, w2, 2)) / mc4.se).toBeGreaterThan(10);
   });
   it("rates: d^{k/2} uniform; the power law beats it iff k > 4α", () => {
     expect(uniformSampleComplexity(100, 6)).toBeCloseTo(1e6, 6);
