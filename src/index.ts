@@ -68,6 +68,8 @@ export { evaluateClaim, evaluateClaims, drawFigure } from "./run/evaluate";
 export type { FigureOutcome } from "./run/evaluate";
 export { resultsDir, packageRoot, configKey, toolkitVersion } from "./run/store";
 export { toJson, fromJson } from "./run/files";
+export { tidyRows, toCsv, tableColumns } from "./run/tidy";
+export type { Row as TableRow, Cell as TableCell } from "./run/tidy";
 export { progress } from "./run/progress";
 // transformer engine (TensorFlow.js loads on first use) and synthetic tasks
 export * as nn from "./nn";

@@ -14,6 +14,7 @@ import type { PaperSize } from "./plot/style";
 import { formatValue } from "./plot/report";
 import { FOLDERS, findFigure, findResult, selectClaims } from "./registry";
 import { drawFigure, evaluateClaims } from "./run/evaluate";
+import { tidyRows, type Row } from "./run/tidy";
 import { Runner } from "./run/runner";
 
 /** The scale notebooks run at: DATALAWS_SCALE (ci | small | paper), default `small`. */
@@ -51,6 +52,14 @@ export async function buildFigure(id: string, scale: Scale = notebookScale(), ov
   const o = await drawFigure(def, notebookRunner(scale), overrides);
   if ("error" in o) throw new Error(`figure ${id}: ${o.error}`);
   return o.figure;
+}
+
+/**
+ * A result as a tidy table (one row per measured point; see `tidyRows`), computed or loaded:
+ *   const rows = await dl.resultTable("reuse.zipf-e-vs-k"); dl.showTable(rows.slice(0, 10));
+ */
+export async function resultTable(id: string, overrides?: Record<string, unknown>, scale: Scale = notebookScale()): Promise<Row[]> {
+  return tidyRows(await result(id, overrides, scale));
 }
 
 /** The formats `saveFigure` writes. */

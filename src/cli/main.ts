@@ -24,6 +24,7 @@ import { command as skillsLandscape } from "./skillsLandscape";
 import { command as skillsOde } from "./skillsOde";
 import { command as skillsSgd } from "./skillsSgd";
 import { command as study } from "./study";
+import { command as exportTable } from "./export";
 
 /** Every command, in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -41,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   study,
   check,
   figures,
+  exportTable,
   all,
   list,
 ] as unknown as Command[];
