@@ -204,7 +204,7 @@ export const proxyFigures: FigureDef[] = [
     id: "proxy.agreement-vs-time",
     title: "Tiny-lr proxy agreement with the target against the training time τ = ηT",
     caption:
-      "Exact GD mean path (the η → 0 limit of E[SGD]) at the tiny lr η = 10⁻³ for T = τ/η steps, 16 default recipes, against the wide target's optimal-loss ranking; mean over feature seeds with ±1 standard error (Spearman ρ, solid) and Kendall τ-b (dashed), per proxy width. Grey line: ρ = 0.9; dotted vertical: the claims' horizon τ = 10⁴. At short τ the recipes have barely moved from θ₀ = 0 (ranking by first-order alignment); agreement rises as the drift settles and falls again at very long τ, where each recipe approaches its converged least-squares fit (which over-fits the duplicated pools). The horizon is this toolkit's choice, read off this curve; the paper states none.",
+      "Exact GD mean path (the η → 0 limit of E[SGD]) at the tiny lr η = 10⁻³ for T = τ/η steps, 16 default recipes, against the wide target's optimal-loss ranking; mean over feature seeds with ±1 standard error (Spearman ρ, solid) and Kendall τ-b (dashed), per proxy width. Grey line: ρ = 0.9; dotted vertical: the claims' horizon τ = 10⁴. At short τ the recipes have barely moved from θ₀ = 0 (ranking by first-order alignment); agreement rises as the drift settles and changes little beyond τ ≈ 10⁴ (at scale small it levels off at width 32 and keeps rising slowly at width 128). The horizon is this toolkit's choice, read off this curve; the paper states none.",
     needs: [R.agreementVsTime],
     build(res) {
       const r = res.get(R.agreementVsTime);
@@ -217,8 +217,9 @@ export const proxyFigures: FigureDef[] = [
       });
       const t = r.config.times;
       traces.push(lineTrace({ x: [t[0], t[t.length - 1]], y: [0.9, 0.9], name: "ρ = 0.9", method: "reference" }));
-      traces.push(vline(R.FIXED_TIME, -1, 1, `claims' horizon τ = ${R.FIXED_TIME}`));
-      return fig(traces, axis("training time τ = ηT", { log: true }), { ...axis("agreement with the target's optimal-loss ranking"), range: [-0.3, 1.02] }, {
+      traces.push(vline(R.FIXED_TIME, -1, 1.02, `claims' horizon τ = ${R.FIXED_TIME}`));
+      const lowest = Math.min(0, ...r.widths.flatMap((q) => q.rows.map((x) => x.kendall - (Number.isFinite(x.kendallSe) ? x.kendallSe : 0))));
+      return fig(traces, axis("training time τ = ηT", { log: true }), { ...axis("agreement with the target's optimal-loss ranking"), range: [lowest - 0.05, 1.02] }, {
         title: { text: `Agreement vs training time (η = ${R.TINY_LR}, target width ${r.config.targetWidth}, ${r.config.seeds} feature seeds)` },
         width: 860,
         height: 500,
@@ -229,7 +230,7 @@ export const proxyFigures: FigureDef[] = [
     id: "proxy.sensitivity",
     title: "Ranking agreement when one hyperparameter moves (lr, batch size, weight decay, steps)",
     caption:
-      "Online SGD proxies (width 32, 16 default recipes) from the standard-lr base η₀ = 1/λ_max(H_v), B = 8, no weight decay, τ = η₀T₀ = 10⁴; one hyperparameter moved at a time (lr at fixed τ, batch, steps at fixed η₀ by ×1/8 … ×8; weight decay 0 … 1, drawn at 10⁻⁵ for 0), Spearman ρ against the wide target's optimal-loss ranking, mean over feature seeds ± 1 standard error. The panel title gives each swing (max − min of ρ). In this world the lr and the batch size act together through the SGD-noise excess η σ²_eff tr(H_v)/(4B); a lr above the stability edge diverges (ρ of a constant ranking = 0). Paper (LLMs): the lr is by far the most sensitive hyperparameter.",
+      "Online SGD proxies (width 32, 16 default recipes) from the standard-lr base η₀ = 1/λ_max(H_v), B = 8, no weight decay, τ = η₀T₀ = 10⁴; one hyperparameter moved at a time (lr at fixed τ, batch, steps at fixed η₀ by ×1/8 … ×8; weight decay 0 … 0.1 (η₀ω ≤ 0.35), drawn at 10⁻⁵ for 0), Spearman ρ against the wide target's optimal-loss ranking, mean over feature seeds ± 1 standard error. The panel title gives each swing (max − min of ρ). In this world the lr and the batch size act together through the SGD-noise excess η σ²_eff tr(H_v)/(4B), so the batch size swings the ranking about as much as the lr (unlike the paper's LLMs); weight decay and steps move it much less. A lr above the stability edge, or B = 1, diverges (ρ of a constant ranking = 0). Paper (LLMs): the lr is by far the most sensitive hyperparameter.",
     needs: [R.sensitivitySweep],
     build(res) {
       const r = res.get(R.sensitivitySweep);
@@ -255,10 +256,11 @@ export const proxyFigures: FigureDef[] = [
     id: "proxy.flip-lr",
     title: "Predicted against observed flip learning rates",
     caption:
-      "Each point is a recipe pair whose order flips as lr grows. Predicted: the SGD-noise flip, where the drift gap equals η·(σ²_eff,A − σ²_eff,B)·tr_eq(H_v)/(4B). Observed: the crossing of the seed-averaged SGD losses. Circles: the 10-recipe world (width 128, τ = 1000, fine half-octave grid around each prediction); crosses: default recipes, crossings read off the coarser main sweep grid. Grey band: within a factor of 2.",
+      "Each point is a recipe pair whose order flips as lr grows. Predicted: the SGD-noise flip, where the drift gap equals η·(σ²_eff,A − σ²_eff,B)·tr_eq(H_v)/(4B). Observed: the crossing of the seed-averaged SGD losses. Circles: every flipping pair of the 10-recipe world (all 45 pairs simulated; width 128, τ = 1000, fine half-octave grid around each prediction; a pair without a crossing on it is counted, not drawn); crosses: default recipes, crossings read off the coarser main sweep grid. Grey band: within a factor of 2.",
     needs: [R.flipSpec10, R.flipDefaultRecipes],
     build(res) {
-      const a = R.flippingRows(res.get(R.flipSpec10)).filter((x) => x.observed !== null);
+      const flipping = R.flippingRows(res.get(R.flipSpec10));
+      const a = flipping.filter((x) => x.observed !== null);
       const b = res.get(R.flipDefaultRecipes).rows;
       const all = [...a.map((x) => x.discrete), ...a.map((x) => x.observed as number), ...b.map((x) => x.predicted), ...b.map((x) => x.observed)];
       const lo = Math.min(...all) / 1.5;
@@ -271,7 +273,7 @@ export const proxyFigures: FigureDef[] = [
           { type: "scatter", mode: "lines", x: [lo, hi, hi, lo], y: [lo / 2, hi / 2, hi * 2, lo * 2], fill: "toself", fillcolor: "rgba(150,150,150,0.18)", line: { width: 0 }, name: "within ×2", hoverinfo: "skip" },
           lineTrace({ x: [lo, hi], y: [lo, hi], name: "observed = predicted", method: "reference" }),
           {
-            ...lineTrace({ x: a.map((x) => x.discrete), y: a.map((x) => x.observed as number), name: `10-recipe world (${fa}/${a.length} within ×2)`, method: "mc", mode: "markers", color: categoricalColor(0) }),
+            ...lineTrace({ x: a.map((x) => x.discrete), y: a.map((x) => x.observed as number), name: `10-recipe world (${fa}/${flipping.length} flipping pairs within ×2${flipping.length > a.length ? `; ${flipping.length - a.length} without a crossing` : ""})`, method: "mc", mode: "markers", color: categoricalColor(0) }),
             text: a.map((x) => `${x.a} vs ${x.b}`),
           },
           {
