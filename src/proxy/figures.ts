@@ -285,7 +285,7 @@ export const proxyFigures: FigureDef[] = [
         axis("predicted flip lr", { log: true, range: [lo, hi] }),
         axis("observed flip lr", { log: true, range: [lo, hi] }),
         { title: { text: "Flip lr: predicted (SGD-noise mechanism) vs observed" }, width: 760, height: 560 },
-        "top-left",
+        "bottom-right",
       );
     },
   },
