@@ -115,13 +115,42 @@ console.log(`online SGD Monte Carlo, width ${wTop}, ${ftS.config.seeds} seeds (m
 """)
 
 md(r"""
+### The training-time horizon: why τ = 10⁴
+
+The fixed-time claims train every recipe for τ = ηT = 10⁴. That horizon is a choice of this toolkit (the paper states none for its theorem), and it matters: the tiny-lr proxy is judged after a finite training time, and at short τ every recipe has barely left θ₀ = 0, so the ranking is still close to the first-order alignment order. The curve below (exact mean path at η = 10⁻³, T = τ/η, over four decades of τ) shows where the agreement with the wide target reaches 0.9 — the claim `proxy.fixed-time-horizon` reads its horizon τ_h off it — and what a shorter horizon would have given (at τ = 10³ the agreement is below 0.9 at scale `small`).
+""")
+
+code(r"""
+await dl.showFigure("proxy.agreement-vs-time", scale);
+""")
+
+code(r"""
+const hz = await dl.result("proxy.agreement-vs-time") as dl.proxyResults.HorizonResult;
+dl.showTable(hz.widths.flatMap(({ width, rows }) => rows.filter((q) => [100, 1000, 3162.28, 10000, 31622.8, 100000].includes(q.time)).map((q) => ({
+  width, "τ = ηT": q.time, "T = τ/η": q.steps,
+  "Spearman ρ ± se": `${q.spearman.toFixed(3)} ± ${q.spearmanSe.toFixed(3)}`, "Kendall τ-b ± se": `${q.kendall.toFixed(3)} ± ${q.kendallSe.toFixed(3)}`,
+  "ρ vs own L*(m)": q.spearmanSelf.toFixed(3), "regret@1": q.regret.toFixed(4),
+}))));
+""")
+
+md(r"""
 ## 5. Decision regret
 
-What a wrong ranking costs: regret@k is the target loss of the best recipe among the proxy's top k, minus the best target loss (our reading of the paper's appendix definition).
+What a wrong ranking costs: regret@k = L*_tgt(best of the proxy's top k) − min_k L*_tgt(k), in the wide target's optimal validation loss (our reading of the paper's appendix definition; ties in the proxy are broken toward the worse target loss). The paper reports more than 0.25 (nats) at the standard lr for small k and about 0 at a tiny lr. Our losses live on another scale (the best L* is about 0.02), so the claim `proxy.regret-standard-vs-tiny` compares regret@1 with the spread of the target's optimal losses over the recipes: at the standard-lr analogue η = 1/λ_max(H_v) it asks for at least 10% of that spread, at the tiny lr at most 2%.
 """)
 
 code(r"""
 await dl.showFigure("proxy.regret", scale);
+""")
+
+code(r"""
+const regretClaim = (await dl.checkClaims("proxy.regret-standard-vs-tiny", scale, { includeStudies: false }))[0];
+const rd = regretClaim.details as Record<string, unknown>;
+dl.showTable([
+  { lr: `standard η = 1/λ_max(H_v) = ${(rd.lrStandard as number).toFixed(3)} (SGD, B = 8)`, "regret@1 per feature seed": (rd.perSeedStandard as number[]).map((x) => x.toFixed(4)).join(", "), "mean": (regretClaim.measured as Record<string, number>).standard.toFixed(4), "share of spread": (regretClaim.measured as Record<string, number>).standardShare.toFixed(3) },
+  { lr: `tiny η = ${rd.lrTiny} (exact mean path)`, "regret@1 per feature seed": (rd.perSeedTiny as number[]).map((x) => x.toFixed(4)).join(", "), "mean": (regretClaim.measured as Record<string, number>).tiny.toFixed(4), "share of spread": (regretClaim.measured as Record<string, number>).tinyShare.toFixed(3) },
+]);
+console.log(`spread of the target's optimal losses: ${(rd.spread as number).toFixed(4)} (best ${(rd.bestTarget as number).toFixed(4)}); verdict: ${regretClaim.verdict}`);
 """)
 
 md(r"""
@@ -134,13 +163,48 @@ code(r"""
 await dl.showFigure("proxy.flip-lr", scale);
 """)
 
+md(r"""
+The claim `proxy.flip-lr-factor-2` covers **every** pair of the 10-recipe world (45 pairs). A pair is *flipping* when the noise mechanism predicts its order to reverse below the pair's stability edge; for each flipping pair the ratio observed/predicted is measured, a pair without a crossing on the grid ×¼ … ×4 around the prediction counting as a miss. The paper itself predicts no flip lr (it states that small lr changes reorder recipes); the factor-2 rule is this toolkit's. The table gives the distribution of the ratio, and the pairs sorted by it: close pairs (a small drift gap) flip earlier than predicted.
+""")
+
 code(r"""
 const flips = await dl.result("proxy.flip-spec10") as dl.proxyResults.FlipSpec10;
-dl.showTable(flips.rows.filter((r) => r.a === "spec-0").map((r) => ({
+const flipping = dl.proxyResults.flippingRows(flips);
+const ratios = flipping.map((r) => r.ratio).filter((x): x is number => x !== null).sort((a, b) => a - b);
+const within = ratios.filter((x) => x >= 0.5 && x <= 2).length;
+console.log(`${flips.rows.length} pairs, ${flipping.length} flipping, ${within} within ×2 (${(within / flipping.length * 100).toFixed(0)}%), ${ratios.filter((x) => x < 0.5).length} below ×½, ${ratios.filter((x) => x > 2).length} above ×2, ${flipping.length - ratios.length} without a crossing on the grid`);
+console.log(`observed/predicted: min ${ratios[0].toFixed(2)}, quartiles ${[0.25, 0.5, 0.75].map((q) => ratios[Math.floor(q * ratios.length)].toFixed(2)).join(" / ")}, max ${ratios[ratios.length - 1].toFixed(2)}`);
+dl.showTable([...flipping].sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0)).map((r) => ({
   pair: `${r.a} vs ${r.b}`, "better at small lr": r.winner, "one-step flip": r.oneStep.toPrecision(3),
   "noise flip (tr H_v formula)": r.noise.toPrecision(3), "noise flip (GD drift, equilibrated trace)": r.discrete.toPrecision(3),
-  observed: r.observed === null ? "—" : r.observed.toPrecision(3), "observed/predicted": r.ratio === null ? "—" : r.ratio.toFixed(2),
+  observed: r.observed === null ? "— (none on the grid)" : r.observed.toPrecision(3), "observed/predicted": r.ratio === null ? "—" : r.ratio.toFixed(2),
 })));
+""")
+
+md(r"""
+### Flips against the batch size, and the sensitivity study
+
+The noise excess η σ²_eff tr(H_v)/(4B) depends on the lr only through η/B, so the predicted flip lr is proportional to the batch size. The claim `proxy.flip-lr-proportional-to-batch` fits η_flip ∝ B^α to the observed crossings for B = 1 … 16 (least squares in log–log, standard error from the residuals).
+""")
+
+code(r"""
+const fb = await dl.result("proxy.flip-vs-batch") as { config: dl.proxyResults.FlipBatchConfig; rows: dl.proxyResults.FlipBatchRow[] };
+dl.showTable(fb.rows.map((r) => ({ pair: `${r.a} vs ${r.b}`, "batch B": r.batch, "predicted (GD drift + noise)": r.predicted.toPrecision(3), "predicted (tr H_v formula)": r.predictedFormula.toPrecision(3), observed: r.observed === null ? "—" : r.observed.toPrecision(3) })));
+const batchClaim = (await dl.checkClaims("proxy.flip-lr-proportional-to-batch", scale, { includeStudies: false }))[0];
+console.log(`fitted exponents: ${JSON.stringify(batchClaim.measured)} — verdict ${batchClaim.verdict}`);
+""")
+
+md(r"""
+The paper also reports that rankings are far more sensitive to the lr than to the batch size, the weight decay or the training length. The sensitivity study moves one hyperparameter at a time from the standard-lr base (η₀ = 1/λ_max(H_v), B = 8, no weight decay, τ = 10⁴; width 32, online SGD). Weight decay ω enters GD and SGD as θ ← θ − η(∇ℓ + ωθ) (in the closed form: every curvature λ_i becomes λ_i + ω).
+""")
+
+code(r"""
+await dl.showFigure("proxy.sensitivity", scale);
+""")
+
+code(r"""
+const sens = await dl.result("proxy.sensitivity") as dl.proxyResults.SensitivityResult;
+dl.showTable(sens.panels.map((p) => ({ hyperparameter: p.parameter, values: p.values.map((v) => Number(v.toPrecision(3))).join(", "), "mean ρ at each value": p.spearman.map((x) => x.toFixed(2)).join(", "), "swing (max − min)": p.swing.toFixed(2) })));
 """)
 
 md(r"""
@@ -168,7 +232,9 @@ console.log(`${outcomes.filter((o) => o.verdict === "pass").length}/${outcomes.l
 md(r"""
 ## 9. What this does and does not show
 
-- **Reproduced in the RF world:** at a tiny lr in the fixed-time regime the proxy ranking matches the optimal-loss ranking of the same model and of a wide target tuned per recipe (ρ well above 0.9 at widths ≥ 32); near 1/λ_max(H_v) agreement collapses to around zero or below (the paper's LLM contrast 0.92+ vs < 0.75 is qualitatively the same); regret@k at tiny lr is near zero; predicted SGD-noise flip lrs land within about a factor of 2 of the observed crossings for well-separated pairs; the one-step Taylor expansion is exact for this model.
+- **Reproduced in the RF world:** at a tiny lr in the fixed-time regime the proxy ranking matches the optimal-loss ranking of the same model and of a wide target tuned per recipe (ρ well above 0.9 at widths ≥ 32) — once the training time τ = ηT is long enough: the horizon τ = 10⁴ of the claims is read off the agreement-vs-τ curve (at τ = 10³ the agreement is below 0.9); near 1/λ_max(H_v) agreement collapses to around zero or below (the paper's LLM contrast 0.92+ vs < 0.75 is qualitatively the same); regret@1 is a sizeable share of the recipes' loss spread at the standard lr and near zero at the tiny lr (from scale small on; at ci, with a narrower target, the tiny-lr pick still misses by about 3% of the spread and that claim fails); the one-step Taylor expansion is exact for this model.
+- **Flip lrs:** over all 45 pairs of the 10-recipe world, the SGD-noise prediction is within a factor of 2 of the observed crossing for about three quarters of the flipping pairs (the claim asks for 3/4 and fails narrowly at scale small), and it overestimates systematically (median ratio about 0.7): close pairs flip earlier than predicted. The flip lr grows in proportion to the batch size (fitted exponent close to 1), as the η/B form of the noise excess says.
+- **Not like the paper:** in this world the batch size moves the ranking about as much as the lr does (both act through η/B), while weight decay and the number of steps move it much less; the paper reports the lr as by far the most sensitive hyperparameter for LLMs.
 - **The fixed-steps finding:** a tiny lr with a *fixed* step budget ranks by first-order alignment, not by the optimum; on the default recipes these differ (ρ ≈ 0.35), so that protocol fails here. The theorem's guarantee needs the drift to have settled (training time growing like 1/η), which the paper's "few hundred iterations" practice does not ensure in general — consistent with an independent SFT replication that found tiny-lr proxies worse than a moderate lr.
 - **Not shown:** anything about LLMs; the paper's 23 recipes, optimiser and lr grids are unknown and not reproduced. The transformer study is notebook 13. Predicted flip lrs are less accurate for pairs whose drift gap is tiny (the crossing is then set by Monte Carlo noise), and for the default recipes the crossings are read off a coarse lr grid.
 """)

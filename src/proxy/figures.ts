@@ -21,6 +21,17 @@ const vline = (x: number, y0: number, y1: number, name: string, dash = "dot", co
 
 const fmtLr = (x: number) => (x >= 0.1 ? x.toPrecision(2) : x.toExponential(1));
 
+/** x-domains of n side-by-side panels. */
+const domains = (n: number, gap = 0.07): Array<[number, number]> =>
+  Array.from({ length: n }, (_, i) => {
+    const w = (1 - gap * (n - 1)) / n;
+    return [i * (w + gap), i * (w + gap) + w];
+  });
+
+const panelTitle = (text: string, x: number): Record<string, unknown> => ({ text, x, y: 1.0, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } });
+
+const SENSITIVITY_LABEL: Record<string, string> = { lr: "learning rate η", batch: "batch size B", weightDecay: "weight decay ω", steps: "steps T" };
+
 export const proxyFigures: FigureDef[] = [
   {
     id: "proxy.loss-vs-lr",
@@ -190,13 +201,66 @@ export const proxyFigures: FigureDef[] = [
     },
   },
   {
+    id: "proxy.agreement-vs-time",
+    title: "Tiny-lr proxy agreement with the target against the training time τ = ηT",
+    caption:
+      "Exact GD mean path (the η → 0 limit of E[SGD]) at the tiny lr η = 10⁻³ for T = τ/η steps, 16 default recipes, against the wide target's optimal-loss ranking; mean over feature seeds with ±1 standard error (Spearman ρ, solid) and Kendall τ-b (dashed), per proxy width. Grey line: ρ = 0.9; dotted vertical: the claims' horizon τ = 10⁴. At short τ the recipes have barely moved from θ₀ = 0 (ranking by first-order alignment); agreement rises as the drift settles and changes little beyond τ ≈ 10⁴ (at scale small it levels off at width 32 and keeps rising slowly at width 128). The horizon is this toolkit's choice, read off this curve; the paper states none.",
+    needs: [R.agreementVsTime],
+    build(res) {
+      const r = res.get(R.agreementVsTime);
+      const traces: Trace[] = [];
+      r.widths.forEach(({ width, rows }, i) => {
+        const color = categoricalColor(i);
+        const x = rows.map((q) => q.time);
+        traces.push(lineTrace({ x, y: rows.map((q) => q.spearman), errorY: rows.map((q) => (Number.isFinite(q.spearmanSe) ? q.spearmanSe : 0)), name: `width ${width}: Spearman ρ`, method: "exact", mode: "lines+markers", color }));
+        traces.push(lineTrace({ x, y: rows.map((q) => q.kendall), errorY: rows.map((q) => (Number.isFinite(q.kendallSe) ? q.kendallSe : 0)), name: `width ${width}: Kendall τ-b`, method: "exact", mode: "lines+markers", dash: "dash", color }));
+      });
+      const t = r.config.times;
+      traces.push(lineTrace({ x: [t[0], t[t.length - 1]], y: [0.9, 0.9], name: "ρ = 0.9", method: "reference" }));
+      traces.push(vline(R.FIXED_TIME, -1, 1.02, `claims' horizon τ = ${R.FIXED_TIME}`));
+      const lowest = Math.min(0, ...r.widths.flatMap((q) => q.rows.map((x) => x.kendall - (Number.isFinite(x.kendallSe) ? x.kendallSe : 0))));
+      return fig(traces, axis("training time τ = ηT", { log: true }), { ...axis("agreement with the target's optimal-loss ranking"), range: [lowest - 0.05, 1.02] }, {
+        title: { text: `Agreement vs training time (η = ${R.TINY_LR}, target width ${r.config.targetWidth}, ${r.config.seeds} feature seeds)` },
+        width: 860,
+        height: 500,
+      }, "bottom-right");
+    },
+  },
+  {
+    id: "proxy.sensitivity",
+    title: "Ranking agreement when one hyperparameter moves (lr, batch size, weight decay, steps)",
+    caption:
+      "Online SGD proxies (width 32, 16 default recipes) from the standard-lr base η₀ = 1/λ_max(H_v), B = 8, no weight decay, τ = η₀T₀ = 10⁴; one hyperparameter moved at a time (lr at fixed τ, batch, steps at fixed η₀ by ×1/8 … ×8; weight decay 0 … 0.1 (η₀ω ≤ 0.35), drawn at 10⁻⁵ for 0), Spearman ρ against the wide target's optimal-loss ranking, mean over feature seeds ± 1 standard error. The panel title gives each swing (max − min of ρ). In this world the lr and the batch size act together through the SGD-noise excess η σ²_eff tr(H_v)/(4B), so the batch size swings the ranking about as much as the lr (unlike the paper's LLMs); weight decay and steps move it much less. A lr above the stability edge, or B = 1, diverges (ρ of a constant ranking = 0). Paper (LLMs): the lr is by far the most sensitive hyperparameter.",
+    needs: [R.sensitivitySweep],
+    build(res) {
+      const r = res.get(R.sensitivitySweep);
+      const doms = domains(r.panels.length);
+      const traces: Trace[] = [];
+      const layout: Record<string, unknown> = { annotations: [] as unknown[] };
+      const WD_ZERO = 1e-5;
+      r.panels.forEach((pnl, i) => {
+        const xa = i === 0 ? "x" : `x${i + 1}`;
+        const ya = i === 0 ? "y" : `y${i + 1}`;
+        layout[i === 0 ? "xaxis" : `xaxis${i + 1}`] = { ...axis(SENSITIVITY_LABEL[pnl.parameter], { log: true }), domain: doms[i], anchor: ya };
+        layout[i === 0 ? "yaxis" : `yaxis${i + 1}`] = { ...axis(i === 0 ? "Spearman ρ vs target optimum" : ""), range: [-1.05, 1.05], anchor: xa };
+        (layout.annotations as unknown[]).push(panelTitle(`${pnl.parameter}: swing ${pnl.swing.toFixed(2)}`, (doms[i][0] + doms[i][1]) / 2));
+        const x = pnl.values.map((v) => (pnl.parameter === "weightDecay" && v === 0 ? WD_ZERO : v));
+        const baseValue = pnl.parameter === "lr" ? r.base.lr : pnl.parameter === "batch" ? r.base.batch : pnl.parameter === "steps" ? r.base.steps : r.base.weightDecay === 0 ? WD_ZERO : r.base.weightDecay;
+        traces.push({ ...lineTrace({ x, y: pnl.spearman, errorY: pnl.spearmanSe.map((e) => (Number.isFinite(e) ? e : 0)), name: "mean ρ over seeds", method: "mc", mode: "lines+markers", color: categoricalColor(0), showlegend: i === 0, legendgroup: "rho" }), xaxis: xa, yaxis: ya });
+        traces.push({ ...lineTrace({ x: [baseValue, baseValue], y: [-1, 1], name: "base setting", method: "reference", dash: "dot", showlegend: i === 0, legendgroup: "base" }), xaxis: xa, yaxis: ya });
+      });
+      return fig(traces, layout.xaxis as Record<string, unknown>, layout.yaxis as Record<string, unknown>, { ...layout, title: { text: `Sensitivity of the ranking (η₀ = ${fmtLr(r.base.lr)}, B = ${r.base.batch}, T₀ = ${r.base.steps})` }, width: 1100, height: 430 }, "bottom");
+    },
+  },
+  {
     id: "proxy.flip-lr",
     title: "Predicted against observed flip learning rates",
     caption:
-      "Each point is a recipe pair whose order flips as lr grows. Predicted: the SGD-noise flip, where the drift gap equals η·(σ²_eff,A − σ²_eff,B)·tr_eq(H_v)/(4B). Observed: the crossing of the seed-averaged SGD losses. Circles: the 10-recipe world (width 128, τ = 1000, fine half-octave grid around each prediction); crosses: default recipes, crossings read off the coarser main sweep grid. Grey band: within a factor of 2.",
+      "Each point is a recipe pair whose order flips as lr grows. Predicted: the SGD-noise flip, where the drift gap equals η·(σ²_eff,A − σ²_eff,B)·tr_eq(H_v)/(4B). Observed: the crossing of the seed-averaged SGD losses. Circles: every flipping pair of the 10-recipe world (all 45 pairs simulated; width 128, τ = 1000, fine half-octave grid around each prediction; a pair without a crossing on it is counted, not drawn); crosses: default recipes, crossings read off the coarser main sweep grid. Grey band: within a factor of 2.",
     needs: [R.flipSpec10, R.flipDefaultRecipes],
     build(res) {
-      const a = R.flipRowsAbove(res.get(R.flipSpec10)).filter((x) => x.observed !== null);
+      const flipping = R.flippingRows(res.get(R.flipSpec10));
+      const a = flipping.filter((x) => x.observed !== null);
       const b = res.get(R.flipDefaultRecipes).rows;
       const all = [...a.map((x) => x.discrete), ...a.map((x) => x.observed as number), ...b.map((x) => x.predicted), ...b.map((x) => x.observed)];
       const lo = Math.min(...all) / 1.5;
@@ -209,7 +273,7 @@ export const proxyFigures: FigureDef[] = [
           { type: "scatter", mode: "lines", x: [lo, hi, hi, lo], y: [lo / 2, hi / 2, hi * 2, lo * 2], fill: "toself", fillcolor: "rgba(150,150,150,0.18)", line: { width: 0 }, name: "within ×2", hoverinfo: "skip" },
           lineTrace({ x: [lo, hi], y: [lo, hi], name: "observed = predicted", method: "reference" }),
           {
-            ...lineTrace({ x: a.map((x) => x.discrete), y: a.map((x) => x.observed as number), name: `10-recipe world (${fa}/${a.length} within ×2)`, method: "mc", mode: "markers", color: categoricalColor(0) }),
+            ...lineTrace({ x: a.map((x) => x.discrete), y: a.map((x) => x.observed as number), name: `10-recipe world (${fa}/${flipping.length} flipping pairs within ×2${flipping.length > a.length ? `; ${flipping.length - a.length} without a crossing` : ""})`, method: "mc", mode: "markers", color: categoricalColor(0) }),
             text: a.map((x) => `${x.a} vs ${x.b}`),
           },
           {
@@ -221,7 +285,7 @@ export const proxyFigures: FigureDef[] = [
         axis("predicted flip lr", { log: true, range: [lo, hi] }),
         axis("observed flip lr", { log: true, range: [lo, hi] }),
         { title: { text: "Flip lr: predicted (SGD-noise mechanism) vs observed" }, width: 760, height: 560 },
-        "top-left",
+        "bottom-right",
       );
     },
   },

@@ -10,15 +10,20 @@
  */
 import { defineResult, type ComputeContext } from "../core/result";
 import { pickByScale as pick, type Scale } from "../core/scale";
-import { spearman } from "../core/stats";
-import { flipStudy, noiseModels, type FlipRow } from "../../theory/proxy/flipStudy";
+import { meanSe, spearman } from "../core/stats";
+import { noiseModels, type FlipRow } from "../../theory/proxy/flipStudy";
 import { convergedLoss, optimalFlowLoss, optimalRidgeLoss } from "../../theory/proxy/optimalLoss";
-import { regretCurve } from "../../theory/proxy/ordering";
+import { lossesAtTimes } from "../../theory/proxy/horizon";
+import { rankAgreement, regretCurve } from "../../theory/proxy/ordering";
+import { HYPERPARAMETERS, moved, sgdLosses, type Hyperparameter, type TrainingSetting } from "../../theory/proxy/sensitivity";
 import { proxyProblem, realisePools } from "../../theory/proxy/problem";
 import { defaultRecipes, proxyWorld, spec10Recipes, type RecipeSpec } from "../../theory/proxy/recipes";
 import { cellProblem, targetOptimum, valLambdaMax, type LrAgreement, type TargetOptimum, type WorldOptions } from "../../theory/proxy/sweep";
 import { allOneStepFlips, noiseFlip, observedFlip, oneStepLoss, oneStepTaylor, stabilityEdges, taylorTerms } from "../../theory/proxy/taylor";
-import { gdLoss, lrGrid, type Optimizer, type Regime } from "../../theory/proxy/training";
+import { gdLoss, lrGrid, stepsFor, type Optimizer, type Regime } from "../../theory/proxy/training";
+import * as path from "node:path";
+import { runInWorkers } from "../run/pool";
+import { handle as flipTask, type FlipTask } from "./flipWorker";
 import { meanLosses, runSweep, type SweepConfig, type SweepResult } from "./sweepRunner";
 
 /** The random-feature world of a scale: d = 4 inputs, a pool of 1000 / 2000 / 4000 examples per recipe. */
@@ -33,6 +38,7 @@ export const FIXED_TIME = 1e4;
 export const FIXED_STEPS = 1000;
 /** The tiny proxy lr of the claims (η ≪ 1/λ_max(H_v)). */
 export const TINY_LR = 1e-3;
+const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** Feature seeds (= SGD streams) of the claims' sweeps. */
 const claimSeeds = (scale: Scale): number => pick(scale, 2, 4, 8);
 /** Proxy widths of the claims: the proxy width, and 128 from scale small on. */
@@ -175,6 +181,14 @@ export const largeLrSgd = defineResult<LargeLrConfig, SweepResult>({
   },
 });
 
+/** Flip rows of recipe pairs on the runner's worker threads (one task per pair and batch). */
+async function flipRows(tasks: FlipTask[], ctx: ComputeContext, label: string): Promise<FlipRow[]> {
+  const bar = ctx.progress(label);
+  const rows = await runInWorkers<FlipTask, FlipRow>(path.join("dist", "src", "proxy", "flipWorker.js"), tasks, { threads: ctx.threads, onProgress: (a, b) => bar.update(a, b), inProcess: flipTask });
+  bar.done();
+  return rows;
+}
+
 /** Config of `flipSpec10`. */
 export interface FlipSpec10Config {
   world: WorldOptions;
@@ -183,67 +197,42 @@ export interface FlipSpec10Config {
   batch: number;
   time: number;
   seeds: number;
-  /** recipe index pairs always observed: the best recipe against the five worst (the claim's) */
-  pairs: Array<[number, number]>;
-  /** every other pair is observed when its predicted flip is at least this lr (the figure's) */
-  minPredicted: number;
+  /** half-octave grid points either side of each prediction (the observed crossing is looked for on ×2^(±h/2)) */
+  halfOctaves: number;
 }
 
-/** Predicted and observed flips of the 10-recipe world: one row per observed pair, each simulated once. */
+/** Predicted and observed flips of the 10-recipe world: one row per recipe pair (all C(10,2) = 45), each simulated once. */
 export interface FlipSpec10 {
   config: FlipSpec10Config;
   rows: FlipRow[];
 }
 
 /**
- * Predicted against observed flip lrs in the 10-recipe world (width 128, B = 8, τ = 1000): the best recipe
- * against the five worst, and every pair whose predicted flip is at least `minPredicted` (the fine
- * half-octave grid around each prediction; the SGD-noise flip of §3 of arXiv 2512.24503).
+ * Predicted against observed flip lrs in the 10-recipe world (width 128, B = 8, τ = 1000), for every pair
+ * of recipes: the SGD-noise flip (with the exact GD drift at finite η) and the crossing of the
+ * seed-averaged SGD losses on a half-octave grid around it (the noise mechanism is this toolkit's
+ * derivation; arXiv 2512.24503 states only that small lr changes reorder recipes, §3).
  */
 export const flipSpec10 = defineResult<FlipSpec10Config, FlipSpec10>({
   id: "proxy.flip-spec10",
-  title: "Predicted against observed flip lrs in the 10-recipe world",
-  config: (scale) => ({
-    world: proxyWorldOf(scale),
-    recipes: spec10Recipes(),
-    width: 128,
-    batch: 8,
-    time: 1000,
-    seeds: pick(scale, 4, 8, 16),
-    pairs: [5, 6, 7, 8, 9].map((j) => [0, j] as [number, number]),
-    minPredicted: pick(scale, 0.8, 0.1, 0.03),
-  }),
-  compute(c, ctx) {
-    const w = proxyWorld(c.world);
-    const p = proxyProblem(w, c.recipes, c.width, { featureSeed: 0, pools: realisePools(w, c.recipes) });
-    const predictedOnly = flipStudy(p, { batch: c.batch, time: c.time, seeds: 0 });
-    const indexOf = (name: string) => c.recipes.findIndex((x) => x.name === name);
-    const above = predictedOnly.filter((r) => Number.isFinite(r.discrete) && r.discrete >= c.minPredicted).map((r) => [indexOf(r.a), indexOf(r.b)] as [number, number]);
-    // each pair once, in (i, j) order; a pair's row does not depend on the other pairs observed
-    const pairs = [...new Map([...c.pairs, ...above].map((pr) => [`${pr[0]},${pr[1]}`, pr])).values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const bar = ctx.progress("proxy.flip-spec10");
-    const rows: FlipRow[] = [];
-    pairs.forEach((pr, i) => {
-      rows.push(...flipStudy(p, { batch: c.batch, time: c.time, seeds: c.seeds, pairs: [pr] }));
-      bar.update(i + 1, pairs.length);
-    });
-    bar.done();
+  title: "Predicted against observed flip lrs in the 10-recipe world, every pair",
+  config: (scale) => ({ world: proxyWorldOf(scale), recipes: spec10Recipes(), width: 128, batch: 8, time: 1000, seeds: pick(scale, 2, 8, 16), halfOctaves: pick(scale, 3, 4, 4) }),
+  async compute(c, ctx) {
+    const n = c.recipes.length;
+    const pairs = Array.from({ length: n }, (_, i) => Array.from({ length: n - i - 1 }, (__, jj) => [i, i + 1 + jj] as [number, number])).flat();
+    // a pair's row does not depend on the other pairs observed (nor on the thread that runs it)
+    const rows = await flipRows(pairs.map((pair) => ({ world: c.world, recipes: c.recipes, width: c.width, batch: c.batch, time: c.time, seeds: c.seeds, halfOctaves: c.halfOctaves, pair })), ctx, "proxy.flip-spec10");
     return { config: c, rows };
   },
 });
 
-/** The rows of some recipe index pairs of `flipSpec10`, in their order. */
-export function flipRowsOf(v: FlipSpec10, pairs: Array<[number, number]>): FlipRow[] {
-  return pairs.map(([i, j]) => {
-    const row = v.rows.find((r) => r.a === v.config.recipes[i].name && r.b === v.config.recipes[j].name);
-    if (!row) throw new Error(`no flip row of ${v.config.recipes[i].name} vs ${v.config.recipes[j].name}`);
-    return row;
-  });
-}
-
-/** The rows of `flipSpec10` whose predicted flip is at least its `minPredicted` (the figure's pairs). */
-export function flipRowsAbove(v: FlipSpec10): FlipRow[] {
-  return v.rows.filter((r) => Number.isFinite(r.discrete) && r.discrete >= v.config.minPredicted);
+/**
+ * The flipping pairs of `flipSpec10`: those whose order the SGD-noise mechanism predicts to flip below
+ * the pair's GD stability edge (a finite predicted flip lr). Their observed crossing may be missing from
+ * the grid (observed = null).
+ */
+export function flippingRows(v: FlipSpec10): FlipRow[] {
+  return v.rows.filter((r) => Number.isFinite(r.discrete));
 }
 
 /** Config of `oneStepTaylor`. */
@@ -396,5 +385,229 @@ export const regretAtK = defineResult<{ lrsTimesLambda: number[]; sweep: SweepCo
   },
 });
 
+// ── the fixed-time horizon, the sensitivity study and flips against the batch size ─────────────────
+
+/** Config of `agreementVsTime`. */
+export interface HorizonConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  widths: number[];
+  seeds: number;
+  targetWidth: number;
+  /** the tiny lr η of the exact GD mean path (T = round(τ/η)) */
+  lr: number;
+  /** training times τ = ηT, increasing (log grid) */
+  times: number[];
+}
+
+/** Agreement of the tiny-lr proxies with the target at one training time τ, over feature seeds. */
+export interface TimeAgreementRow {
+  time: number;
+  steps: number;
+  /** mean, standard error and min over feature seeds of Spearman ρ against the wide target's L* */
+  spearman: number;
+  spearmanSe: number;
+  spearmanMin: number;
+  /** mean and standard error over seeds of Kendall τ-b against the wide target's L* */
+  kendall: number;
+  kendallSe: number;
+  /** mean Spearman against the proxy's own optimum L*(m) */
+  spearmanSelf: number;
+  /** mean regret@1 in target loss */
+  regret: number;
+}
+
+/** Per width, the agreement at every training time. */
+export interface HorizonResult {
+  config: HorizonConfig;
+  widths: Array<{ width: number; rows: TimeAgreementRow[] }>;
+}
+
+/** Training times of the horizon curve: 4 per decade from 10 to 10⁵ (4 decades; 10³ and 10⁴ exactly on the grid). */
+export const HORIZON_TIMES: readonly number[] = Array.from({ length: 17 }, (_, i) => Number((10 * 10 ** (i / 4)).toPrecision(6)));
+
+/**
+ * Agreement of the tiny-lr proxy (exact GD mean path at η = 1e-3) with the wide target's optimal-loss
+ * ranking as a function of the training time τ = ηT, over 4 decades — the curve from which the claims'
+ * horizon τ = 1e4 is read (the claims' widths, feature seeds and target).
+ */
+export const agreementVsTime = defineResult<HorizonConfig, HorizonResult>({
+  id: "proxy.agreement-vs-time",
+  title: "Tiny-lr proxy agreement with the target against the training time τ = ηT",
+  config: (scale) => ({ world: proxyWorldOf(scale), recipes: defaultRecipes(), widths: claimWidths(scale), seeds: claimSeeds(scale), targetWidth: targetWidthOf(scale), lr: TINY_LR, times: [...HORIZON_TIMES] }),
+  async compute(c, ctx) {
+    const target = (await ctx.get(targetOptimumResult, { world: c.world, recipes: c.recipes, width: c.targetWidth, seed: 0 })).optimum;
+    const w = proxyWorld(c.world);
+    const pools = realisePools(w, c.recipes);
+    const steps = c.times.map((tau) => stepsFor(c.lr, { regime: "fixed-time", time: tau, maxSteps: Number.MAX_SAFE_INTEGER }));
+    const widths = c.widths.map((width) => {
+      const per = Array.from({ length: c.seeds }, (_, seed) => {
+        const p = proxyProblem(w, c.recipes, width, { featureSeed: seed, keepFeatures: false, pools });
+        const self = p.recipes.map((r) => optimalFlowLoss(r, p.val).loss);
+        return lossesAtTimes(p, c.lr, c.times).map((loss) => ({ vsTarget: rankAgreement(loss, target), vsSelf: rankAgreement(loss, self) }));
+      });
+      const rows = c.times.map((time, t) => {
+        const rho = per.map((s) => s[t].vsTarget.spearman);
+        const tau = per.map((s) => s[t].vsTarget.kendall);
+        const rs = meanSe(rho);
+        const ks = meanSe(tau);
+        return { time, steps: steps[t], spearman: rs.mean, spearmanSe: rs.se, spearmanMin: Math.min(...rho), kendall: ks.mean, kendallSe: ks.se, spearmanSelf: meanOf(per.map((s) => s[t].vsSelf.spearman)), regret: meanOf(per.map((s) => s[t].vsTarget.regret)) };
+      });
+      return { width, rows };
+    });
+    return { config: c, widths };
+  },
+});
+
+/** The horizon rows of one width. */
+export function horizonRowsOf(r: HorizonResult, width: number): TimeAgreementRow[] {
+  const a = r.widths.find((x) => x.width === width);
+  if (!a) throw new Error(`no width ${width} in the horizon result`);
+  return a.rows;
+}
+
+/** Config of `sensitivitySweep`. */
+export interface SensitivityConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  width: number;
+  seeds: number;
+  targetWidth: number;
+  /** base lr η₀ = lrTimesLambda / λ_max(H_v) of feature seed 0 (1: the "standard lr" analogue) */
+  lrTimesLambda: number;
+  /** base batch, weight decay and training time τ₀ = η₀T₀ */
+  batch: number;
+  weightDecay: number;
+  time: number;
+  /** multiplicative factors of the lr, batch and steps grids around the base */
+  factors: number[];
+  /** weight decays of the weight-decay grid */
+  weightDecays: number[];
+}
+
+/** One hyperparameter's panel: its values and the agreement at each (others at the base). */
+export interface SensitivityPanel {
+  parameter: Hyperparameter;
+  values: number[];
+  spearman: number[];
+  spearmanSe: number[];
+  kendall: number[];
+  /** mean share of diverged runs */
+  diverged: number[];
+  /** max − min of the mean Spearman over the panel */
+  swing: number;
+}
+
+export interface SensitivityResult {
+  config: SensitivityConfig;
+  base: TrainingSetting;
+  lambdaMaxVal: number;
+  panels: SensitivityPanel[];
+}
+
+/**
+ * The sensitivity study: from the standard-lr base (η₀ = 1/λ_max(H_v), B = 8, no weight decay, τ = 1e4;
+ * online SGD, width 32), the lr, batch and steps each moved by ×1/8 … ×8 and the weight decay over
+ * 0 … 0.1, the others held; Spearman and Kendall against the wide target's optimal-loss ranking, mean over
+ * feature seeds (F6; the paper reports the lr as the most sensitive hyperparameter).
+ */
+export const sensitivitySweep = defineResult<SensitivityConfig, SensitivityResult>({
+  id: "proxy.sensitivity",
+  title: "Ranking agreement when the lr, batch size, weight decay or steps move one at a time",
+  config: (scale) => ({
+    world: proxyWorldOf(scale),
+    recipes: defaultRecipes(),
+    width: PROXY_WIDTH,
+    seeds: claimSeeds(scale),
+    targetWidth: targetWidthOf(scale),
+    lrTimesLambda: 1,
+    batch: 8,
+    weightDecay: 0,
+    time: FIXED_TIME,
+    factors: [0.125, 0.25, 0.5, 1, 2, 4, 8],
+    weightDecays: [0, 1e-4, 1e-3, 1e-2, 3e-2, 0.1],
+  }),
+  async compute(c, ctx) {
+    const target = (await ctx.get(targetOptimumResult, { world: c.world, recipes: c.recipes, width: c.targetWidth, seed: 0 })).optimum;
+    const w = proxyWorld(c.world);
+    const pools = realisePools(w, c.recipes);
+    const problems = Array.from({ length: c.seeds }, (_, seed) => proxyProblem(w, c.recipes, c.width, { featureSeed: seed, pools }));
+    const lambdaMaxVal = valLambdaMax(problems[0]);
+    const lr = c.lrTimesLambda / lambdaMaxVal;
+    const base: TrainingSetting = { lr, batch: c.batch, weightDecay: c.weightDecay, steps: stepsFor(lr, { regime: "fixed-time", time: c.time, maxSteps: Number.MAX_SAFE_INTEGER }) };
+    const grids: Record<Hyperparameter, number[]> = {
+      lr: c.factors.map((f) => f * lr),
+      batch: c.factors.map((f) => Math.max(1, Math.round(f * c.batch))),
+      weightDecay: c.weightDecays,
+      steps: c.factors.map((f) => Math.max(1, Math.round(f * base.steps))),
+    };
+    const bar = ctx.progress("proxy.sensitivity");
+    const total = HYPERPARAMETERS.reduce((a, h) => a + grids[h].length, 0);
+    let done = 0;
+    const panels = HYPERPARAMETERS.map((parameter) => {
+      const per = grids[parameter].map((value) => {
+        const setting = moved(base, parameter, value);
+        const agree = problems.map((p, seed) => rankAgreement(sgdLosses(p, setting, c.world.seed ?? 0, seed), target));
+        bar.update(++done, total);
+        return agree;
+      });
+      const spearman = per.map((a) => meanOf(a.map((x) => x.spearman)));
+      return {
+        parameter,
+        values: grids[parameter],
+        spearman,
+        spearmanSe: per.map((a) => (a.length > 1 ? meanSe(a.map((x) => x.spearman)).se : NaN)),
+        kendall: per.map((a) => meanOf(a.map((x) => x.kendall))),
+        diverged: per.map((a) => meanOf(a.map((x) => x.diverged / target.length))),
+        swing: Math.max(...spearman) - Math.min(...spearman),
+      };
+    });
+    bar.done();
+    return { config: c, base, lambdaMaxVal, panels };
+  },
+});
+
+/** Config of `flipVsBatch`. */
+export interface FlipBatchConfig {
+  world: WorldOptions;
+  recipes: RecipeSpec[];
+  width: number;
+  time: number;
+  seeds: number;
+  /** recipe index pairs (into `recipes`) */
+  pairs: Array<[number, number]>;
+  batches: number[];
+}
+
+/** One pair at one batch size: predicted and observed flip lrs. */
+export interface FlipBatchRow {
+  a: string;
+  b: string;
+  batch: number;
+  /** SGD-noise flip with the exact GD drift at finite η (∞: none below the edge) */
+  predicted: number;
+  /** the tr(H_v) formula 4B(L*_B − L*_A)/((σ²_A − σ²_B) tr H_v) */
+  predictedFormula: number;
+  /** crossing of the seed-mean SGD losses (null: none on the grid) */
+  observed: number | null;
+}
+
+/**
+ * Flip lrs of recipe pairs of the 10-recipe world (width 128, τ = 1000) at batch sizes 1 … 16: the SGD
+ * noise excess η σ²_eff tr(H_v)/(4B) makes the predicted flip proportional to B (this toolkit's
+ * derivation; the spec's F6 check "η_flip scales roughly with B").
+ */
+export const flipVsBatch = defineResult<FlipBatchConfig, { config: FlipBatchConfig; rows: FlipBatchRow[] }>({
+  id: "proxy.flip-vs-batch",
+  title: "Flip lrs of recipe pairs against the batch size",
+  config: (scale) => ({ world: proxyWorldOf(scale), recipes: spec10Recipes(), width: 128, time: 1000, seeds: pick(scale, 2, 8, 16), pairs: [[0, 5], [0, 9]], batches: [1, 2, 4, 8, 16] }),
+  async compute(c, ctx) {
+    const tasks = c.batches.flatMap((batch) => c.pairs.map((pair) => ({ world: c.world, recipes: c.recipes, width: c.width, batch, time: c.time, seeds: c.seeds, halfOctaves: 4, pair })));
+    const flips = await flipRows(tasks, ctx, "proxy.flip-vs-batch");
+    const rows: FlipBatchRow[] = flips.map((r, i) => ({ a: r.a, b: r.b, batch: tasks[i].batch, predicted: r.discrete, predictedFormula: r.noise, observed: r.observed }));
+    return { config: c, rows };
+  },
+});
+
 /** Every result of the theory part of the folder. */
-export const proxyTheoryResults = [targetOptimumResult, sgdFixedTimeSweep, sgdFixedStepsSweep, gdFixedTimeSweep, gdFixedStepsSweep, largeLrSgd, flipSpec10, oneStepExpansion, optimalLossVersions, flipDefaultRecipes, regretAtK] as const;
+export const proxyTheoryResults = [targetOptimumResult, sgdFixedTimeSweep, sgdFixedStepsSweep, gdFixedTimeSweep, gdFixedStepsSweep, largeLrSgd, flipSpec10, oneStepExpansion, optimalLossVersions, flipDefaultRecipes, regretAtK, agreementVsTime, sensitivitySweep, flipVsBatch] as const;

@@ -106,13 +106,53 @@ describe("datalaws proxy flip", () => {
   });
 });
 
+describe("one seed and recipe ranges", () => {
+  it("with one seed the standard error of Spearman is said to be undefined (JSON and table), never null", () => {
+    const args = ["proxy", "sweep", "--optimizer", "gd", "--lr", "1e-3,1", "--pool", "300", "--target-width", "32", "--width", "8", "--seeds", "1"];
+    const j = run([...args, "--json"]);
+    expect(j.status, j.stderr).toBe(0);
+    for (const row of jsonLines(j.stdout)) expect(row.spearmanSe).toBe("undefined (one seed)");
+    expect(j.stdout).not.toMatch(/null/);
+    const t = run(args);
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stdout).toMatch(/undefined \(one seed\)/);
+    // two seeds: a number
+    const two = run(["proxy", "sweep", "--optimizer", "gd", "--lr", "1e-3", ...quick, "--json"]);
+    expect(typeof jsonLines(two.stdout)[0].spearmanSe).toBe("number");
+  });
+  it("a recipe file outside the well-posed ranges gets the library's error, prefixed by the flag and file", async () => {
+    const { validateRecipes } = await import("../../theory/proxy/recipes");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-ranges-"));
+    try {
+      for (const [field, value] of [["scale", 1e300], ["labelScale", 0], ["shift", 5e3], ["noise", 2e3]] as const) {
+        const list = [{ name: "a", axis: "scale", [field]: value }, { name: "b", axis: "scale" }];
+        const file = path.join(dir, `${field}.json`);
+        fs.writeFileSync(file, JSON.stringify(list));
+        let lib = "";
+        try {
+          validateRecipes(list, "LIST");
+        } catch (e) {
+          lib = (e as Error).message;
+        }
+        expect(lib).toMatch(new RegExp(`^LIST\\[0\\]\\.${field} = `));
+        const r = run(["proxy", "sweep", "--recipes", file, "--width", "4", "--pool", "100"]);
+        expect(r.status).toBe(2);
+        expect(r.stderr.trim()).toContain(lib.replace(/^LIST/, `--recipes ${file}`));
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("recipe names are looked up as own names only", () => {
   for (const name of ["constructor", "__proto__", "mixture-0,toString"]) {
     it(`--recipes ${name} exits 2 with one line naming the flag`, () => {
       const r = run(["proxy", "flip", "--recipes", name, "--width", "8", "--pool", "100"]);
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
-      expect(r.stderr).toMatch(/--recipes = "(constructor|__proto__|toString)": must be a recipe set/);
+      // a single name is the flag's value; in a list, the item is named by its index
+      expect(r.stderr).toMatch(/--recipes(\[1\])? = "(constructor|__proto__|toString)": must be a recipe set/);
     });
   }
 });

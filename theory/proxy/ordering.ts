@@ -19,9 +19,19 @@ function check(proxy: ArrayLike<number>, target: ArrayLike<number>): void {
   }
 }
 
-/** Share of recipe pairs (with distinct target losses) that the proxy orders like the target; a proxy tie counts ½. */
+/** A target whose losses all tie carries no ranking: every agreement metric with it is undefined. */
+function checkTargetRanks(target: ArrayLike<number>): void {
+  for (let i = 1; i < target.length; i++) if (target[i] !== target[0]) return;
+  throw new ParameterError("target", `${target.length} equal losses (${target[0]})`, "at least two distinct losses (all targets tie: the agreement is undefined)");
+}
+
+/**
+ * Share of recipe pairs (with distinct target losses) that the proxy orders like the target; a proxy tie
+ * counts ½. Undefined (a ParameterError naming `target`) when every target loss ties.
+ */
 export function pairwiseAccuracy(proxy: ArrayLike<number>, target: ArrayLike<number>): number {
   check(proxy, target);
+  checkTargetRanks(target);
   let agree = 0;
   let total = 0;
   for (let i = 0; i < proxy.length; i++) {
@@ -33,7 +43,7 @@ export function pairwiseAccuracy(proxy: ArrayLike<number>, target: ArrayLike<num
       else if (proxy[i] < proxy[j] === t) agree += 1;
     }
   }
-  return total === 0 ? NaN : agree / total;
+  return agree / total;
 }
 
 /**
@@ -68,9 +78,13 @@ export interface Agreement {
   diverged: number;
 }
 
-/** Spearman, Kendall, pairwise accuracy and regret@k (default k = 1) of `proxy` against `target` (lower = better). */
+/**
+ * Spearman, Kendall, pairwise accuracy and regret@k (default k = 1) of `proxy` against `target` (lower =
+ * better). A constant target is refused (ParameterError naming `target`): no ranking to agree with.
+ */
 export function rankAgreement(proxy: ArrayLike<number>, target: ArrayLike<number>, k = 1): Agreement {
   check(proxy, target);
+  checkTargetRanks(target);
   let diverged = 0;
   for (let i = 0; i < proxy.length; i++) if (proxy[i] === Infinity) diverged++;
   const allTied = Array.from(proxy).every((v) => v === proxy[0]);

@@ -118,7 +118,12 @@ export function validationPool(w: ProxyWorld): RecipePool {
   return { name: "validation", axis: "mixture", n, X, clean, keep: new Float64Array(n).fill(1), sd: new Float64Array(n) };
 }
 
-/** Validate one recipe spec (index i of a list); throws a ParameterError naming the field. */
+/** Largest |shift|, scale, noise sd and |labelScale| of a recipe (double precision stays well posed). */
+export const MAX_RECIPE_SIZE = 1e3;
+/** Smallest input scale and |labelScale| of a recipe. */
+export const MIN_RECIPE_SCALE = 1e-3;
+
+/** Validate one recipe spec (index i of a list); throws a ParameterError naming the field and its allowed range. */
 export function validateRecipe(s: unknown, i = 0, list = "recipes"): RecipeSpec {
   const at = `${list}[${i}]`;
   if (typeof s !== "object" || s === null || Array.isArray(s)) throw new ParameterError(at, JSON.stringify(s), "an object {name, axis, …}");
@@ -135,13 +140,19 @@ export function validateRecipe(s: unknown, i = 0, list = "recipes"): RecipeSpec 
     m.forEach((v, j) => requireNumber(`${at}.mixture[${j}]`, v, { min: 0 }));
     if ((m as number[]).reduce((a, b) => a + b, 0) <= 0) throw new ParameterError(`${at}.mixture`, JSON.stringify(m), "weights with a positive sum");
   }
-  if (r.shift !== undefined) requireNumber(`${at}.shift`, r.shift);
-  if (r.scale !== undefined) requireNumber(`${at}.scale`, r.scale, { gt: 0 });
+  // ranges in which the proxy problem stays well posed in double precision: inputs x = shift + scale·z
+  // and labels labelScale·f enter squared (to the fourth power in the SGD noise), so their sizes stay ≤ 1e3
+  if (r.shift !== undefined) requireNumber(`${at}.shift`, r.shift, { min: -MAX_RECIPE_SIZE, max: MAX_RECIPE_SIZE });
+  if (r.scale !== undefined) requireNumber(`${at}.scale`, r.scale, { min: MIN_RECIPE_SCALE, max: MAX_RECIPE_SIZE });
   if (r.corruption !== undefined) requireNumber(`${at}.corruption`, r.corruption, { min: 0, lt: 1 });
-  if (r.noise !== undefined) requireNumber(`${at}.noise`, r.noise, { min: 0 });
+  if (r.noise !== undefined) requireNumber(`${at}.noise`, r.noise, { min: 0, max: MAX_RECIPE_SIZE });
   if (r.unique !== undefined) requireInteger(`${at}.unique`, r.unique, { min: 1 });
   if (r.filter !== undefined) requireNumber(`${at}.filter`, r.filter, { min: 0, lt: 1 });
-  if (r.labelScale !== undefined) requireNumber(`${at}.labelScale`, r.labelScale);
+  if (r.labelScale !== undefined) {
+    const v = requireNumber(`${at}.labelScale`, r.labelScale, { min: -MAX_RECIPE_SIZE, max: MAX_RECIPE_SIZE });
+    // at 0 every label is 0: every recipe has the same optimum, nothing to rank
+    if (Math.abs(v) < MIN_RECIPE_SCALE) throw new ParameterError(`${at}.labelScale`, v, `a number with ${MIN_RECIPE_SCALE} ≤ |labelScale| ≤ ${MAX_RECIPE_SIZE} (at 0 every label is 0: nothing to rank)`);
+  }
   return r as unknown as RecipeSpec;
 }
 
@@ -273,7 +284,8 @@ export function resolveRecipes(value: string | unknown[], name = "recipes"): Rec
   return validateRecipes(
     parts.map((p, i) => {
       const r = catalog.get(p);
-      if (!r) throw new ParameterError(`${name}[${i}]`, p, `a set name (${Object.keys(RECIPE_SETS).join(", ")}) or a known recipe name (e.g. mixture-0, spec-3, scale-1.5)`);
+      // own names only (a Map): "constructor" or "__proto__" are never sets or recipes
+      if (!r) throw new ParameterError(parts.length === 1 ? name : `${name}[${i}]`, p, `a recipe set (${Object.keys(RECIPE_SETS).join(", ")}) or a known recipe name (e.g. mixture-0, spec-3, scale-1.5)`);
       return r;
     }),
     name,

@@ -60,14 +60,18 @@ export function stepsFor(eta: number, o: RegimeOptions): number {
 /** Loss at θ = 0: ½ c_v. */
 export const initialLoss = (val: QuadraticLoss): number => 0.5 * val.c;
 
-/** Eigen-coordinates of the GD mean path θ̄_T: w_i = z_i (1 − (1 − ηλ_i)^T)/λ_i (λ_i → 0: ηT z_i). */
-export function gdEigenPath(r: RecipeModel, eta: number, T: number): Float64Array {
+/**
+ * Eigen-coordinates of the GD mean path θ̄_T: w_i = z_i (1 − (1 − ηλ_i)^T)/λ_i (λ_i → 0: ηT z_i). With
+ * weight decay ω (θ ← θ − η(∇ℓ_k(θ) + ωθ)) the curvature of every direction is λ_i + ω.
+ */
+export function gdEigenPath(r: RecipeModel, eta: number, T: number, weightDecay = 0): Float64Array {
   requireNumber("lr", eta, { gt: 0 });
   requireInteger("steps", T, { min: 0 });
+  const wd = requireNumber("weightDecay", weightDecay, { min: 0 });
   const w = new Float64Array(r.m);
   const floor = 1e-13 * (r.lambda[0] || 1);
   for (let i = 0; i < r.m; i++) {
-    const l = r.lambda[i];
+    const l = r.lambda[i] + wd;
     if (l <= floor) {
       w[i] = eta * T * r.z[i];
       continue;
@@ -103,9 +107,9 @@ function divergence(loss: number, val: QuadraticLoss): TrainResult {
   return bad ? { loss: Infinity, diverged: true } : { loss, diverged: false };
 }
 
-/** Exact validation loss after T full-batch GD steps at lr η on recipe r (closed form in the eigenbasis). */
-export function gdLoss(r: RecipeModel, val: QuadraticLoss, eta: number, T: number): TrainResult {
-  return divergence(eigenLoss(r, val.c, gdEigenPath(r, eta, T)), val);
+/** Exact validation loss after T full-batch GD steps at lr η (weight decay ω, default 0) on recipe r (closed form in the eigenbasis). */
+export function gdLoss(r: RecipeModel, val: QuadraticLoss, eta: number, T: number, weightDecay = 0): TrainResult {
+  return divergence(eigenLoss(r, val.c, gdEigenPath(r, eta, T, weightDecay)), val);
 }
 
 /** Exact validation loss of gradient flow at time τ (τ = ∞: the converged least-squares solution H⁺b). */
@@ -114,18 +118,18 @@ export function flowLoss(r: RecipeModel, val: QuadraticLoss, tau: number): numbe
 }
 
 /** θ̄_T in the original coordinates. */
-export function gdParameters(r: RecipeModel, eta: number, T: number): Float64Array {
-  return fromEigen(r, gdEigenPath(r, eta, T));
+export function gdParameters(r: RecipeModel, eta: number, T: number, weightDecay = 0): Float64Array {
+  return fromEigen(r, gdEigenPath(r, eta, T, weightDecay));
 }
 
-/** GD by iterating θ ← θ − η(H_kθ − b_k) (for checking the closed form). */
-export function gdByRecursion(r: RecipeModel, eta: number, T: number): Float64Array {
+/** GD by iterating θ ← θ − η(H_kθ − b_k + ωθ) (for checking the closed form). */
+export function gdByRecursion(r: RecipeModel, eta: number, T: number, weightDecay = 0): Float64Array {
   const m = r.m;
   let th = new Float64Array(m);
   for (let t = 0; t < T; t++) {
     const nx = new Float64Array(m);
     for (let i = 0; i < m; i++) {
-      let s = -r.b[i];
+      let s = -r.b[i] + weightDecay * th[i];
       for (let j = 0; j < m; j++) s += r.H[i * m + j] * th[j];
       nx[i] = th[i] - eta * s;
     }
@@ -179,18 +183,22 @@ export interface SgdOptions {
   steps: number;
   /** minibatch size B (default 8) */
   batch?: number;
+  /** weight decay ω ≥ 0 (default 0): θ ← θ − η(ĝ + ωθ) */
+  weightDecay?: number;
   rng: Rng;
 }
 
 /**
  * One online minibatch SGD run on recipe r (needs its pool features), θ_0 = 0: each step draws B inputs
- * uniformly from the pool, with fresh corruption (label → 0 w.p. 1 − keep) and fresh N(0, σ²) noise.
+ * uniformly from the pool, with fresh corruption (label → 0 w.p. 1 − keep) and fresh N(0, σ²) noise;
+ * weight decay ω shrinks θ by (1 − ηω) before the gradient step.
  * Returns the exact validation loss of the last iterate (+∞ if the iterate blew up).
  */
 export function sgdRun(r: RecipeModel, val: QuadraticLoss, o: SgdOptions): TrainResult & { theta: Float64Array } {
   const eta = requireNumber("lr", o.eta, { gt: 0 });
   const T = requireInteger("steps", o.steps, { min: 1 });
   const B = requireInteger("batch", o.batch ?? 8, { min: 1 });
+  const shrink = 1 - eta * requireNumber("weightDecay", o.weightDecay ?? 0, { min: 0 });
   if (!r.Phi || !r.pool) throw new Error("sgdRun: the recipe model was built without features (keepFeatures: false)");
   const { pool } = r;
   const sp = sparseRows(r);
@@ -218,7 +226,7 @@ export function sgdRun(r: RecipeModel, val: QuadraticLoss, o: SgdOptions): Train
     }
     let norm = 0;
     for (let j = 0; j < m; j++) {
-      th[j] -= scale * g[j];
+      th[j] = shrink * th[j] - scale * g[j];
       norm += th[j] * th[j];
     }
     if (!(norm < limit)) return { loss: Infinity, diverged: true, theta: th };

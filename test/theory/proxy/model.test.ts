@@ -65,6 +65,21 @@ describe("recipes", () => {
     expect(() => validateRecipes([{ name: "a", axis: "nope" }, { name: "b", axis: "quality" }])).toThrow(/recipes\[0\]\.axis/);
     expect(() => validateRecipes([{ name: "a", axis: "quality" }, { name: "a", axis: "quality" }])).toThrow(/unique/);
     expect(() => resolveRecipes("mixture-0,nonexistent")).toThrow(/^recipes\[1\] = "nonexistent"/);
+    // names are own names only: properties of every object are neither sets nor recipes
+    for (const name of ["constructor", "__proto__", "toString"]) expect(() => resolveRecipes(name)).toThrow(new RegExp(`^recipes = "${name}": must be a recipe set`));
+  });
+  it("numeric recipe fields outside the well-posed range are refused by the library, naming field and range", () => {
+    const two = (extra: Record<string, unknown>) => [{ name: "a", axis: "scale", ...extra }, { name: "b", axis: "scale" }];
+    expect(() => validateRecipes(two({ scale: 1e300 }))).toThrow(/^recipes\[0\]\.scale = 1e\+300: must be a finite number ≥ 0\.001 and ≤ 1000$/);
+    expect(() => validateRecipes(two({ scale: 1e-4 }))).toThrow(/recipes\[0\]\.scale = 0\.0001/);
+    expect(() => validateRecipes(two({ shift: -2e3 }))).toThrow(/recipes\[0\]\.shift = -2000: must be a finite number ≥ -1000 and ≤ 1000/);
+    expect(() => validateRecipes(two({ noise: 1e4 }))).toThrow(/recipes\[0\]\.noise = 10000/);
+    expect(() => validateRecipes(two({ labelScale: 0 }))).toThrow(/recipes\[0\]\.labelScale = 0: must be a number with 0\.001 ≤ \|labelScale\| ≤ 1000 \(at 0 every label is 0/);
+    expect(() => validateRecipes(two({ labelScale: -5e3 }))).toThrow(/recipes\[0\]\.labelScale = -5000/);
+    // the edges of the ranges and negative label scales are allowed
+    expect(validateRecipes(two({ scale: 1e3, shift: -1e3, noise: 1e3, labelScale: -1e-3 }))).toHaveLength(2);
+    // every built-in recipe is inside the ranges
+    for (const r of [...defaultRecipes(), ...spec10Recipes(), ...separationRecipes()]) expect(() => validateRecipes([r, { name: "other", axis: "scale" }])).not.toThrow();
     expect(resolveRecipes("mixture-0,spec-3").map((r) => r.name)).toEqual(["mixture-0", "spec-3"]);
   });
 });
@@ -134,6 +149,59 @@ describe("training dynamics (exact)", () => {
       const se = Math.sqrt(Math.max(sq[i] - mean[i] ** 2, 1e-30) / runs);
       expect(Math.abs(mean[i] - gd[i])).toBeLessThan(4 * se + 1e-12);
     }
+  });
+  it("weight decay ω: the GD closed form equals iterating θ ← θ − η(H_kθ − b_k + ωθ), and tends to (H_k + ωI)⁻¹b_k", () => {
+    const m = r.m;
+    for (const [eta, T, wd] of [[0.5, 37, 0.1], [2, 200, 0.01], [0.3, 5000, 1]] as const) {
+      let th = new Float64Array(m);
+      for (let t = 0; t < T; t++) {
+        const nx = new Float64Array(m);
+        for (let i = 0; i < m; i++) {
+          let g = -r.b[i] + wd * th[i];
+          for (let j = 0; j < m; j++) g += r.H[i * m + j] * th[j];
+          nx[i] = th[i] - eta * g;
+        }
+        th = nx;
+      }
+      const a = gdParameters(r, eta, T, wd);
+      const scale = Math.max(...th.map(Math.abs));
+      for (let i = 0; i < m; i++) expect(Math.abs(a[i] - th[i])).toBeLessThan(1e-9 * scale);
+    }
+    // long training with ω = 1 reaches the ridge solution: (H + I)θ = b
+    const th = gdParameters(r, 0.3, 5000, 1);
+    for (let i = 0; i < m; i++) {
+      let s = th[i];
+      for (let j = 0; j < m; j++) s += r.H[i * m + j] * th[j];
+      expect(s).toBeCloseTo(r.b[i], 10);
+    }
+    // and ω = 0 is plain GD
+    expect(Array.from(gdParameters(r, 0.5, 37, 0))).toEqual(Array.from(gdParameters(r, 0.5, 37)));
+    expect(() => gdLoss(r, p.val, 0.5, 10, -1)).toThrow(/^weightDecay = -1: must be a finite number ≥ 0/);
+  });
+  it("SGD with weight decay: the Monte Carlo mean is the GD path with the same ω (within 4 standard errors), not the path without it", () => {
+    const eta = 0.3;
+    const T = 60;
+    const wd = 0.5;
+    const runs = 200;
+    const mean = new Float64Array(16);
+    const sq = new Float64Array(16);
+    for (let k = 0; k < runs; k++) {
+      const th = sgdRun(r, p.val, { eta, steps: T, batch: 4, weightDecay: wd, rng: new Rng(12, k) }).theta;
+      for (let i = 0; i < 16; i++) {
+        mean[i] += th[i] / runs;
+        sq[i] += (th[i] * th[i]) / runs;
+      }
+    }
+    const gd = gdParameters(r, eta, T, wd);
+    const plain = gdParameters(r, eta, T);
+    let far = 0;
+    for (let i = 0; i < 16; i++) {
+      const se = Math.sqrt(Math.max(sq[i] - mean[i] ** 2, 1e-30) / runs);
+      expect(Math.abs(mean[i] - gd[i])).toBeLessThan(4 * se + 1e-12);
+      if (Math.abs(mean[i] - plain[i]) > 4 * se) far++;
+    }
+    expect(far).toBeGreaterThan(0);
+    expect(() => sgdRun(r, p.val, { eta, steps: 1, weightDecay: NaN, rng: new Rng(1) })).toThrow(/^weightDecay = NaN/);
   });
   it("sweep cells do not depend on anything but their seed (reproducible)", () => {
     const spec = { world: { poolSize: 300, seed: 1 }, recipes: spec10Recipes().slice(0, 3), width: 8, lrs: [0.1, 1], regime: "fixed-steps" as const, steps: 50, optimizer: "sgd" as const, seed: 2 };

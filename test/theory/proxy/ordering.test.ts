@@ -45,6 +45,15 @@ describe("ranking metrics", () => {
     expect(() => rankAgreement([1, NaN, 3], [1, 2, 3])).toThrow(/proxy\[1\] = NaN/);
     expect(() => topKRegret([1, 2, 3], [1, 2, 3], 4)).toThrow(/k = 4/);
   });
+  it("a target whose losses all tie is refused by name (no NaN pairwise accuracy, no error naming y)", () => {
+    // before: pairwiseAccuracy returned NaN and rankAgreement threw "y = …" from the correlation
+    expect(() => pairwiseAccuracy([1, 2, 3], [0.5, 0.5, 0.5])).toThrow(/^target = "3 equal losses \(0\.5\)": must be at least two distinct losses \(all targets tie/);
+    expect(() => rankAgreement([1, 2, 3], [0.5, 0.5, 0.5])).toThrow(/^target = .*all targets tie/);
+    // one distinct pair is enough
+    expect(pairwiseAccuracy([1, 2, 3], [0.5, 0.5, 0.7])).toBe(1);
+    // regret@k stays defined (0) for a tied target
+    expect(topKRegret([1, 2, 3], [0.5, 0.5, 0.5], 1)).toBe(0);
+  });
 });
 
 describe("flip learning rates", () => {
