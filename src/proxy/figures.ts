@@ -67,7 +67,7 @@ export const proxyFigures: FigureDef[] = [
     id: "proxy.spearman-vs-lr",
     title: "Spearman agreement with the target's optimal-loss ranking against proxy learning rate",
     caption:
-      "Spearman ρ between the proxy's validation-loss ranking of the 16 default recipes and the wide target's optimal-loss ranking (L* tuned over lr × steps), mean over seeds. Solid: online SGD Monte Carlo (B = 8) in the fixed-time regime (τ = ηT), per proxy width; dashed: the same regime's exact mean path (the η → 0 limit of E[SGD]) at τ = 10⁴ — the claims' numbers (at ci the Monte Carlo is shortened to τ = 3·10³, the exact path is not); dotted: fixed steps T = 1000 (SGD), which at tiny lr drifts toward the first-order alignment ranking instead. Vertical lines: 1/λ_max(H_v) and the full-batch stability edge. Paper (LLMs): ρ < 0.75 at the standard lr, > 0.92 below 1e-4.",
+      "Spearman ρ between the proxy's validation-loss ranking of the 16 default recipes and the wide target's optimal-loss ranking (L* tuned over lr × steps), mean over seeds. Solid: online SGD Monte Carlo (B = 8) in the fixed-time regime (τ = ηT), per proxy width; dashed: the same regime's exact mean path (the η → 0 limit of E[SGD]) at τ = 10⁴ — the claims' numbers (at ci the Monte Carlo is shortened to τ = 3·10³, the exact path is not); dotted: fixed steps T = 1000 (SGD), which at tiny lr drifts toward the first-order alignment ranking instead. Colour: proxy width; line style: regime (grey key). Vertical lines: 1/λ_max(H_v) (dotted) and the full-batch stability edge (dashed). Paper (LLMs): ρ < 0.75 at the standard lr, > 0.92 below 1e-4.",
     needs: [R.sgdFixedTimeSweep, R.sgdFixedStepsSweep, R.gdFixedTimeSweep],
     build(res) {
       const ft = res.get(R.sgdFixedTimeSweep);
@@ -75,22 +75,35 @@ export const proxyFigures: FigureDef[] = [
       const gd = res.get(R.gdFixedTimeSweep);
       const traces: Trace[] = [];
       const nW = ft.config.widths.length;
+      // the lr range the Monte Carlo covers; the exact path is drawn over the same range
+      const sgdLrs = ft.config.widths.flatMap((w) => [...R.rowsOf(ft, w), ...R.rowsOf(fs, w)].map((r) => r.lr));
+      const lo = Math.min(...sgdLrs) / 1.4;
+      const hi = Math.max(...sgdLrs) * 1.4;
+      // colour = proxy width (one legend entry per width toggles its three curves); line style = regime
       ft.config.widths.forEach((w, i) => {
         const color = categoricalColor(i);
+        const group = { legendgroup: `width-${w}` };
         const rows = R.rowsOf(ft, w);
-        traces.push(lineTrace({ x: rows.map((r) => r.lr), y: rows.map((r) => r.spearman), errorY: rows.map((r) => (Number.isFinite(r.spearmanSe) ? r.spearmanSe : 0)), name: `width ${w}: SGD, fixed time τ = ${ft.config.time}`, method: "mc", mode: "lines+markers", color }));
-        const g = R.rowsOf(gd, w);
-        traces.push(lineTrace({ x: g.map((r) => r.lr), y: g.map((r) => r.spearman), name: `width ${w}: exact mean path, fixed time τ = ${gd.config.time}`, method: "theory", color }));
-        const s = R.rowsOf(fs, w);
-        traces.push(lineTrace({ x: s.map((r) => r.lr), y: s.map((r) => r.spearman), name: `width ${w}: SGD, fixed steps T = ${fs.config.steps}`, method: "mc", mode: "lines+markers", dash: "dot", color }));
+        traces.push({ ...lineTrace({ x: rows.map((r) => r.lr), y: rows.map((r) => r.spearman), errorY: rows.map((r) => (Number.isFinite(r.spearmanSe) ? r.spearmanSe : 0)), name: `proxy width ${w}`, method: "mc", mode: "lines+markers", color }), ...group });
+        const g = R.rowsOf(gd, w).filter((r) => r.lr >= lo && r.lr <= hi);
+        traces.push({ ...lineTrace({ x: g.map((r) => r.lr), y: g.map((r) => r.spearman), name: `width ${w}: exact mean path`, method: "theory", color }), ...group, showlegend: false });
+        const st = R.rowsOf(fs, w);
+        traces.push({ ...lineTrace({ x: st.map((r) => r.lr), y: st.map((r) => r.spearman), name: `width ${w}: SGD, fixed steps`, method: "mc", mode: "lines+markers", dash: "dot", color }), ...group, showlegend: false });
       });
+      // the key to the line styles, in grey (legend only)
+      const key = (name: string, dash: string | undefined, mode: string): Trace => ({ type: "scatter", mode, x: [null], y: [null], name, line: { color: "#555555", width: 2, ...(dash ? { dash } : {}) }, marker: { color: "#555555", size: 6 }, legendgroup: "key", hoverinfo: "skip" });
+      traces.push(key(`SGD, fixed time τ = ${ft.config.time}`, undefined, "lines+markers"));
+      traces.push(key(`exact mean path, τ = ${gd.config.time}`, "dash", "lines"));
+      traces.push(key(`SGD, fixed steps T = ${fs.config.steps}`, "dot", "lines+markers"));
       const ref = R.referenceLrs(ft, ft.config.widths[nW - 1]);
-      traces.push(vline(ref.invLambdaMax, -1, 1, "1/λ<sub>max</sub>(H<sub>v</sub>)"));
-      traces.push(vline(ref.gdEdge, -1, 1, "GD stability edge", "dash", "#000000"));
-      return fig(traces, axis("proxy learning rate η", { log: true }), { ...axis("Spearman ρ vs target optimum"), range: [-1.05, 1.05] }, {
+      traces.push({ ...vline(ref.invLambdaMax, -1, 1, "1/λmax(Hv)"), showlegend: false });
+      traces.push({ ...vline(ref.gdEdge, -1, 1, "GD stability edge", "dash", "#000000"), showlegend: false });
+      const label = (x: number, text: string, anchor: "left" | "right") => ({ x: Math.log10(x), y: -1, xref: "x", yref: "y", text, showarrow: false, xanchor: anchor, yanchor: "bottom", xshift: anchor === "left" ? 4 : -4, font: { size: 11, color: "#444444" } });
+      return fig(traces, { ...axis("proxy learning rate η", { log: true }), range: [Math.log10(lo), Math.log10(hi)] }, { ...axis("Spearman ρ vs target optimum"), range: [-1.05, 1.05] }, {
         title: { text: "Ranking agreement vs proxy lr (16 default recipes)" },
         width: 900,
         height: 520,
+        annotations: [label(ref.invLambdaMax, "1/λ<sub>max</sub>(H<sub>v</sub>)", "right"), label(ref.gdEdge, "GD edge", "left")],
       });
     },
   },

@@ -16,6 +16,25 @@ function fig(title: string, data: Trace[], layout: Record<string, unknown>, opts
   return styleFigure({ data, layout: { title: { text: title }, ...layout } }, opts);
 }
 
+/** A share as a percentage with the digits it needs (0.03 %, 99.97 %, not 0 % and 100 %). */
+export function percent(share: number): string {
+  const p = 100 * share;
+  if (p >= 99.999 && p < 100) return "> 99.999%";
+  if (p >= 99.5 && p < 100) return `${(100 - Number((100 - p).toPrecision(1))).toString()}%`;
+  if (p >= 10) return `${p.toFixed(0)}%`;
+  if (p >= 1) return `${p.toFixed(1)}%`;
+  if (p >= 0.001) return `${Number(p.toPrecision(1))}%`;
+  return "< 0.001%";
+}
+
+/** A colour-bar tick: 0, ±10ⁿ as a power of ten (never an SI prefix such as "100µ"). */
+function tickLabel(v: number): string {
+  if (v === 0) return "0";
+  const e = Math.round(Math.log10(Math.abs(v)));
+  const sup = String(e).replace(/-/g, "⁻").replace(/\d/g, (c) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(c)]);
+  return `${v < 0 ? "−" : ""}10${sup}`;
+}
+
 /** Domains of n side-by-side panels. */
 const domains = (n: number, gap = 0.08): Array<[number, number]> =>
   Array.from({ length: n }, (_, i) => {
@@ -92,13 +111,18 @@ export const skillsFigures: FigureDef[] = [
       const [d1, d2] = domains(2, 0.12);
       const nb = r.zipf.bins.length;
       const x = (t: number[]) => t.map((s) => s + 1);
-      const traces: Trace[] = r.zipf.binAlignment.map((y, j) =>
-        lineTrace({ x: x(r.zipf.t), y, name: `ranks ${r.zipf.bins[j].lo + 1}–${r.zipf.bins[j].hi}`, method: "exact", color: sequentialColor(j, nb) }),
-      );
-      traces.push({ ...lineTrace({ x: x(r.zipf.t), y: r.zipf.lossUniform, name: "Zipf α = 1.5, η = 0.3", method: "exact", color: ZIPF }), xaxis: "x2", yaxis: "y2" });
-      traces.push({ ...lineTrace({ x: x(r.uniform.t), y: r.uniform.lossUniform, name: `uniform, η = ${r.uniform.eta.toPrecision(3)} (½ limit)`, method: "exact", color: UNIFORM }), xaxis: "x2", yaxis: "y2" });
-      traces.push({ ...lineTrace({ x: x(r.uniformSameEta.t), y: r.uniformSameEta.lossUniform, name: "uniform, η = 0.3", method: "exact", color: UNIFORM, dash: "dot" }), xaxis: "x2", yaxis: "y2" });
-      traces.push({ ...lineTrace({ x: x(r.uniform.ode.t), y: r.uniform.ode.loss, name: `uniform ODE from this seed's A₀ (escape predicted at ${r.uniform.predictedEscape === null ? "—" : r.uniform.predictedEscape.toExponential(1)} steps)`, method: "theory", color: "#6e6e6e", dash: "dash" }), xaxis: "x2", yaxis: "y2" });
+      // each panel has its own legend under it; the loss curves avoid the rank-bin (viridis) colours
+      const traces: Trace[] = r.zipf.binAlignment.map((y, j) => ({
+        ...lineTrace({ x: x(r.zipf.t), y, name: `ranks ${r.zipf.bins[j].lo + 1}–${r.zipf.bins[j].hi}`, method: "exact", color: sequentialColor(j, nb) }),
+        legend: "legend",
+      }));
+      const right = (t: Trace): Trace => ({ ...t, xaxis: "x2", yaxis: "y2", legend: "legend2" });
+      traces.push(right(lineTrace({ x: x(r.zipf.t), y: r.zipf.lossUniform, name: "Zipf α = 1.5, η = 0.3", method: "exact", color: "#222222" })));
+      traces.push(right(lineTrace({ x: x(r.uniform.t), y: r.uniform.lossUniform, name: `uniform, η = ${r.uniform.eta.toPrecision(3)} (½ its limit)`, method: "exact", color: UNIFORM })));
+      traces.push(right(lineTrace({ x: x(r.uniform.ode.t), y: r.uniform.ode.loss, name: `uniform ODE from this seed's A₀ (escape at ${r.uniform.predictedEscape === null ? "—" : r.uniform.predictedEscape.toExponential(1)})`, method: "theory", color: "#6e6e6e", dash: "dash" })));
+      // drawn last and wider, in its own colour: it lies on the η = 62.5 plateau until that run escapes
+      traces.push(right({ ...lineTrace({ x: x(r.uniformSameEta.t), y: r.uniformSameEta.lossUniform, name: "uniform, η = 0.3 (no escape within the run)", method: "exact", color: "#CC79A7", dash: "dot" }), line: { color: "#CC79A7", dash: "dot", width: 3.5 } }));
+      const legendUnder = (d: [number, number]) => ({ x: (d[0] + d[1]) / 2, xanchor: "center", y: -0.22, yanchor: "top", orientation: "v", font: { size: 12 }, bgcolor: "rgba(255,255,255,0)", borderwidth: 0 });
       return fig(
         `Three-stage dynamics, d = 1000, k = 4, seed ${r.seed}`,
         traces,
@@ -108,8 +132,11 @@ export const skillsFigures: FigureDef[] = [
           xaxis2: { ...axis("GD step + 1", { log: true }), domain: d2, anchor: "y2" },
           yaxis2: { ...axis("uniform-test loss", { log: true }), anchor: "x2" },
           annotations: [panelTitle("Zipf α = 1.5: alignment per rank bin", (d1[0] + d1[1]) / 2), panelTitle("uniform-test loss", (d2[0] + d2[1]) / 2)],
+          legend: legendUnder(d1),
+          legend2: legendUnder(d2),
+          margin: { b: 190 },
         },
-        { width: 980, height: 460, legend: "bottom" },
+        { width: 980, height: 560 },
       );
     },
   },
@@ -174,7 +201,7 @@ export const skillsFigures: FigureDef[] = [
     id: "skills.landscape-init",
     title: "Loss landscape at initialisation: uniform vs power law",
     caption:
-      "Exact training loss (no sampling) around the same w₀ ~ 𝒩(0, r²I) (k = 6, d = 256, r = 0.5, seed 0), minus L(w₀). Top: the plane w₀ + a·w⋆ + b·v, v random and p-orthogonal to w⋆. Bottom: the top-2 PCA directions of consecutive differences of a population-GD trajectory (η = ½ of each limit, 4000 steps), with the projected trajectory (white). Colours: red = below L(w₀), blue = above, the range set by the largest descent in the panel (ascents saturate). Uniform: a symmetric bowl (the shrinking self term) with no tilt toward ±w⋆ — flat in the useful direction; Zipf: tilted toward w⋆ with a descent direction from the start.",
+      "Exact training loss (no sampling) around the same w₀ ~ 𝒩(0, r²I) (k = 6, d = 256, r = 0.5, seed 0), minus L(w₀). Top: the plane w₀ + a·w⋆ + b·v, v random and p-orthogonal to w⋆. Bottom: the top-2 PCA directions of consecutive differences of a population-GD trajectory (η = ½ of each limit, 4000 steps), with the projected trajectory (white). Colours: red = below L(w₀), blue = above, on a signed logarithmic scale (labelled in L − L(w₀)) so that small descents and large ascents both show. Uniform: a symmetric bowl (the shrinking self term) with no tilt toward ±w⋆ — flat in the useful direction; Zipf: tilted toward w⋆ with a descent direction from the start.",
     needs: [R.landscapes],
     build(res) {
       const r = res.get(R.landscapes);
@@ -189,18 +216,29 @@ export const skillsFigures: FigureDef[] = [
           const xa = q === 1 ? "x" : `x${q}`;
           const ya = q === 1 ? "y" : `y${q}`;
           const name = run.alpha === 0 ? "uniform" : `Zipf α = ${run.alpha}`;
-          const xt = row === 0 ? "a (along w⋆)" : `PC1 (${(100 * run.explained[0]).toFixed(0)}%)`;
-          const yt = row === 0 ? "b (random ⊥)" : `PC2 (${(100 * run.explained[1]).toFixed(0)}%)`;
+          const xt = row === 0 ? "a (along w⋆)" : `PC1 (${percent(run.explained[0])} of the steps' variance)`;
+          const yt = row === 0 ? "b (random ⊥)" : `PC2 (${percent(run.explained[1])})`;
           layout[q === 1 ? "xaxis" : `xaxis${q}`] = { ...axis(xt), domain: doms[i], anchor: ya };
           layout[q === 1 ? "yaxis" : `yaxis${q}`] = { ...axis(yt), domain: rows[row], anchor: xa };
           const z = g.z.map((rw) => rw.map((v) => v - run.loss0));
-          // colour range set by the largest descent (ascents saturate): the B^k term grows so fast that a full range hides every slope
-          const lim = Math.max(1e-12, -Math.min(...z.flat()), 1e-3 * Math.max(...z.flat()));
+          // signed-log colours, sign(ΔL)·log10(1 + |ΔL|/s) with s a tenth of the deepest descent: the B^k
+          // term makes ascents orders of magnitude larger than descents, and a linear scale either hides
+          // the descent or saturates most of the panel; the colour bar is labelled in ΔL itself
+          const flat = z.flat();
+          const s = Math.max(1e-15, -Math.min(...flat), 1e-6 * Math.max(...flat.map(Math.abs))) / 10;
+          const f = (v: number) => Math.sign(v) * Math.log10(1 + Math.abs(v) / s);
+          const zt = z.map((rw) => rw.map(f));
+          const lim = Math.max(...zt.flat().map(Math.abs));
+          const mags: number[] = [];
+          for (let e = Math.ceil(Math.log10(s)); 10 ** e <= s * (10 ** lim - 1) * 1.0001; e++) mags.push(10 ** e);
+          const ticks = [...mags.slice().reverse().map((m) => -m), 0, ...mags];
           traces.push({
             type: "contour",
             x: g.a,
             y: g.b,
-            z,
+            z: zt,
+            customdata: z,
+            hovertemplate: "a = %{x:.3g}<br>b = %{y:.3g}<br>L − L(w₀) = %{customdata:.3g}<extra></extra>",
             xaxis: xa,
             yaxis: ya,
             colorscale: "RdBu",
@@ -211,7 +249,16 @@ export const skillsFigures: FigureDef[] = [
             line: { width: 0.5, color: "rgba(0,0,0,0.3)" },
             ncontours: 24,
             showscale: true,
-            colorbar: { len: 0.4, y: rows[row][0] + 0.22, x: doms[i][1] + 0.01, thickness: 10, title: { text: "L − L(w₀)", side: "right", font: { size: 11 } }, tickfont: { size: 10 } },
+            colorbar: {
+              len: 0.4,
+              y: rows[row][0] + 0.22,
+              x: doms[i][1] + 0.01,
+              thickness: 10,
+              title: { text: "L − L(w₀)", side: "right", font: { size: 11 } },
+              tickfont: { size: 10 },
+              tickvals: ticks.map(f),
+              ticktext: ticks.map(tickLabel),
+            },
             name,
           });
           if (row === 1) traces.push({ type: "scatter", mode: "lines+markers", x: run.projection.a, y: run.projection.b, xaxis: xa, yaxis: ya, line: { color: "#ffffff", width: 2 }, marker: { size: 3, color: "#000" }, showlegend: false, name: "trajectory" });

@@ -30,22 +30,36 @@ const alphaColor = (alpha: number, alphas: number[]) => {
   return alpha === 0 ? UNIFORM : sequentialColor(pos.indexOf(alpha), Math.max(2, pos.length));
 };
 
-/** One panel per task, a trace per arm, from `series(arm)`. */
-function panels(r: SkillsStudyResult, title: string, yTitle: string, make: (t: SkillsTaskSummary, xa: string, ya: string, first: boolean) => Trace[], yRange?: [number, number]): PlotlyFigure {
+/**
+ * One panel per task, a trace per arm, from `make`. Panels go in a grid of at most two columns, so a
+ * four-task study is 2 × 2 at 1000 px wide (a single row of four was 1760 px, shrunk by a notebook to
+ * unreadable text).
+ */
+function panels(r: SkillsStudyResult, title: string, yTitle: string, make: (t: SkillsTaskSummary, xa: string, ya: string, first: boolean) => Trace[], yRange?: [number, number], extra: Trace[] = []): PlotlyFigure {
   const n = r.tasks.length;
-  const doms = domains(n, 0.07);
-  const layout: Record<string, unknown> = { title: { text: title }, annotations: [] as unknown[] };
+  const cols = Math.min(n, 2);
+  const rows = Math.ceil(n / cols);
+  const xd = domains(cols, 0.1);
+  const gap = 0.16;
+  const h = (1 - gap * (rows - 1)) / rows;
+  const yd = (row: number): [number, number] => [1 - (row + 1) * h - row * gap, 1 - row * (h + gap)];
+  const layout: Record<string, unknown> = { title: { text: title }, annotations: [] as unknown[], margin: { t: 95 } };
   const traces: Trace[] = [];
   r.tasks.forEach((t, i) => {
+    const [row, col] = [Math.floor(i / cols), i % cols];
     const xa = i === 0 ? "x" : `x${i + 1}`;
     const ya = i === 0 ? "y" : `y${i + 1}`;
-    layout[i === 0 ? "xaxis" : `xaxis${i + 1}`] = { ...axis("training step"), domain: doms[i], anchor: ya };
-    layout[i === 0 ? "yaxis" : `yaxis${i + 1}`] = { ...axis(i === 0 ? yTitle : "", yRange ? { range: yRange } : {}), anchor: xa };
-    (layout.annotations as unknown[]).push(panelTitle(skillsTaskLabel(t), (doms[i][0] + doms[i][1]) / 2));
+    layout[i === 0 ? "xaxis" : `xaxis${i + 1}`] = { ...axis(row === rows - 1 || i + cols >= n ? "training step" : ""), domain: xd[col], anchor: ya };
+    layout[i === 0 ? "yaxis" : `yaxis${i + 1}`] = { ...axis(col === 0 ? yTitle : "", yRange ? { range: yRange } : {}), domain: yd(row), anchor: xa };
+    (layout.annotations as unknown[]).push({ ...panelTitle(skillsTaskLabel(t), (xd[col][0] + xd[col][1]) / 2), y: yd(row)[1] });
     traces.push(...make(t, xa, ya, i === 0));
   });
-  return styleFigure({ data: traces, layout }, { width: Math.max(640, 440 * n), height: 480, legend: "bottom" });
+  traces.push(...extra);
+  return styleFigure({ data: traces, layout }, { width: cols === 1 ? 640 : 1000, height: 150 + 330 * rows, legend: "bottom" });
 }
+
+/** A legend-only entry (no data) explaining a line style. */
+const styleKey = (name: string, dash: string): Trace => ({ type: "scatter", mode: "lines", x: [null], y: [null], name, line: { color: "#555555", width: 2, dash }, hoverinfo: "skip" });
 
 export const skillsTransformerFigures: FigureDef[] = [
   {
@@ -105,6 +119,7 @@ export const skillsTransformerFigures: FigureDef[] = [
           return out;
         },
         [-0.02, 1.02],
+        [styleKey(`power law α = ${r.config.alpha} (solid)`, "solid"), styleKey("uniform training, same bins (dotted)", "dot")],
       );
     },
   },
