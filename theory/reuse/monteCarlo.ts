@@ -468,65 +468,8 @@ export function onePassSgd(problem: LinearProblem, opts: OnePassSgdOptions): One
   return { T: [...opts.T], eta, runs, mean, se };
 }
 
-/** The minimum of a risk curve over a log-η grid, refined by a parabola in ln η through the 3 points around it. */
-export interface EtaOptimum {
-  eta: number;
-  risk: number;
-  /** standard error of the grid point nearest the optimum */
-  se: number;
-  /** index of the grid minimum */
-  index: number;
-  /** true if the parabolic refinement was applied */
-  refined: boolean;
-  /** true if the grid minimum is the first or last grid point (widen the grid) */
-  atEdge: boolean;
-}
-
-/**
- * argmin over the η grid (non-finite risks, e.g. diverged η, are skipped), then the vertex of the parabola
- * in u = ln η through the grid minimum and its two neighbours (a coarse grid alone biases E; this toolkit's numerics).
- */
-export function optimalOverEta(mean: readonly number[], se: readonly number[], etas: readonly number[]): EtaOptimum {
-  for (const [name, v] of [["mean", mean], ["se", se], ["etas", etas]] as const) {
-    if (v === null || typeof v !== "object" || typeof v.length !== "number") throw new ParameterError(name, v, "an array of numbers");
-  }
-  const n = etas.length;
-  if (n === 0) throw new ParameterError("etas", "[]", "a non-empty η grid");
-  if (mean.length !== n) throw new ParameterError("mean.length", mean.length, `equal to etas.length = ${n}`);
-  if (se.length !== n) throw new ParameterError("se.length", se.length, `equal to etas.length = ${n}`);
-  for (let m = 0; m < n; m++) {
-    requireNumber(`etas[${m}]`, etas[m], { gt: 0 });
-    if (m > 0 && !(etas[m] > etas[m - 1])) throw new ParameterError(`etas[${m}]`, etas[m], `> etas[${m - 1}] = ${etas[m - 1]} (increasing grid)`);
-  }
-  for (let m = 0; m < n; m++) if (Number.isFinite(mean[m])) requireNumber(`se[${m}]`, se[m], { min: 0 });
-  let best = -1;
-  for (let m = 0; m < n; m++) {
-    if (Number.isFinite(mean[m]) && (best < 0 || mean[m] < mean[best])) best = m;
-  }
-  if (best < 0) throw new ParameterError("mean", "all non-finite", "at least one finite risk");
-  const plain = (atEdge: boolean): EtaOptimum => ({
-    eta: etas[best],
-    risk: mean[best],
-    se: se[best],
-    index: best,
-    refined: false,
-    atEdge,
-  });
-  if (best === 0 || best === n - 1) return plain(true);
-  const [u0, u1, u2] = [Math.log(etas[best - 1]), Math.log(etas[best]), Math.log(etas[best + 1])];
-  const [f0, f1, f2] = [mean[best - 1], mean[best], mean[best + 1]];
-  if (!Number.isFinite(f0) || !Number.isFinite(f2)) return plain(false);
-  // Newton divided differences: p(u) = f1 + b (u − u1) + a (u − u1)²
-  const d01 = (f1 - f0) / (u1 - u0);
-  const d12 = (f2 - f1) / (u2 - u1);
-  const a = (d12 - d01) / (u2 - u0);
-  if (!(a > 0)) return plain(false);
-  const b = d01 + a * (u1 - u0); // p'(u1)
-  const du = -b / (2 * a);
-  const u = Math.min(u2, Math.max(u0, u1 + du));
-  const risk = f1 + b * (u - u1) + a * (u - u1) * (u - u1);
-  return { eta: Math.exp(u), risk, se: se[best], index: best, refined: true, atEdge: false };
-}
+// the minimum over η moved to etaOptimum.ts (one concept per file); re-exported for existing importers
+export { optimalOverEta, refinementEtas, mergeEtaCurves, type EtaOptimum } from "./etaOptimum";
 
 /** Log-spaced grid from lo to hi (both included) with at least `perOctave` points per factor 2. */
 export function etaGrid(lo: number, hi: number, perOctave = 4): number[] {

@@ -5,7 +5,6 @@ import {
   mergeMc,
   multiEpochSgd,
   onePassSgd,
-  optimalOverEta,
   summarizeMc,
 } from "../../../theory/reuse/monteCarlo";
 import { linearProblem, kappa, type Features, type LinearProblem } from "../../../theory/reuse/problem";
@@ -164,31 +163,7 @@ describe("multiEpochSgd", () => {
   });
 });
 
-describe("η grid and optimum over η", () => {
-  it("optimalOverEta recovers the vertex of an exact parabola in ln η", () => {
-    const etas = etaGrid(1e-4, 1e-1, 4);
-    const u0 = Math.log(3.7e-3);
-    const mean = etas.map((e) => 0.2 + 0.05 * (Math.log(e) - u0) ** 2);
-    const se = etas.map(() => 0.001);
-    const opt = optimalOverEta(mean, se, etas);
-    expect(opt.refined).toBe(true);
-    expect(opt.atEdge).toBe(false);
-    expect(opt.eta).toBeCloseTo(3.7e-3, 12);
-    expect(opt.risk).toBeCloseTo(0.2, 12);
-    expect(opt.se).toBe(0.001);
-    expect(etas[opt.index - 1]).toBeLessThan(opt.eta);
-    expect(etas[opt.index + 1]).toBeGreaterThan(opt.eta);
-  });
-
-  it("optimalOverEta flags a minimum at the edge and skips diverged (non-finite) risks", () => {
-    const etas = [1, 2, 4, 8];
-    const edge = optimalOverEta([1, 2, 3, 4], [0, 0, 0, 0], etas);
-    expect(edge).toMatchObject({ eta: 1, risk: 1, index: 0, refined: false, atEdge: true });
-    const div = optimalOverEta([3, 2, 1, NaN], [0, 0, 0, 0], etas);
-    expect(div).toMatchObject({ eta: 4, index: 2, refined: false, atEdge: false });
-    expect(() => optimalOverEta([1, 2], [0, 0], [2, 1])).toThrow(ParameterError);
-  });
-
+describe("η grid", () => {
   it("etaGrid is log-spaced with at least perOctave points per octave and includes both ends", () => {
     const g = etaGrid(1e-3, 1, 4);
     expect(g[0]).toBe(1e-3);
