@@ -1,0 +1,68 @@
+// The Monte Carlo E(K,N) driver: grid once up to Kmax, then each K's η refinement on the same runs
+// (common random numbers), on worker threads with checkpoints; the same numbers as the pure pipeline.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { isotropicSpectrum } from "../../src/core/spectra";
+import { mcReuseRates } from "../../src/reuse/mcReuseRates";
+import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
+import { refinementEtas } from "../../theory/reuse/etaOptimum";
+import { defaultMcEtaGrid, multiEpochSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { linearProblem } from "../../theory/reuse/problem";
+
+describe("mcReuseRates", () => {
+  const p = linearProblem(isotropicSpectrum(4), { sigma: 0.1, features: "gaussian" });
+  const N = 30;
+  const Ks = [1, 2, 5, 8];
+  const etas = defaultMcEtaGrid(p, N, 8, 4);
+  const opts = { N, Ks, etas, runs: 40, seed: 7 };
+
+  it("equals the pure pipeline (grid, refinement per K on the same seed, mcReuseRate) bitwise, with threads and checkpoints", async () => {
+    const grid = summarizeMc(multiEpochSgd(p, { N, Kmax: 8, etas, runs: 40, seed: 7 }));
+    const expected = Ks.map((K) => {
+      const extra = refinementEtas(grid.mean.map((r) => r[K - 1]), etas);
+      const refinement = summarizeMc(multiEpochSgd(p, { N, Kmax: K, etas: extra, runs: 40, seed: 7 }));
+      return mcReuseRate(p, grid, K, N, refinement);
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-mcrates-"));
+    try {
+      const stages = new Set<string>();
+      const got = await mcReuseRates(p, { ...opts, threads: 2, checkpoint: path.join(dir, "mc"), onProgress: (_d, _t, s) => stages.add(s) });
+      expect(got).toEqual(expected);
+      expect([...stages]).toEqual(["η grid", ...Ks.map((K) => `η refinement at K = ${K}`)]);
+      expect(fs.readdirSync(dir)).toEqual([]); // every checkpoint removed when done
+      expect(await mcReuseRates(p, { ...opts, threads: 1 })).toEqual(expected);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    for (const r of expected) {
+      expect(r.refined).toBe(true);
+      expect(r.se).toBeGreaterThan(0); // at every K, K = Kmax included
+      expect(Number.isFinite(r.se)).toBe(true);
+    }
+  });
+
+  it("a refinement checkpoint of another computation is set aside, not merged", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-mcrates-"));
+    try {
+      const reference = await mcReuseRates(p, { ...opts, Ks: [2] });
+      // a checkpoint of the K = 2 refinement written for another seed
+      const other = path.join(dir, "other");
+      await mcReuseRates(p, { ...opts, Ks: [2], seed: 8, threads: 1, checkpoint: other, onProgress: (_d, _t, s) => {
+        if (s.startsWith("η refinement") && fs.existsSync(`${other}-K2.json`)) fs.copyFileSync(`${other}-K2.json`, path.join(dir, "mc-K2.json"));
+      } });
+      expect(fs.existsSync(path.join(dir, "mc-K2.json"))).toBe(true);
+      const got = await mcReuseRates(p, { ...opts, Ks: [2], checkpoint: path.join(dir, "mc") });
+      expect(got).toEqual(reference);
+      expect(fs.readdirSync(dir).some((f) => f.startsWith("mc-K2.json") && f.includes("bad"))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names a bad K list", async () => {
+    await expect(mcReuseRates(p, { ...opts, Ks: [] })).rejects.toThrow(/Ks/);
+    await expect(mcReuseRates(p, { ...opts, Ks: [1, 0] })).rejects.toThrow(/Ks\[1\]/);
+  });
+});
