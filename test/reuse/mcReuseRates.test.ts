@@ -41,7 +41,7 @@ describe("mcReuseRates", () => {
       expect(r.se).toBeGreaterThan(0); // at every K, K = Kmax included
       expect(Number.isFinite(r.se)).toBe(true);
     }
-  });
+  }, 60_000);
 
   it("a refinement checkpoint of another computation is set aside, not merged", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-mcrates-"));
@@ -59,7 +59,7 @@ describe("mcReuseRates", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it("names a bad K list", async () => {
     await expect(mcReuseRates(p, { ...opts, Ks: [] })).rejects.toThrow(/Ks/);
