@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isotropicSpectrum } from "../../src/core/spectra";
-import { mcReuseRates } from "../../src/reuse/mcReuseRates";
+import { mcReuseRates, refinementPlan } from "../../src/reuse/mcReuseRates";
 import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
 import { refinementEtas } from "../../theory/reuse/etaOptimum";
 import { defaultMcEtaGrid, multiEpochSgd, summarizeMc } from "../../theory/reuse/monteCarlo";
@@ -30,7 +30,7 @@ describe("mcReuseRates", () => {
       const stages = new Set<string>();
       const got = await mcReuseRates(p, { ...opts, threads: 2, checkpoint: path.join(dir, "mc"), onProgress: (_d, _t, s) => stages.add(s) });
       expect(got).toEqual(expected);
-      expect([...stages]).toEqual(["η grid", ...Ks.map((K) => `η refinement at K = ${K}`)]);
+      expect([...stages]).toEqual(["η grid", "η refinement"]);
       expect(fs.readdirSync(dir)).toEqual([]); // every checkpoint removed when done
       expect(await mcReuseRates(p, { ...opts, threads: 1 })).toEqual(expected);
     } finally {
@@ -47,19 +47,31 @@ describe("mcReuseRates", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-mcrates-"));
     try {
       const reference = await mcReuseRates(p, { ...opts, Ks: [2] });
-      // a checkpoint of the K = 2 refinement written for another seed
+      // a checkpoint of the refinement written for another seed
       const other = path.join(dir, "other");
       await mcReuseRates(p, { ...opts, Ks: [2], seed: 8, threads: 1, checkpoint: other, onProgress: (_d, _t, s) => {
-        if (s.startsWith("η refinement") && fs.existsSync(`${other}-K2.json`)) fs.copyFileSync(`${other}-K2.json`, path.join(dir, "mc-K2.json"));
+        if (s === "η refinement" && fs.existsSync(`${other}-refine.json`)) fs.copyFileSync(`${other}-refine.json`, path.join(dir, "mc-refine.json"));
       } });
-      expect(fs.existsSync(path.join(dir, "mc-K2.json"))).toBe(true);
+      expect(fs.existsSync(path.join(dir, "mc-refine.json"))).toBe(true);
       const got = await mcReuseRates(p, { ...opts, Ks: [2], checkpoint: path.join(dir, "mc") });
       expect(got).toEqual(reference);
-      expect(fs.readdirSync(dir).some((f) => f.startsWith("mc-K2.json") && f.includes("bad"))).toBe(true);
+      expect(fs.readdirSync(dir).some((f) => f.startsWith("mc-refine.json") && f.includes("bad"))).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("refinementPlan: the union of the K's refinement η, each for the largest K that needs it", () => {
+    const grid = summarizeMc(multiEpochSgd(p, { N, Kmax: 8, etas, runs: 40, seed: 7 }));
+    const plan = refinementPlan(grid, Ks);
+    expect([...plan.etas].sort((a, b) => a - b)).toEqual(plan.etas);
+    Ks.forEach((K, j) => {
+      const own = refinementEtas(grid.mean.map((r) => r[K - 1]), etas);
+      expect(plan.ofK[j].map((i) => plan.etas[i])).toEqual(own);
+      for (const i of plan.ofK[j]) expect(plan.epochs[i]).toBeGreaterThanOrEqual(K);
+    });
+    expect(new Set(plan.etas).size).toBe(plan.etas.length);
+  });
 
   it("names a bad K list", async () => {
     await expect(mcReuseRates(p, { ...opts, Ks: [] })).rejects.toThrow(/Ks/);

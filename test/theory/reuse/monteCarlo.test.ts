@@ -130,6 +130,27 @@ describe("multiEpochSgd", () => {
     expect(Array.from(other.sum)).not.toEqual(Array.from(a.sum));
   });
 
+  it("per-η epochs: each trajectory equals its own run to that many epochs (bitwise) and then carries its risk forward", () => {
+    const p = linearProblem(powerSpectrum(6, 1), { sigma: 0.2, features: "rademacher" });
+    const base = { N: 17, runs: 9, seed: 4 };
+    const etas = [0.02, 0.05, 0.1, 0.2];
+    const epochs = [3, 6, 1, 6];
+    const mixed = multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs });
+    etas.forEach((eta, m) => {
+      const alone = multiEpochSgd(p, { ...base, Kmax: epochs[m], etas: [eta] });
+      for (let k = 0; k < 6; k++) {
+        const kk = Math.min(k, epochs[m] - 1);
+        expect(mixed.sum[m * 6 + k]).toBe(alone.sum[kk]);
+        expect(mixed.sumSq[m * 6 + k]).toBe(alone.sumSq[kk]);
+      }
+    });
+    // all at Kmax: the same as without the option
+    const full = multiEpochSgd(p, { ...base, Kmax: 6, etas });
+    expect(Array.from(multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs: [6, 6, 6, 6] }).sum)).toEqual(Array.from(full.sum));
+    expect(() => multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs: [1, 2, 7, 1] })).toThrow(/epochs\[2\] = 7/);
+    expect(() => multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs: [1, 2] })).toThrow(/epochs/);
+  });
+
   it("rejects bad parameters with a ParameterError naming them", () => {
     const p = linearProblem(isotropicSpectrum(4), { sigma: 0.1 });
     const ok = { N: 10, Kmax: 2, etas: [0.1], runs: 3, seed: 1 };
