@@ -221,7 +221,7 @@ export const reuseClaims: Claim[] = [
     id: "reuse.mc-plateau-vs-shortcut",
     paper: `${PAPER}, Thm 4.1 (large K)`,
     statement:
-      "Multi-epoch Monte Carlo at the largest K (η optimised on a 4-per-octave grid with parabolic refinement) gives an E within 5% of the least-squares plateau shortcut.",
+      "Multi-epoch Monte Carlo at the largest K (η optimised on a 4-per-octave grid, refined around the minimum on the same runs) gives an E within 5% of the least-squares plateau shortcut.",
     needs: [mcLargeK],
     evidence(r): Evidence {
       const m = r.get(mcLargeK);

@@ -13,14 +13,13 @@ import { logGrid } from "../core/grid";
 import { defineResult, type ComputeContext } from "../core/result";
 import { evenSpectrum, isotropicSpectrum, powerSpectrum, zipfModel } from "../core/spectra";
 import { muennighoffReuseRate, thm41RiskSmallK, thm42PlateauSlope, zipfOnePassAsymptote, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
-import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
-import { defaultMcEtaGrid, onePassSgd, summarizeMc, type McAccumulator, type MultiEpochOptions } from "../../theory/reuse/monteCarlo";
+import { defaultMcEtaGrid, onePassSgd } from "../../theory/reuse/monteCarlo";
 import { maxEta, onePassRisk } from "../../theory/reuse/onePass";
 import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { plateauReuseRate } from "../../theory/reuse/plateau";
 import { linearProblem, type LinearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk, zipfSaturationPoint } from "../../theory/reuse/zipf";
-import { multiEpochMcParallel } from "./mcParallel";
+import { ETA_REFINEMENT_PER_STEP, mcReuseRates, type McReuseRatesOptions } from "./mcReuseRates";
 
 /** The Zipf one-hot model of Yan et al. (arXiv 2511.13421, Section 5) at this toolkit's defaults: exponents a = 4.5, b = 1, d = 1e5 tokens. */
 export const ZIPF_DEFAULT = { a: 4.5, b: 1, d: 1e5 } as const;
@@ -28,19 +27,20 @@ type ZipfParams = { a: number; b: number; d: number };
 const zipfOf = (z: ZipfParams) => zipfModel(z.a, z.b, z.d);
 
 /**
- * Multi-epoch Monte Carlo on the context's worker threads, its finished chunks checkpointed in the
- * result's checkpoint folder (`<name>.json`), so an interrupted computation resumes.
+ * E(K,N) at several K by multi-epoch Monte Carlo (η grid, then a refinement around each K's minimum on
+ * common random numbers: mcReuseRates) on the context's worker threads, its finished chunks checkpointed in
+ * the result's checkpoint folder (`<name>.json`, `<name>-K<K>.json`), so an interrupted computation resumes.
  */
-async function multiEpochMc(ctx: ComputeContext, name: string, label: string, p: LinearProblem, opts: MultiEpochOptions): Promise<McAccumulator> {
+async function mcRates(ctx: ComputeContext, name: string, label: string, p: LinearProblem, opts: Omit<McReuseRatesOptions, "threads" | "checkpoint" | "onProgress">) {
   const bar = ctx.progress(label);
-  const acc = await multiEpochMcParallel(p, {
+  const rates = await mcReuseRates(p, {
     ...opts,
     threads: ctx.threads,
-    onProgress: (a, b) => bar.update(a, b),
-    checkpoint: path.join(ctx.checkpointDir(), `${name}.json`),
+    onProgress: (a, b, stage) => bar.update(a, b, stage),
+    checkpoint: path.join(ctx.checkpointDir(), name),
   });
   bar.done();
-  return acc;
+  return rates;
 }
 
 /** E(K,N) against K for several N in the Zipf model (exact closed form), with Muennighoff's E_M(K). */
@@ -82,6 +82,8 @@ export const stronglyConvexEvsK = defineResult({
     runs: pick(scale, 100, 300, 1000),
     seed: 5,
     perOctave: 4,
+    /** refinement points per grid step around each K's minimum (common random numbers; theory/reuse/etaOptimum.ts) */
+    etaRefinement: ETA_REFINEMENT_PER_STEP,
   }),
   async compute(config, ctx) {
     const p = linearProblem(isotropicSpectrum(config.d), { sigma: config.sigma, features: config.features });
@@ -90,9 +92,7 @@ export const stronglyConvexEvsK = defineResult({
     const curves = [];
     for (const N of config.N) {
       const etas = defaultMcEtaGrid(p, N, Kmax, config.perOctave);
-      const acc = await multiEpochMc(ctx, `N${N}`, `Monte Carlo E(K,N) at N = ${N}`, p, { N, Kmax, etas, runs: config.runs, seed: config.seed });
-      const s = summarizeMc(acc);
-      const rates = Ks.map((k) => mcReuseRate(p, s, k, N));
+      const rates = await mcRates(ctx, `N${N}`, `Monte Carlo E(K,N) at N = ${N}`, p, { N, Ks, etas, runs: config.runs, seed: config.seed, perStep: config.etaRefinement });
       const K = rates.map((r) => r.K);
       curves.push({
         N,
@@ -272,13 +272,12 @@ export const zipfEOnKGrid = defineResult({
 export const mcLargeK = defineResult({
   id: "reuse.mc-large-k",
   title: "Multi-epoch Monte Carlo at the largest K against the plateau shortcut",
-  config: (scale) => ({ d: 10, sigma: 0.1, features: "gaussian" as const, N: 100, Kmax: pick(scale, 100, 200, 400), runs: pick(scale, 100, 300, 1000), seed: 2, perOctave: 4 }),
+  config: (scale) => ({ d: 10, sigma: 0.1, features: "gaussian" as const, N: 100, Kmax: pick(scale, 100, 200, 400), runs: pick(scale, 100, 300, 1000), seed: 2, perOctave: 4, etaRefinement: ETA_REFINEMENT_PER_STEP }),
   async compute(config, ctx) {
     const p = linearProblem(isotropicSpectrum(config.d), { sigma: config.sigma, features: config.features });
     const { N, Kmax } = config;
     const etas = defaultMcEtaGrid(p, N, Kmax, config.perOctave);
-    const acc = await multiEpochMc(ctx, "mc", `Monte Carlo E(${Kmax},${N})`, p, { N, Kmax, etas, runs: config.runs, seed: config.seed });
-    const best = mcReuseRate(p, summarizeMc(acc), Kmax, N);
+    const [best] = await mcRates(ctx, "mc", `Monte Carlo E(${Kmax},${N})`, p, { N, Ks: [Kmax], etas, runs: config.runs, seed: config.seed, perStep: config.etaRefinement });
     return { N, K: Kmax, runs: config.runs, E: best.E, se: best.se, eta: best.eta, risk: best.risk, plateau: plateauReuseRate(p, N).E, etaGridPoints: etas.length };
   },
 });

@@ -11,8 +11,7 @@ import type { ZipfModel } from "../core/spectra";
 import { ParameterError, requireInteger } from "../core/validate";
 import { validateReuseGrid } from "./reuseInputs";
 import { thm42ReuseRate, zipfPlateauAsymptote } from "../../theory/reuse/asymptotics";
-import { mcReuseRate } from "../../theory/reuse/effectiveReuse";
-import { defaultMcEtaGrid, multiEpochCost, summarizeMc } from "../../theory/reuse/monteCarlo";
+import { defaultMcEtaGrid, multiEpochCost } from "../../theory/reuse/monteCarlo";
 import { checkCost } from "../core/resources";
 import { defaultThreads } from "../run/pool";
 import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
@@ -20,7 +19,7 @@ import { olsRisk, plateauReuseRate } from "../../theory/reuse/plateau";
 import { linearProblemCost, type LinearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk } from "../../theory/reuse/zipf";
 import { configKey } from "../run/store";
-import { multiEpochMcParallel } from "./mcParallel";
+import { ETA_REFINEMENT_PER_STEP, mcReuseRates } from "./mcReuseRates";
 
 export type ReuseMethod = "exact" | "plateau" | "mc" | "theory";
 export const REUSE_METHODS: readonly ReuseMethod[] = ["exact", "plateau", "mc", "theory"];
@@ -92,7 +91,12 @@ export function checkReuseRateSize(subject: ReuseSubject, Ns: number[], Ks: numb
     "reuse rate (Monte Carlo)",
     (v) => {
       const one = multiEpochCost({ d: v.d, N: Math.max(...v.N), Kmax: Math.max(...v.K), nEtas, runs: v.runs, threads: Math.min(threads, v.runs) });
-      return { ...one, ops: v.N.reduce((a, N) => a + (multiEpochCost({ d: v.d, N, Kmax: Math.max(...v.K), nEtas, runs: v.runs }).ops ?? 0), 0) };
+      // the grid up to the largest K, then the η refinement of each K (2(perStep − 1) trajectories of K epochs)
+      const refine = 2 * (ETA_REFINEMENT_PER_STEP - 1);
+      const opsAt = (N: number) =>
+        (multiEpochCost({ d: v.d, N, Kmax: Math.max(...v.K), nEtas, runs: v.runs }).ops ?? 0) +
+        v.K.reduce((a, K) => a + (multiEpochCost({ d: v.d, N, Kmax: K, nEtas: refine, runs: v.runs }).ops ?? 0), 0);
+      return { ...one, ops: v.N.reduce((a, N) => a + opsAt(N), 0) };
     },
     { d, N: Ns, K: Ks, runs } as { d: number; N: number[]; K: number[]; runs: number },
     { names, threads, warn },
@@ -137,21 +141,17 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
       const N = Ns[n];
       const etas = (grids as number[][])[n];
       const key = configKey({ problem: p, N, Kmax, runs, seed: opts.seed ?? 0 });
-      const acc = await multiEpochMcParallel(p, {
-        checkpoint: opts.checkpointDir ? path.join(opts.checkpointDir, `mc-${key}.json`) : undefined,
+      const rates = await mcReuseRates(p, {
+        checkpoint: opts.checkpointDir ? path.join(opts.checkpointDir, `mc-${key}`) : undefined,
         N,
-        Kmax,
+        Ks,
         etas,
         runs,
         seed: opts.seed ?? 0,
         threads: opts.threads,
-        onProgress: opts.onProgress ? (d: number, t: number) => opts.onProgress!(d, t, `N = ${N}`) : undefined,
+        onProgress: opts.onProgress ? (d: number, t: number, stage: string) => opts.onProgress!(d, t, `N = ${N}, ${stage}`) : undefined,
       });
-      const s = summarizeMc(acc);
-      for (const K of Ks) {
-        const r = mcReuseRate(p, s, K, N);
-        rows.push({ N, K, E: r.E, risk: r.risk, eta: r.eta, se: r.se, method });
-      }
+      for (const r of rates) rows.push({ N, K: r.K, E: r.E, risk: r.risk, eta: r.eta, se: r.se, method });
     }
     return rows;
   }

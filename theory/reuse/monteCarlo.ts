@@ -33,6 +33,12 @@ export interface MultiEpochOptions {
   runCount?: number;
   /** also return every run's risks (`perRun`), so that parts merge bitwise-exactly in run order */
   keepRuns?: boolean;
+  /**
+   * epochs of each η's trajectory (integers 1…Kmax, default Kmax for all): trajectory m stops after
+   * epochs[m] epochs and its last risk is carried forward, R(η_m, k) = R(η_m, epochs[m]) for k > epochs[m]
+   * (the η refinement of each K needs only K epochs; the same runs, so the same common random numbers)
+   */
+  epochs?: readonly number[];
 }
 
 /**
@@ -104,7 +110,7 @@ function sampleFeatures(rng: Rng, sqrtLam: Float64Array, gaussian: boolean, X: F
 export function validateMultiEpoch(
   problem: LinearProblem,
   opts: MultiEpochOptions,
-): { N: number; Kmax: number; runs: number; seed: number; etas: Float64Array; runOffset: number; runCount: number } {
+): { N: number; Kmax: number; runs: number; seed: number; etas: Float64Array; runOffset: number; runCount: number; epochs: Int32Array } {
   validateProblem(problem);
   const N = requireInteger("N", opts.N, { min: 1 });
   const Kmax = requireInteger("Kmax", opts.Kmax, { min: 1 });
@@ -113,7 +119,12 @@ export function validateMultiEpoch(
   const etas = validateEtas(problem, opts.etas);
   const runOffset = requireInteger("runOffset", opts.runOffset ?? 0, { min: 0, max: runs - 1 });
   const runCount = requireInteger("runCount", opts.runCount ?? runs - runOffset, { min: 1, max: runs - runOffset });
-  return { N, Kmax, runs, seed, etas, runOffset, runCount };
+  const epochs = new Int32Array(etas.length).fill(Kmax);
+  if (opts.epochs !== undefined) {
+    if (!Array.isArray(opts.epochs) || opts.epochs.length !== etas.length) throw new ParameterError("epochs", opts.epochs, `an array of ${etas.length} epoch counts (one per η)`);
+    opts.epochs.forEach((k, m) => (epochs[m] = requireInteger(`epochs[${m}]`, k, { min: 1, max: Kmax })));
+  }
+  return { N, Kmax, runs, seed, etas, runOffset, runCount, epochs };
 }
 
 /**
@@ -121,10 +132,15 @@ export function validateMultiEpoch(
  * one trajectory per η on common random numbers; returns per-run sums of R(η, k) for merging.
  */
 export function multiEpochSgd(problem: LinearProblem, opts: MultiEpochOptions): McAccumulator {
-  const { N, Kmax, seed, etas, runOffset, runCount } = validateMultiEpoch(problem, opts);
+  const { N, Kmax, seed, etas: given, runOffset, runCount, epochs } = validateMultiEpoch(problem, opts);
 
   const d = problem.lambda.length;
-  const nE = etas.length;
+  const nE = given.length;
+  // trajectories in order of decreasing epochs (stable: the identity when all run Kmax epochs), so that
+  // the trajectories still running in epoch k are a prefix: slot q simulates η_{order[q]}
+  const order = Array.from(given.keys()).sort((a, b) => epochs[b] - epochs[a]);
+  const etas = Float64Array.from(order, (m) => given[m]);
+  const stops = Int32Array.from(order, (m) => epochs[m]);
   const lam = problem.lambda;
   const sqrtLam = new Float64Array(d);
   for (let i = 0; i < d; i++) sqrtLam[i] = Math.sqrt(lam[i]);
@@ -146,7 +162,7 @@ export function multiEpochSgd(problem: LinearProblem, opts: MultiEpochOptions): 
     const rng = new Rng(seed, r);
     sampleFeatures(rng, sqrtLam, gaussian, X, N);
     for (let j = 0; j < N; j++) xi[j] = sigma * rng.normal();
-    for (let m = 0; m < nE; m++) for (let i = 0; i < d; i++) E[m * d + i] = -problem.wstar[i];
+    for (let q = 0; q < nE; q++) for (let i = 0; i < d; i++) E[q * d + i] = -problem.wstar[i];
     rng.permutation(N, nextPerm);
     // dots[m] = x_{j_0}ᵀ e_m for the first sample; afterwards the step kernel keeps it current
     const o0 = nextPerm[0] * d;
@@ -161,10 +177,17 @@ export function multiEpochSgd(problem: LinearProblem, opts: MultiEpochOptions): 
       nextPerm = t;
       if (k + 1 < Kmax) rng.permutation(N, nextPerm);
       const last = k + 1 < Kmax ? nextPerm[0] : perm[N - 1];
-      epoch(X, xi, perm, last, E, dots, etas, d, N);
-      for (let m = 0; m < nE; m++) {
+      let active = nE;
+      while (active > 0 && stops[active - 1] <= k) active--;
+      epoch(X, xi, perm, last, E, dots, active === nE ? etas : etas.subarray(0, active), d, N);
+      for (let q = 0; q < nE; q++) {
+        const m = order[q];
+        if (q >= active) {
+          risk[m * Kmax + k] = risk[m * Kmax + k - 1]; // stopped: its last risk carried forward
+          continue;
+        }
         let s = 0;
-        const eo = m * d;
+        const eo = q * d;
         for (let i = 0; i < d; i++) s += lam[i] * E[eo + i] * E[eo + i];
         risk[m * Kmax + k] = 0.5 * s;
       }
@@ -175,7 +198,7 @@ export function multiEpochSgd(problem: LinearProblem, opts: MultiEpochOptions): 
     }
     if (perRun) perRun.set(risk, (r - runOffset) * nE * Kmax);
   }
-  const acc: McAccumulator = { etas: Array.from(etas), Kmax, runs: runCount, runOffset, sum, sumSq };
+  const acc: McAccumulator = { etas: Array.from(given), Kmax, runs: runCount, runOffset, sum, sumSq };
   if (perRun) acc.perRun = perRun;
   return acc;
 }
@@ -468,65 +491,8 @@ export function onePassSgd(problem: LinearProblem, opts: OnePassSgdOptions): One
   return { T: [...opts.T], eta, runs, mean, se };
 }
 
-/** The minimum of a risk curve over a log-η grid, refined by a parabola in ln η through the 3 points around it. */
-export interface EtaOptimum {
-  eta: number;
-  risk: number;
-  /** standard error of the grid point nearest the optimum */
-  se: number;
-  /** index of the grid minimum */
-  index: number;
-  /** true if the parabolic refinement was applied */
-  refined: boolean;
-  /** true if the grid minimum is the first or last grid point (widen the grid) */
-  atEdge: boolean;
-}
-
-/**
- * argmin over the η grid (non-finite risks, e.g. diverged η, are skipped), then the vertex of the parabola
- * in u = ln η through the grid minimum and its two neighbours (a coarse grid alone biases E; this toolkit's numerics).
- */
-export function optimalOverEta(mean: readonly number[], se: readonly number[], etas: readonly number[]): EtaOptimum {
-  for (const [name, v] of [["mean", mean], ["se", se], ["etas", etas]] as const) {
-    if (v === null || typeof v !== "object" || typeof v.length !== "number") throw new ParameterError(name, v, "an array of numbers");
-  }
-  const n = etas.length;
-  if (n === 0) throw new ParameterError("etas", "[]", "a non-empty η grid");
-  if (mean.length !== n) throw new ParameterError("mean.length", mean.length, `equal to etas.length = ${n}`);
-  if (se.length !== n) throw new ParameterError("se.length", se.length, `equal to etas.length = ${n}`);
-  for (let m = 0; m < n; m++) {
-    requireNumber(`etas[${m}]`, etas[m], { gt: 0 });
-    if (m > 0 && !(etas[m] > etas[m - 1])) throw new ParameterError(`etas[${m}]`, etas[m], `> etas[${m - 1}] = ${etas[m - 1]} (increasing grid)`);
-  }
-  for (let m = 0; m < n; m++) if (Number.isFinite(mean[m])) requireNumber(`se[${m}]`, se[m], { min: 0 });
-  let best = -1;
-  for (let m = 0; m < n; m++) {
-    if (Number.isFinite(mean[m]) && (best < 0 || mean[m] < mean[best])) best = m;
-  }
-  if (best < 0) throw new ParameterError("mean", "all non-finite", "at least one finite risk");
-  const plain = (atEdge: boolean): EtaOptimum => ({
-    eta: etas[best],
-    risk: mean[best],
-    se: se[best],
-    index: best,
-    refined: false,
-    atEdge,
-  });
-  if (best === 0 || best === n - 1) return plain(true);
-  const [u0, u1, u2] = [Math.log(etas[best - 1]), Math.log(etas[best]), Math.log(etas[best + 1])];
-  const [f0, f1, f2] = [mean[best - 1], mean[best], mean[best + 1]];
-  if (!Number.isFinite(f0) || !Number.isFinite(f2)) return plain(false);
-  // Newton divided differences: p(u) = f1 + b (u − u1) + a (u − u1)²
-  const d01 = (f1 - f0) / (u1 - u0);
-  const d12 = (f2 - f1) / (u2 - u1);
-  const a = (d12 - d01) / (u2 - u0);
-  if (!(a > 0)) return plain(false);
-  const b = d01 + a * (u1 - u0); // p'(u1)
-  const du = -b / (2 * a);
-  const u = Math.min(u2, Math.max(u0, u1 + du));
-  const risk = f1 + b * (u - u1) + a * (u - u1) * (u - u1);
-  return { eta: Math.exp(u), risk, se: se[best], index: best, refined: true, atEdge: false };
-}
+// the minimum over η moved to etaOptimum.ts (one concept per file); re-exported for existing importers
+export { optimalOverEta, refinementEtas, mergeEtaCurves, type EtaOptimum } from "./etaOptimum";
 
 /** Log-spaced grid from lo to hi (both included) with at least `perOctave` points per factor 2. */
 export function etaGrid(lo: number, hi: number, perOctave = 4): number[] {

@@ -5,7 +5,6 @@ import {
   mergeMc,
   multiEpochSgd,
   onePassSgd,
-  optimalOverEta,
   summarizeMc,
 } from "../../../theory/reuse/monteCarlo";
 import { linearProblem, kappa, type Features, type LinearProblem } from "../../../theory/reuse/problem";
@@ -131,6 +130,27 @@ describe("multiEpochSgd", () => {
     expect(Array.from(other.sum)).not.toEqual(Array.from(a.sum));
   });
 
+  it("per-η epochs: each trajectory equals its own run to that many epochs (bitwise) and then carries its risk forward", () => {
+    const p = linearProblem(powerSpectrum(6, 1), { sigma: 0.2, features: "rademacher" });
+    const base = { N: 17, runs: 9, seed: 4 };
+    const etas = [0.02, 0.05, 0.1, 0.2];
+    const epochs = [3, 6, 1, 6];
+    const mixed = multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs });
+    etas.forEach((eta, m) => {
+      const alone = multiEpochSgd(p, { ...base, Kmax: epochs[m], etas: [eta] });
+      for (let k = 0; k < 6; k++) {
+        const kk = Math.min(k, epochs[m] - 1);
+        expect(mixed.sum[m * 6 + k]).toBe(alone.sum[kk]);
+        expect(mixed.sumSq[m * 6 + k]).toBe(alone.sumSq[kk]);
+      }
+    });
+    // all at Kmax: the same as without the option
+    const full = multiEpochSgd(p, { ...base, Kmax: 6, etas });
+    expect(Array.from(multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs: [6, 6, 6, 6] }).sum)).toEqual(Array.from(full.sum));
+    expect(() => multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs: [1, 2, 7, 1] })).toThrow(/epochs\[2\] = 7/);
+    expect(() => multiEpochSgd(p, { ...base, Kmax: 6, etas, epochs: [1, 2] })).toThrow(/epochs/);
+  });
+
   it("rejects bad parameters with a ParameterError naming them", () => {
     const p = linearProblem(isotropicSpectrum(4), { sigma: 0.1 });
     const ok = { N: 10, Kmax: 2, etas: [0.1], runs: 3, seed: 1 };
@@ -164,31 +184,7 @@ describe("multiEpochSgd", () => {
   });
 });
 
-describe("η grid and optimum over η", () => {
-  it("optimalOverEta recovers the vertex of an exact parabola in ln η", () => {
-    const etas = etaGrid(1e-4, 1e-1, 4);
-    const u0 = Math.log(3.7e-3);
-    const mean = etas.map((e) => 0.2 + 0.05 * (Math.log(e) - u0) ** 2);
-    const se = etas.map(() => 0.001);
-    const opt = optimalOverEta(mean, se, etas);
-    expect(opt.refined).toBe(true);
-    expect(opt.atEdge).toBe(false);
-    expect(opt.eta).toBeCloseTo(3.7e-3, 12);
-    expect(opt.risk).toBeCloseTo(0.2, 12);
-    expect(opt.se).toBe(0.001);
-    expect(etas[opt.index - 1]).toBeLessThan(opt.eta);
-    expect(etas[opt.index + 1]).toBeGreaterThan(opt.eta);
-  });
-
-  it("optimalOverEta flags a minimum at the edge and skips diverged (non-finite) risks", () => {
-    const etas = [1, 2, 4, 8];
-    const edge = optimalOverEta([1, 2, 3, 4], [0, 0, 0, 0], etas);
-    expect(edge).toMatchObject({ eta: 1, risk: 1, index: 0, refined: false, atEdge: true });
-    const div = optimalOverEta([3, 2, 1, NaN], [0, 0, 0, 0], etas);
-    expect(div).toMatchObject({ eta: 4, index: 2, refined: false, atEdge: false });
-    expect(() => optimalOverEta([1, 2], [0, 0], [2, 1])).toThrow(ParameterError);
-  });
-
+describe("η grid", () => {
   it("etaGrid is log-spaced with at least perOctave points per octave and includes both ends", () => {
     const g = etaGrid(1e-3, 1, 4);
     expect(g[0]).toBe(1e-3);
