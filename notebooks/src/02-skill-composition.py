@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate notebooks/02-skill-composition.ipynb (unexecuted). Execute it with
-`node scripts/notebooks-check.js 02` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 02`."""
+`npm run notebooks:update -- 02` (executes it in place at small; `DATALAWS_SCALE=ci npm run notebooks:check -- 02` checks a copy at ci)."""
 import os
 import sys
 

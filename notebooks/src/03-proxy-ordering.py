@@ -2,7 +2,7 @@
 """Generate notebooks/03-proxy-ordering.ipynb (thin: prose + calls into the datalaws API).
 
 Run `python3 notebooks/src/03-proxy-ordering.py`, then execute it with
-`node scripts/notebooks-check.js 03` (outputs are committed at `small` scale).
+`npm run notebooks:update -- 03` (outputs are committed at `small` scale).
 """
 import os
 import sys

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate notebooks/11-reuse-transformers.ipynb (unexecuted). Execute it with
-`node scripts/notebooks-check.js 11` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 11`."""
+`npm run notebooks:update -- 11` (executes it in place at small; `DATALAWS_SCALE=ci npm run notebooks:check -- 11` checks a copy at ci)."""
 import os
 import sys
 

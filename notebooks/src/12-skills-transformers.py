@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate notebooks/12-skills-transformers.ipynb (unexecuted). Execute it with
-`node scripts/notebooks-check.js 12` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 12`."""
+`npm run notebooks:update -- 12` (executes it in place at small; `DATALAWS_SCALE=ci npm run notebooks:check -- 12` checks a copy at ci)."""
 import os
 import sys
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate notebooks/13-proxy-transformers.ipynb (unexecuted). Execute it with
-`node scripts/notebooks-check.js 13` (small scale) or `DATALAWS_SCALE=ci node scripts/notebooks-check.js 13`."""
+`npm run notebooks:update -- 13` (executes it in place at small; `DATALAWS_SCALE=ci npm run notebooks:check -- 13` checks a copy at ci)."""
 import os
 import sys
 

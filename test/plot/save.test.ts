@@ -1,4 +1,5 @@
 // Saving figures: the shipped font, PDF, the paper style, figures at other parameters, saveFigure.
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -106,4 +107,20 @@ describe.skipIf(!hasChromium)("saving with Chromium", () => {
       delete process.env.DATALAWS_DATA;
     }
   }, 120_000);
+});
+
+describe.skipIf(!hasChromium)("datalaws figures --format pdf", () => {
+  it("writes a column-wide PDF (and only the formats asked for) from the command line", () => {
+    const out = path.join(dir, "cli");
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, "../../dist/src/cli/main.js"), "figures", "--only", "reuse.e-vs-k-zipf", "--scale", "ci", "--format", "pdf", "--style", "paper-column", "--out", out, "--json"], {
+      encoding: "utf8",
+      env: { ...process.env, DATALAWS_DATA: path.join(dir, "cli-data") },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const line = JSON.parse(r.stdout.trim());
+    expect(line).toEqual({ id: "reuse.e-vs-k-zipf", files: { pdf: path.join(out, "reuse", "e-vs-k-zipf.pdf") } });
+    const pdf = fs.readFileSync(line.files.pdf).toString("latin1");
+    expect(pdf.startsWith("%PDF-")).toBe(true);
+    expect(pdf).toMatch(/\/FontName\s*\/[A-Z]{6}\+Inter/);
+  }, 60_000);
 });
