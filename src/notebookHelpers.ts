@@ -134,7 +134,7 @@ export function showClaims(outcomes: ClaimOutcome[]): void {
     outcomes.map((o) => ({
       verdict: o.verdict,
       claim: o.id,
-      statement: o.error ? `${o.statement} (error: ${o.error})` : o.statement,
+      statement: o.error ? `${o.statement} (error: ${o.error})` : o.premise ? `${o.statement} (inconclusive: premise ${o.premise.id} did not pass; alone it would ${o.premise.withheld})` : o.statement,
       measured: formatValue(o.measured ?? "—"),
       predicted: formatValue(o.predicted ?? "—"),
       tolerance: formatValue(o.tolerance ?? "—"),

@@ -2,6 +2,7 @@
  * The registry: every folder of results, and through them every result, claim and figure of the
  * toolkit. Adding a result folder is one line in FOLDERS.
  */
+import { isPremiseId } from "./core/claim";
 import type { Claim } from "./core/claim";
 import type { FigureDef } from "./core/figure";
 import type { ResultFolder } from "./core/folder";
@@ -37,6 +38,14 @@ export function registryProblems(): string[] {
     for (const x of list) {
       if (seen.has(x.id)) out.push(`${kind} id "${x.id}" is declared twice`);
       seen.add(x.id);
+    }
+  }
+  // a premise is a registered claim named as one, and no premise rests on another premise's failure silently
+  for (const c of claims) {
+    for (const p of c.premises ?? []) {
+      if (!claims.includes(p)) out.push(`claim "${c.id}" rests on premise "${p.id}", which is not registered`);
+      if (!isPremiseId(p.id)) out.push(`claim "${c.id}" rests on "${p.id}", whose id does not contain "premise"`);
+      if (p.premises?.length) out.push(`premise "${p.id}" has premises of its own`);
     }
   }
   return out;

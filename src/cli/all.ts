@@ -65,7 +65,8 @@ export const command = defineCommand({
     const badFigures = figures.filter((f) => f.error !== undefined).map((f) => f.def.id);
     const badClaims = claims.filter((c) => c.verdict === "error").map((c) => c.id);
     const pass = claims.filter((c) => c.verdict === "pass").length;
-    process.stdout.write(`${figures.length - badFigures.length}/${figures.length} figures, ${pass}/${claims.length} claims pass; report: ${shown(outPath)}\n`);
+    const inconclusive = claims.filter((c) => c.verdict === "inconclusive").length;
+    process.stdout.write(`${figures.length - badFigures.length}/${figures.length} figures, ${pass}/${claims.length} claims pass${inconclusive ? ` (${inconclusive} inconclusive: a premise did not pass)` : ""}; report: ${shown(outPath)}\n`);
     if (badFigures.length + badClaims.length > 0) {
       process.stderr.write(`datalaws all: ${[badFigures.length ? `figure(s) failed: ${badFigures.join(", ")}` : "", badClaims.length ? `claim(s) errored: ${badClaims.join(", ")}` : ""].filter(Boolean).join("; ")} (the report lists them)\n`);
       return 1;

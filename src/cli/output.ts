@@ -38,22 +38,39 @@ export function table(headers: string[], rows: string[][]): string {
 
 /** The fields of a claim outcome printed by `check --json` and `study --json` (plus `error` when it errored). */
 export function claimJson(o: ClaimOutcome): Record<string, unknown> {
-  return { id: o.id, paper: o.paper, verdict: o.verdict, measured: o.measured, predicted: o.predicted, tolerance: o.tolerance, ...(o.error !== undefined ? { error: o.error } : {}) };
+  return {
+    id: o.id,
+    paper: o.paper,
+    verdict: o.verdict,
+    measured: o.measured,
+    predicted: o.predicted,
+    tolerance: o.tolerance,
+    ...(o.error !== undefined ? { error: o.error } : {}),
+    ...(o.premise !== undefined ? { premise: o.premise } : {}),
+  };
+}
+
+/** A verdict as the tables print it: pass, FAIL, INCONCLUSIVE, ERROR. */
+export function verdictLabel(v: ClaimOutcome["verdict"]): string {
+  return v === "pass" ? "pass" : v.toUpperCase();
 }
 
 /** One stderr line per finished claim (verdict, id, seconds). */
 export function claimProgressLine(o: ClaimOutcome): string {
-  return `${o.verdict === "pass" ? "pass " : o.verdict === "fail" ? "FAIL " : "ERROR"}  ${o.id} (${o.seconds.toFixed(1)} s)${o.error ? `: ${o.error}` : ""}`;
+  const why = o.error ? `: ${o.error}` : o.premise ? `: premise ${o.premise.id} did not pass (the claim alone would ${o.premise.withheld})` : "";
+  return `${verdictLabel(o.verdict).padEnd(5)}  ${o.id} (${o.seconds.toFixed(1)} s)${why}`;
 }
 
 /** The claim table and summary printed by `check` and `study` without --json. */
 export function claimTable(outcomes: readonly ClaimOutcome[], where: string): string {
-  const rows = outcomes.map((o) => [o.verdict === "pass" ? "pass" : o.verdict === "fail" ? "FAIL" : "ERROR", o.id, fmt(o.measured), fmt(o.predicted), fmt(o.tolerance)]);
+  const rows = outcomes.map((o) => [verdictLabel(o.verdict), o.id, fmt(o.measured), fmt(o.predicted), fmt(o.tolerance)]);
   const pass = outcomes.filter((o) => o.verdict === "pass").length;
   const errored = outcomes.filter((o) => o.verdict === "error");
+  const inconclusive = outcomes.filter((o) => o.verdict === "inconclusive");
   return [
     table(["verdict", "claim", "measured", "predicted", "tolerance"], rows),
-    `${pass}/${outcomes.length} claims pass ${where}${errored.length ? `; ${errored.length} could not be judged` : ""}`,
+    `${pass}/${outcomes.length} claims pass ${where}${inconclusive.length ? `; ${inconclusive.length} inconclusive (a premise did not pass)` : ""}${errored.length ? `; ${errored.length} could not be judged` : ""}`,
+    ...inconclusive.map((o) => `  ${o.id}: inconclusive: premise ${o.premise?.id} ${o.premise?.verdict === "error" ? "errored" : "failed"}`),
     ...errored.map((o) => `  ${o.id}: error: ${o.error}`),
   ].join("\n") + "\n";
 }

@@ -33,6 +33,12 @@ export interface Claim {
   needs: readonly ResultDef<any, any>[];
   /** Judge the statement on its results (pure: no computing, no files). */
   evidence(results: Results, scale: Scale): Evidence;
+  /**
+   * The claims that check this claim's premise — that the set-up can show the paper's mechanism at
+   * all (a premise claim's id contains `premise`). When one of them does not pass, this claim is still
+   * measured but its verdict is `inconclusive`: its pass or fail would say nothing about the paper.
+   */
+  premises?: readonly Claim[];
 }
 
 /** A claim's outcome as printed by `datalaws check --json`: its evidence, or the error that prevented it. */
@@ -40,16 +46,22 @@ export interface ClaimOutcome {
   id: string;
   paper: string;
   statement: string;
-  verdict: Verdict | "error";
+  /** `inconclusive`: a premise did not pass (see `premise`), so the claim's own verdict is withheld */
+  verdict: Verdict | "inconclusive" | "error";
   measured?: Evidence["measured"];
   predicted?: Evidence["predicted"];
   tolerance?: Evidence["tolerance"];
   details?: Record<string, unknown>;
   /** why there is no evidence (a result failed, or the judgement threw) */
   error?: string;
+  /** for an inconclusive claim: the premise that did not pass, its verdict, and what the claim's own verdict would have been */
+  premise?: { id: string; verdict: ClaimOutcome["verdict"]; statement: string; withheld?: Verdict };
   /** seconds to compute its missing results and judge it */
   seconds: number;
 }
+
+/** Whether a claim id names a premise claim (`…premise…`). */
+export const isPremiseId = (id: string): boolean => /(^|[.-])premise([.-]|$)/.test(id);
 
 /** Verdict helper: |measured − predicted| ≤ tol. */
 export function within(measured: number, predicted: number, tol: number): Verdict {

@@ -232,7 +232,7 @@ export function tableHtml(rows: Record<string, unknown>[]): string {
       const tds = cols.map((c) => {
         const v = r[c];
         const align = typeof v === "number" ? "right" : "left";
-        const color = v === "pass" ? ' style="color:#1a7f37;font-weight:600"' : v === "fail" ? ' style="color:#cf222e;font-weight:600"' : "";
+        const color = v === "pass" ? ' style="color:#1a7f37;font-weight:600"' : v === "fail" || v === "error" ? ' style="color:#cf222e;font-weight:600"' : v === "inconclusive" ? ' style="color:#9a6700;font-weight:600"' : "";
         return `<td style="text-align:${align}"${color}>${escapeHtml(formatValue(v))}</td>`;
       });
       return `<tr>${tds.join("")}</tr>`;

@@ -82,7 +82,7 @@ function relUrl(fromDir: string, file: string): string {
 }
 
 const CSS = `
-  :root { --pass: #1a7f37; --fail: #cf222e; --muted: #666; --rule: #e3e3e3; }
+  :root { --pass: #1a7f37; --fail: #cf222e; --inconclusive: #9a6700; --muted: #666; --rule: #e3e3e3; }
   body { font-family: Inter, Helvetica, Arial, sans-serif; color: #222; background: #fff; margin: 0; line-height: 1.45; }
   main { max-width: 1180px; margin: 0 auto; padding: 1.5rem 1.5rem 4rem; }
   header h1 { font-size: 1.6rem; margin: 0 0 0.4rem; }
@@ -103,6 +103,9 @@ const CSS = `
   td.verdict { font-weight: 700; text-transform: uppercase; font-size: 0.8rem; }
   td.verdict.pass { color: #fff; background: var(--pass); }
   td.verdict.fail, td.verdict.error { color: #fff; background: var(--fail); }
+  td.verdict.inconclusive { color: #fff; background: var(--inconclusive); }
+  p.summary .inconclusive { color: var(--inconclusive); font-weight: 600; }
+  .premise { color: var(--inconclusive); font-size: 0.8rem; }
   td code { font-size: 0.8rem; }
   .error { color: var(--fail); font-size: 0.8rem; white-space: pre-wrap; }
   figure { margin: 1.5rem 0 2.5rem; }
@@ -115,7 +118,11 @@ const CSS = `
 `;
 
 function claimRow(c: ClaimOutcome): string {
-  const err = c.error ? `<div class="error">error: ${escapeHtml(c.error)}</div>` : "";
+  const err = c.error
+    ? `<div class="error">error: ${escapeHtml(c.error)}</div>`
+    : c.premise
+      ? `<div class="premise">inconclusive: its premise <a href="#claim-${escapeHtml(c.premise.id)}"><code>${escapeHtml(c.premise.id)}</code></a> did not pass (${escapeHtml(c.premise.statement)}); on its own the claim would ${escapeHtml(c.premise.withheld ?? "—")}</div>`
+      : "";
   const verdict = c.verdict;
   return `<tr id="claim-${escapeHtml(c.id)}">
   <td><code>${escapeHtml(c.id)}</code></td>
@@ -171,7 +178,8 @@ export function reportHtml(opts: ReportOptions): string {
 
   const pass = opts.claims.filter((c) => c.verdict === "pass").length;
   const errors = opts.claims.filter((c) => c.verdict === "error").length;
-  const fail = opts.claims.length - pass - errors;
+  const inconclusive = opts.claims.filter((c) => c.verdict === "inconclusive").length;
+  const fail = opts.claims.length - pass - errors - inconclusive;
   const names = opts.folderTitles ?? {};
 
   // Sections in order of first appearance of each result, among figures then claims.
@@ -186,7 +194,7 @@ export function reportHtml(opts: ReportOptions): string {
       if (figs.length === 0) return "";
       const claimLine = claims.length
         ? `<p class="summary">Claims: ${claims
-            .map((c) => `<a href="#claim-${escapeHtml(c.id)}"><code>${escapeHtml(c.id)}</code></a> <span class="${c.verdict === "pass" ? "pass" : "fail"}">${c.verdict}</span>`)
+            .map((c) => `<a href="#claim-${escapeHtml(c.id)}"><code>${escapeHtml(c.id)}</code></a> <span class="${c.verdict === "pass" ? "pass" : c.verdict === "inconclusive" ? "inconclusive" : "fail"}">${c.verdict}</span>`)
             .join(", ")}</p>`
         : "";
       return `<section id="result-${escapeHtml(r)}">
@@ -219,7 +227,7 @@ ${meta.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).joi
 <nav>${nav}</nav>
 <section id="claims">
 <h2>Claims</h2>
-<p class="summary">${opts.claims.length === 0 ? "No claims were run." : `<span class="pass">${pass} pass</span>, <span class="fail">${fail} fail</span>${errors ? `, <span class="fail">${errors} could not be judged (error)</span>` : ""} of ${opts.claims.length} claims.`}</p>
+<p class="summary">${opts.claims.length === 0 ? "No claims were run." : `<span class="pass">${pass} pass</span>, <span class="fail">${fail} fail</span>${inconclusive ? `, <span class="inconclusive">${inconclusive} inconclusive (a premise did not pass)</span>` : ""}${errors ? `, <span class="fail">${errors} could not be judged (error)</span>` : ""} of ${opts.claims.length} claims.`}</p>
 ${
   opts.claims.length
     ? `<table class="claims">

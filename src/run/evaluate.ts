@@ -10,24 +10,37 @@ import type { Runner } from "./runner";
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split("\n")[0];
 
-/** Judge a claim on its results. */
-export async function evaluateClaim(claim: Claim, runner: Runner): Promise<ClaimOutcome> {
+/** Judge a claim on its results (its premises, if any, are judged first: see `Claim.premises`). */
+export async function evaluateClaim(claim: Claim, runner: Runner, judged: Map<Claim, ClaimOutcome> = new Map()): Promise<ClaimOutcome> {
+  const done = judged.get(claim);
+  if (done) return done;
+  const premises: ClaimOutcome[] = [];
+  for (const p of claim.premises ?? []) premises.push(await evaluateClaim(p, runner, judged));
   const t0 = Date.now();
   const head = { id: claim.id, paper: claim.paper, statement: claim.statement };
+  let out: ClaimOutcome;
   try {
     const results = await runner.results(claim.needs);
     const ev = claim.evidence(results, runner.scale);
-    return { ...head, ...ev, seconds: (Date.now() - t0) / 1000 };
+    out = { ...head, ...ev, seconds: (Date.now() - t0) / 1000 };
+    const failed = premises.find((p) => p.verdict !== "pass");
+    if (failed) out = { ...out, verdict: "inconclusive", premise: { id: failed.id, verdict: failed.verdict, statement: failed.statement, withheld: ev.verdict } };
   } catch (e) {
-    return { ...head, verdict: "error", error: message(e), seconds: (Date.now() - t0) / 1000 };
+    out = { ...head, verdict: "error", error: message(e), seconds: (Date.now() - t0) / 1000 };
   }
+  judged.set(claim, out);
+  return out;
 }
 
-/** Judge claims one after the other (`onEach` as each finishes). */
+/**
+ * Judge claims one after the other (`onEach` as each finishes). A premise is judged once, before the
+ * claims that rest on it, and reported where the selection lists it.
+ */
 export async function evaluateClaims(claims: readonly Claim[], runner: Runner, onEach?: (o: ClaimOutcome) => void): Promise<ClaimOutcome[]> {
+  const judged = new Map<Claim, ClaimOutcome>();
   const out: ClaimOutcome[] = [];
   for (const c of claims) {
-    const o = await evaluateClaim(c, runner);
+    const o = await evaluateClaim(c, runner, judged);
     onEach?.(o);
     out.push(o);
   }

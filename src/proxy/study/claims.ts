@@ -20,8 +20,41 @@ export const PAPER_TINY_LR_MIN_SPEARMAN = 0.95;
 const perLr = (r: ProxyStudyResult, long = false) =>
   Object.fromEntries((long ? r.agreementLong : r.agreement).map((a) => [`lr=${a.lr}`, { spearman: r3(a.mean.spearman), seedMean: r3(a.spearmanSeedMean), seedSe: r3(a.spearmanSeedSe), pairwise: r3(a.mean.pairwise), regret1: r3(a.mean.regret) }]));
 
+/** The largest Spearman a fixed-lr target ranking may have with the tuned one for tuning to matter. */
+export const PREMISE_MAX_FIXED_LR_SPEARMAN = 0.8;
+
+/**
+ * The premise of the proxy study (issue "transformer studies that can test their papers"): the paper's
+ * point is that per-recipe tuning reorders recipes, so that a proxy at the standard lr ranks them
+ * wrongly. If the targets ranked at one fixed lr already agree with the per-recipe-tuned ranking, no
+ * proxy lr can improve anything, and the main claims say nothing about the paper.
+ */
+export const proxyTransformerPremise: Claim = {
+  id: "proxy.transformer-premise-tuning-reorders",
+  paper: `${PAPER} (the set-up's premise: tuning reorders recipes)`,
+  statement: `Transformer study premise: per-recipe tuning reorders the recipes — at every fixed target lr, the Spearman ρ between the targets' ranking at that lr and their per-recipe-tuned ranking is ≤ ${PREMISE_MAX_FIXED_LR_SPEARMAN}.`,
+  needs: [proxyTransformerStudy],
+  evidence(res): Evidence {
+    const r = res.get(proxyTransformerStudy);
+    const rho = r.targetFixedLrSpearman;
+    const best = Math.max(...rho.filter(Number.isFinite));
+    const lrs = r.config.target.lrs;
+    const distinctBestLrs = new Set(r.targetBestLr).size;
+    return {
+      measured: r3(best),
+      predicted: `≤ ${PREMISE_MAX_FIXED_LR_SPEARMAN}`,
+      tolerance: "max over fixed target lrs",
+      verdict: best <= PREMISE_MAX_FIXED_LR_SPEARMAN ? "pass" : "fail",
+      details: { perLr: Object.fromEntries(rho.map((x, i) => [`lr=${lrs[i]}`, r3(x)])), tunedBestLr: Object.fromEntries(r.recipes.map((n, i) => [n, r.targetBestLr[i]])), distinctBestLrs },
+    };
+  },
+};
+
+const premised = (c: Claim): Claim => ({ ...c, premises: [proxyTransformerPremise] });
+
 export const proxyTransformerClaims: Claim[] = [
-  {
+  proxyTransformerPremise,
+  premised({
     id: "proxy.transformer-tiny-beats-standard",
     paper: `${PAPER}, Findings I–II and the main transfer result`,
     statement:
@@ -30,8 +63,8 @@ export const proxyTransformerClaims: Claim[] = [
     evidence(r): Evidence {
       return tinyBeatsStandard(r.get(proxyTransformerStudy));
     },
-  },
-  {
+  }),
+  premised({
     id: "proxy.transformer-long-run-tiny-beats-standard",
     paper: `${PAPER}, Findings I–II (a tiny-lr proxy trained long enough to learn)`,
     statement:
@@ -40,8 +73,8 @@ export const proxyTransformerClaims: Claim[] = [
     evidence(r): Evidence {
       return tinyBeatsStandard(r.get(proxyTransformerStudy), true);
     },
-  },
-  {
+  }),
+  premised({
     id: "proxy.transformer-paper-levels",
     paper: `${PAPER}, GPT2-125M → Pythia-1B: ρ < ${PAPER_STANDARD_LR_MAX_SPEARMAN} at the standard lr, ρ > ${PAPER_TINY_LR_MIN_SPEARMAN} at 1e-5`,
     statement: `Transformer study: the paper's headline levels — the seed-mean proxy ranking has Spearman ρ < ${PAPER_STANDARD_LR_MAX_SPEARMAN} against the tuned targets at the standard proxy lr and ρ > ${PAPER_TINY_LR_MIN_SPEARMAN} at the tiny lr (measured on 23 real recipes; whether a synthetic analogue reaches them is an open question, reported).`,
@@ -49,7 +82,7 @@ export const proxyTransformerClaims: Claim[] = [
     evidence(r): Evidence {
       return paperLevels(r.get(proxyTransformerStudy));
     },
-  },
+  }),
 ];
 
 /** Evidence of "tiny-lr proxies agree with the tuned targets better than standard-lr proxies" for a study result (its long proxy runs with `long`). */

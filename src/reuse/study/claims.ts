@@ -20,7 +20,74 @@ export const SMALL_K_LEVEL = 0.8;
 /** Correlation the K(λ,N)-against-ln N fit must reach (the paper reports r = 0.97). */
 export const LOG_FIT_MIN_R = 0.9;
 
+/** Optimizer steps the smallest N must give per epoch (else "epochs" count optimizer steps, not reuse). */
+export const PREMISE_MIN_STEPS_PER_EPOCH = 20;
+/** The one-pass curve's log-log slope over its last decade must keep this share of its first decade's (no floor in sight). */
+export const PREMISE_MIN_SLOPE_RATIO = 0.5;
+
+/** Log-log slope of loss against tokens by least squares over the points with tokens in [lo, hi]. */
+function logSlope(tokens: readonly number[], loss: readonly number[], lo: number, hi: number): number {
+  const pts = tokens.map((t, i) => [t, loss[i]] as const).filter(([t, l]) => t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9) && l > 0);
+  if (pts.length < 2) return NaN;
+  const xs = pts.map(([t]) => Math.log(t));
+  const ys = pts.map(([, l]) => Math.log(l));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => ((sxy += (x - mx) * (ys[i] - my)), (sxx += (x - mx) ** 2)));
+  return sxx > 0 ? sxy / sxx : NaN;
+}
+
+/**
+ * The premise of the reuse study (issue "transformer studies that can test their papers"): the data
+ * must limit the runs. Over the tokens the runs see, N_min to K_max·N_max, the one-pass loss keeps
+ * falling like a power law (its log-log slope over the last decade keeps at least half of its slope
+ * over the first: no floor in sight), and the smallest N gives at least 20 optimizer steps per epoch
+ * (otherwise "K epochs" mostly counts optimizer steps). One batch size and one constant lr for every
+ * run hold by construction (the config has one of each).
+ */
+export const reuseTransformerPremise: Claim = {
+  id: "reuse.transformer-premise-data-limited",
+  paper: `${PAPER} (the set-up's premise: a data-limited regime)`,
+  statement: `Transformer study premise: the one-pass loss still falls as a power law at K_max·N_max tokens (last-decade log-log slope ≥ ${PREMISE_MIN_SLOPE_RATIO} × the first decade's) and the smallest N gives ≥ ${PREMISE_MIN_STEPS_PER_EPOCH} optimizer steps per epoch; without both, E(K,N) measures the loss floor or the step count, not data reuse.`,
+  needs: [reuseTransformerStudy],
+  evidence(res): Evidence {
+    const r = res.get(reuseTransformerStudy);
+    const c = r.config;
+    const tokensPerStep = c.language.contextLength * c.batchSize;
+    const minSteps = c.N[0] / tokensPerStep;
+    const lo = c.N[0];
+    const hi = Math.min(c.Kmax * c.N[c.N.length - 1], r.onePassMean.tokens[r.onePassMean.tokens.length - 1]);
+    const { tokens, valLoss } = r.onePassMean;
+    const first = logSlope(tokens, valLoss, lo, Math.min(hi, 10 * lo));
+    const last = logSlope(tokens, valLoss, Math.max(lo, hi / 10), hi);
+    const ratio = first < 0 ? last / first : NaN;
+    const lastLoss = valLoss[tokens.findIndex((t) => t >= hi * (1 - 1e-9))] ?? valLoss[valLoss.length - 1];
+    const ok = minSteps >= PREMISE_MIN_STEPS_PER_EPOCH && Number.isFinite(ratio) && ratio >= PREMISE_MIN_SLOPE_RATIO;
+    return {
+      measured: { stepsPerEpochAtNmin: r3(minSteps), slopeRatio: r3(ratio) },
+      predicted: `steps ≥ ${PREMISE_MIN_STEPS_PER_EPOCH}, slope ratio ≥ ${PREMISE_MIN_SLOPE_RATIO}`,
+      tolerance: "both",
+      verdict: ok ? "pass" : "fail",
+      details: {
+        tokensRange: [lo, hi],
+        slopeFirstDecade: r3(first),
+        slopeLastDecade: r3(last),
+        lossAtLastToken: r3(lastLoss),
+        entropyRate: r3(r.entropyRate),
+        excessOverEntropyRateAtLast: r3(lastLoss - r.entropyRate),
+        batchSize: c.batchSize,
+        lr: c.lr,
+      },
+    };
+  },
+};
+
+const premised = (c: Claim): Claim => ({ ...c, premises: [reuseTransformerPremise] });
+
 export const reuseTransformerClaims: Claim[] = [
+  reuseTransformerPremise,
   {
     id: "reuse.transformer-e1",
     paper: `${PAPER}, definition of E(K,N)`,
@@ -34,7 +101,7 @@ export const reuseTransformerClaims: Claim[] = [
       return { measured: r3(worst), predicted: 0, tolerance: 0.05, verdict: worst <= 0.05 ? "pass" : "fail", details: { E1: byN(r, (c) => c.E[0]) } };
     },
   },
-  {
+  premised({
     id: "reuse.transformer-linear-small-k",
     paper: `${PAPER} (E ≈ K for K ≲ 5)`,
     statement: `Transformer study: repeating data is almost as good as fresh data for a few epochs — E(2,N)/2 ≥ ${SMALL_K_LEVEL} at every N (seed-mean losses).`,
@@ -57,8 +124,8 @@ export const reuseTransformerClaims: Claim[] = [
         },
       };
     },
-  },
-  {
+  }),
+  premised({
     id: "reuse.transformer-saturates",
     paper: `${PAPER}, saturation point K(λ,N), λ = 0.75`,
     statement:
@@ -81,8 +148,8 @@ export const reuseTransformerClaims: Claim[] = [
         },
       };
     },
-  },
-  {
+  }),
+  premised({
     id: "reuse.transformer-saturation-rises-with-n",
     paper: `${PAPER} (the saturation level rises with N)`,
     statement:
@@ -108,8 +175,8 @@ export const reuseTransformerClaims: Claim[] = [
         },
       };
     },
-  },
-  {
+  }),
+  premised({
     id: "reuse.transformer-saturation-log-n",
     paper: `${PAPER}, fit K(0.75,N) ≈ 0.80·log N + 5.21 (r = 0.97)`,
     statement: `Transformer study: the saturation point grows with log N — a fit K(0.75,N) = a·ln N + b over the N grid has a > 0 and correlation r ≥ ${LOG_FIT_MIN_R} (the paper: r = ${PAPER_LLM_SATURATION_FIT.r}; its slope is not comparable, the unit of N being unknown).`,
@@ -134,5 +201,5 @@ export const reuseTransformerClaims: Claim[] = [
         details: { N: f.N, Ksat: f.Ksat.map(r3), slopeSe: r3(f.slopeSe), KsatSeeds: Object.fromEntries(r.curves.map((c) => [`N=${c.N}`, c.KsatSeeds.map(r3)])) },
       };
     },
-  },
+  }),
 ];

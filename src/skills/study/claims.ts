@@ -28,8 +28,53 @@ const taskDetails = (t: SkillsTaskSummary, alpha: number) => {
   };
 };
 
+/** Chance accuracy of a task's answer (one of |G| = 120 permutations, P residues, |E| entities). */
+export function chanceAccuracy(t: SkillsTaskSummary): number {
+  const s = t.spec as { task: string; P?: number; entities?: number };
+  if (s.task === "s5") return 1 / 120;
+  if (s.task === "arithmetic") return 1 / (s.P ?? NaN);
+  return 1 / (s.entities ?? NaN);
+}
+
+/**
+ * The premise of the skills study (issue "transformer studies that can test their papers"): a claim
+ * about composing skills needs a test on composed tuples the model never saw in training, and a task
+ * one arm can learn in the budget. Per composition task: the test tuples are held out from training,
+ * and the better arm's final accuracy exceeds chance by 3 standard errors.
+ */
+export const skillsTransformerPremise: Claim = {
+  id: "skills.transformer-premise-held-out-composition",
+  paper: `${PAPER} (the set-up's premise: composition, not memorisation)`,
+  statement:
+    "Transformer study premise: every composition task is tested on tuples held out from training, and at least one arm learns it above chance there (final accuracy − chance > 3 se); otherwise a difference between the arms may be memorisation of seen tuples, not composition.",
+  needs: [skillsTransformerStudy],
+  evidence(res) {
+    const r = res.get(skillsTransformerStudy);
+    const tasks = r.tasks.filter((t) => t.role === "composition");
+    const per = tasks.map((t) => {
+      const heldOut = (t.spec as { heldOut?: boolean }).heldOut === true;
+      const best = t.arms.reduce((a, b) => (b.final > a.final ? b : a));
+      const chance = chanceAccuracy(t);
+      const z = (best.final - chance) / Math.max(best.finalSe, 1e-12);
+      return { task: t.task, heldOut, bestAlpha: best.alpha, final: r3(best.final), chance: r3(chance), z: r3(z), ok: heldOut && z > 3 };
+    });
+    const heldOut = per.filter((x) => x.heldOut).length;
+    const learned = per.filter((x) => x.z > 3).length;
+    return {
+      measured: { tasks: per.length, heldOut, learnedAboveChance: learned },
+      predicted: `every one of ${per.length} composition tasks held out and learned`,
+      tolerance: "final − chance > 3 se on held-out tuples",
+      verdict: per.length > 0 && per.every((x) => x.ok) ? "pass" : "fail",
+      details: { perTask: per },
+    };
+  },
+};
+
+const premised = (c: Claim): Claim => ({ ...c, premises: [skillsTransformerPremise] });
+
 export const skillsTransformerClaims: Claim[] = [
-  {
+  skillsTransformerPremise,
+  premised({
     id: "skills.transformer-power-law-wins-composition",
     paper: `${PAPER}, main figure (multi-step arithmetic, S5) and three-hop QA`,
     statement:
@@ -55,8 +100,8 @@ export const skillsTransformerClaims: Claim[] = [
         },
       };
     },
-  },
-  {
+  }),
+  premised({
     id: "skills.transformer-uniform-wins-one-hop",
     paper: `${PAPER}, one-hop memorisation (uniform wins the early race)`,
     statement:
@@ -74,8 +119,8 @@ export const skillsTransformerClaims: Claim[] = [
         details: Object.fromEntries(ctl.map((t) => [t.task, taskDetails(t, r.config.alpha)])),
       };
     },
-  },
-  {
+  }),
+  premised({
     id: "skills.transformer-head-first",
     paper: `${PAPER}, stage-wise head→tail learning (stepping stone)`,
     statement:
@@ -101,7 +146,8 @@ export const skillsTransformerClaims: Claim[] = [
         details: Object.fromEntries(gaps.map((g) => [g.task, { headGain: r3(g.headGain), tailGain: r3(g.tailGain), binAucPowerLaw: g.binAucPowerLaw, binAucUniform: g.binAucUniform }])),
       };
     },
-  },
+  }),
+  // not under the premise: the gradient diagnostic measures the training dynamics themselves (no test set)
   {
     id: "skills.transformer-tail-gradient-head-context",
     paper: `${PAPER}, S5 stage II (gradient norms of tail samples with head vs other context)`,
