@@ -388,7 +388,7 @@ export const mcPaperDimension = defineResult({
     d: 100,
     sigma: 0.1,
     features: "gaussian" as const,
-    N: pick(scale, [300], [1000, 3000, 10000], [1000, 3000, 10000, 30000]),
+    N: pick(scale, [600], [1000, 3000, 10000], [1000, 3000, 10000, 30000]),
     K: [1, 2, 4, 8, 16, 32],
     runs: pick(scale, 8, 16, 100),
     seed: 17,
