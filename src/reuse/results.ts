@@ -418,7 +418,7 @@ export const mcPaperDimension = defineResult({
 export const decayingLrPlateau = defineResult({
   id: "reuse.decaying-lr-plateau",
   title: "Plateau E(∞,N) with a decaying-learning-rate one-pass reference",
-  config: (scale) => ({ d: 100, sigma: 0.1, features: "gaussian" as const, kappas: [1, 4], N: pick(scale, [300, 600, 1200], [1000, 3000, 10000, 30000], [1000, 3000, 10000, 30000, 100000]) }),
+  config: (scale) => ({ d: 100, sigma: 0.1, features: "gaussian" as const, kappas: [1, 4], N: pick(scale, [300, 600, 1200], [1000, 3000, 10000], [1000, 3000, 10000, 30000, 100000]) }),
   compute(config) {
     return {
       config,

@@ -125,8 +125,9 @@ export interface ScheduledInverse {
 
 /**
  * Invert the schedule-optimised one-pass risk: min over η_t = 1/(1/η0 + t/c) of the steps to reach `target`
- * (η0 ∈ [maxEta·1e-3, maxEta], c ∈ [1e-2, 1e2]/λ_d; a 7 × 9 grid in logs, then two rounds of Brent per
- * coordinate). `maxSteps` caps each run.
+ * (η0 ∈ [maxEta·1e-3, maxEta], c ∈ [1e-2, 1e2]/λ_d; a 4 × 25 grid in logs — fine in c, on which the
+ * steps depend most, since a coarser grid let the refinement settle on a worse ridge — then two rounds
+ * of Brent per coordinate). `maxSteps` caps each run.
  */
 export function invertScheduledOnePass(problem: LinearProblem, target: number, maxSteps: number): ScheduledInverse {
   requireLinearProblem(problem);
@@ -141,17 +142,19 @@ export function invertScheduledOnePass(problem: LinearProblem, target: number, m
     return Number.isFinite(T) ? Math.log(Math.max(T, 1e-300)) : 1e300;
   };
   let best = { u: bounds.u[1], v: bounds.v[0], f: Infinity };
-  for (let i = 0; i < 7; i++) {
-    for (let j = 0; j < 9; j++) {
-      const u = bounds.u[0] + ((bounds.u[1] - bounds.u[0]) * i) / 6;
-      const v = bounds.v[0] + ((bounds.v[1] - bounds.v[0]) * j) / 8;
+  const nu = 4;
+  const nv = 25;
+  for (let i = 0; i < nu; i++) {
+    for (let j = 0; j < nv; j++) {
+      const u = bounds.u[0] + ((bounds.u[1] - bounds.u[0]) * i) / (nu - 1);
+      const v = bounds.v[0] + ((bounds.v[1] - bounds.v[0]) * j) / (nv - 1);
       const f = cost(u, v);
       if (f < best.f) best = { u, v, f };
     }
   }
   if (!(best.f < 1e299)) throw new ParameterError("target", target, `reachable by scheduled one-pass SGD within maxSteps = ${maxSteps}`);
-  const du = (bounds.u[1] - bounds.u[0]) / 6;
-  const dv = (bounds.v[1] - bounds.v[0]) / 8;
+  const du = (bounds.u[1] - bounds.u[0]) / (nu - 1);
+  const dv = (bounds.v[1] - bounds.v[0]) / (nv - 1);
   for (let round = 0; round < 2; round++) {
     const w = round === 0 ? 1 : 0.5;
     const rv = minimizeBounded((v) => cost(best.u, v), Math.max(bounds.v[0], best.v - w * dv), Math.min(bounds.v[1], best.v + w * dv), { xtol: 1e-4, rtol: 0 });
