@@ -78,7 +78,7 @@ code(r"""
 await dl.showFigure("reuse.threshold-vs-n", scale);
 """)
 md(r"""
-**The exponent 2/7, measured properly (Thm 5.2).** Premise: the threshold K(0.75,N) and the plateau both scale like N^{b/(a−b)} = N^{2/7}, but a single power-law fit over N = 10⁴…10⁷ gives only ≈ 0.24 for the threshold. Claim `reuse.zipf-threshold-exponent`: the *local* exponent d ln K/d ln N between neighbouring N rises monotonically (0.216 near 2·10⁴, 0.268 near 7·10⁶, 0.281 near 7·10⁸) and stays below 2/7; extrapolating the local exponents with a least-squares fit s(N) = s∞ − c·N^{−γ} gives s∞ ≈ 0.29 for the threshold and 0.2856 for the plateau, both within 0.01 of 2/7 = 0.2857. The approach is slow (γ ≈ 0.2), which is why fits over a few decades under-estimate it.
+**The exponent 2/7, measured properly (Thm 5.2).** Premise: the threshold K(0.75,N) and the plateau both scale like N^{b/(a−b)} = N^{2/7}, but a single power-law fit over N = 10⁴…10⁷ gives only ≈ 0.24 for the threshold. Claim `reuse.zipf-threshold-exponent`: the *local* exponent d ln K/d ln N between neighbouring N rises monotonically (0.216 near 2·10⁴, 0.268 near 6·10⁶, 0.281 near 6·10⁸) and stays below 2/7; extrapolating the local exponents with a least-squares fit s(N) = s∞ − c·N^{−γ} gives s∞ ≈ 0.29 for the threshold and 0.2856 for the plateau, both within 0.01 of 2/7 = 0.2857. The approach is slow (γ ≈ 0.2), which is why fits over a few decades under-estimate it.
 """)
 code(r"""
 dl.showClaims(await dl.checkClaims("reuse.zipf-threshold-exponent", scale));
@@ -122,7 +122,7 @@ code(r"""
 await dl.showFigure("reuse.e-vs-n-strongly-convex", scale);
 """)
 md(r"""
-Claim `reuse.thm42-effective-regime` (T5 for the strongly convex model): at K = 2, 4, 8, 16 the efficiency E(K,N)/K rises with N (weighted slopes against ln N 6.5–8.4 standard errors above zero at `small`, 3.2–3.6 at `ci`), and E(2,N)/2 reaches 1 within its error at the largest N. Claim `reuse.thm42-threshold`: the saturation point K(0.75,N) grows with N (≈ 0.28 per unit of ln N at `small`), and its ratio to the plateau E(∞,N) rises toward 4/3 — the value of the sharp two-regime law E = min(K, E(∞,N)) — from below (0.85 → 1.13): the transition sharpens slowly, as the o(1) terms predict.
+Claim `reuse.thm42-effective-regime` (T5 for the strongly convex model): at K = 2, 4, 8, 16 the efficiency E(K,N)/K rises with N (weighted slopes against ln N 6.5–8.4 standard errors above zero at `small`, 3.2–3.6 at `ci`), and E(2,N)/2 reaches 1 within its error at the largest N. Claim `reuse.thm42-threshold`: the saturation point K(0.75,N) grows with N (≈ 0.28 per unit of ln N at `small`, 5.6 standard errors above zero; the plateau shortcut grows ≈ 0.2 per unit of ln N over the same N) and stays below 4/3 of the plateau E(∞,N), the value of the sharp two-regime law E = min(K, E(∞,N)). Whether the ratio K(0.75,N)/E(∞,N) climbs toward 4/3 as the transition sharpens cannot be told at these N: it scatters between 0.85 and 1.13 without a significant trend.
 """)
 code(r"""
 dl.showClaims(await dl.checkClaims("reuse.thm42-effective-regime,reuse.thm42-threshold", scale));
@@ -134,7 +134,7 @@ code(r"""
 dl.showClaims(await dl.checkClaims("reuse.mc-d100", scale));
 """)
 md(r"""
-**Decaying learning rates.** Premise (secondary, single source): with η_t = η0/(1 + b·t^α) the effective reuse rate is at most O(κ_H), κ_H = λ_1/λ_d — the log N plateau belongs to constant-η training. The toolkit computes the exact one-pass risk under any schedule (`scheduledOnePassRisk`, the diagonal recursion with a step-dependent η, checked against the constant-η closed form and a seeded SGD simulation) and lets the one-pass reference optimise η_t = η0/(1 + b·t). The K → ∞ side is still the least-squares risk. Claim `reuse.decaying-lr-bounded` (d = 100, half the λ at 1 and half at κ_H): the plateau no longer grows with N — it falls (κ_H = 1: 2.5 at N = 10³ to 1.3 at 3·10⁴; the constant-η plateau grows from 4.1 to 4.7) — and it is larger for κ_H = 4 than for κ_H = 1 at every N.
+**Decaying learning rates.** Premise (secondary, single source): with η_t = η0/(1 + b·t^α) the effective reuse rate is at most O(κ_H), κ_H = λ_1/λ_d — the log N plateau belongs to constant-η training. The toolkit computes the exact one-pass risk under any schedule (`scheduledOnePassRisk`, the diagonal recursion with a step-dependent η, checked against the constant-η closed form and a seeded SGD simulation) and lets the one-pass reference optimise η_t = η0/(1 + b·t). The K → ∞ side is still the least-squares risk. Claim `reuse.decaying-lr-bounded` (d = 100, half the λ at 1 and half at κ_H): the plateau no longer grows with N — it falls (at `small`, κ_H = 1: 2.55 at N = 10³ to 1.51 at 10⁴; κ_H = 4: 4.9 to 3.0), while the constant-η plateau grows (4.1 to 4.5, and 9.2 to 10.6) — and it is larger for κ_H = 4 than for κ_H = 1 at every N.
 """)
 code(r"""
 dl.showClaims(await dl.checkClaims("reuse.decaying-lr-bounded", scale));
