@@ -10,6 +10,7 @@ export * from "./core/validate";
 export * from "./core/spectra";
 export * from "./core/optimize";
 export * from "./core/fit";
+export * from "./core/extrapolate";
 export * from "./core/stats";
 export * from "./core/special";
 export * from "./core/grid";
@@ -27,6 +28,9 @@ export * from "../theory/reuse/zipf";
 export * from "../theory/reuse/asymptotics";
 export * from "../theory/reuse/monteCarlo";
 export * from "../theory/reuse/effectiveReuse";
+export * from "../theory/reuse/schedule";
+export * from "../theory/reuse/muennighoffFit";
+export * from "../theory/reuse/saturation";
 // theory: power-law skill composition (Wang, Dang, Lee, Lyu, arXiv 2604.22951)
 export * from "../theory/skills/distributions";
 export * from "../theory/skills/model";

@@ -16,9 +16,11 @@ import { muennighoffReuseRate, thm41RiskSmallK, thm42PlateauSlope, zipfOnePassAs
 import { defaultMcEtaGrid, onePassSgd } from "../../theory/reuse/monteCarlo";
 import { maxEta, onePassRisk } from "../../theory/reuse/onePass";
 import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
-import { plateauReuseRate } from "../../theory/reuse/plateau";
+import { olsRisk, plateauReuseRate } from "../../theory/reuse/plateau";
+import { invertScheduledOnePass } from "../../theory/reuse/schedule";
 import { linearProblem, type LinearProblem } from "../../theory/reuse/problem";
-import { zipfReuseRate, zipfRisk, zipfSaturationPoint } from "../../theory/reuse/zipf";
+import { logPowerZipfModel, zipfReuseRate, zipfRisk, zipfSaturationPoint } from "../../theory/reuse/zipf";
+import { extrapolatePowerApproach, localExponents, localSlopes } from "../core/extrapolate";
 import { ETA_REFINEMENT_PER_STEP, mcReuseRates, type McReuseRatesOptions } from "./mcReuseRates";
 
 /** The Zipf one-hot model of Yan et al. (arXiv 2511.13421, Section 5) at this toolkit's defaults: exponents a = 4.5, b = 1, d = 1e5 tokens. */
@@ -282,5 +284,153 @@ export const mcLargeK = defineResult({
   },
 });
 
+/**
+ * Local exponents of the Zipf saturation point K(0.75,N) and plateau E(∞,N) against N (exact), and their
+ * extrapolation to N → ∞ by a least-squares fit s(N) = s∞ − c·N^{−γ} of the local exponents (Thm 5.2
+ * predicts s∞ = b/(a−b) = 2/7 for both).
+ */
+export const zipfLocalExponents = defineResult({
+  id: "reuse.zipf-local-exponents",
+  title: "Local exponents of K(0.75,N) and E(∞,N) against N, extrapolated (Zipf, exact)",
+  config: (scale) => ({ zipf: { ...ZIPF_DEFAULT }, lambda: 0.75, N: pick(scale, [1e4, 1e7], [1e4, 1e9], [1e4, 1e10]), nN: pick(scale, 7, 11, 19) }),
+  compute(config) {
+    const m = zipfOf(config.zipf);
+    const N = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
+    const Kstar = N.map((n) => zipfSaturationPoint(m, n, config.lambda));
+    const plateau = N.map((n) => zipfReuseRate(m, Infinity, n).E);
+    const k = localExponents(N, Kstar);
+    const e = localExponents(N, plateau);
+    return {
+      config,
+      N,
+      Kstar,
+      plateau,
+      localN: k.x,
+      kstarExponent: k.exponent,
+      plateauExponent: e.exponent,
+      kstarLimit: extrapolatePowerApproach(k.x, k.exponent),
+      plateauLimit: extrapolatePowerApproach(e.x, e.exponent),
+    };
+  },
+});
+
+/**
+ * The plateau E(∞,N) of the log-power-law Zipf model (Thm 5.3 reading: p_i ∝ i^{−α}, Λ_i = (1 + ln i)^{−b})
+ * for b = 1 and 2 against N, with the local slopes of E^{1/b} against ln N.
+ */
+export const logPowerPlateau = defineResult({
+  id: "reuse.log-power-plateau",
+  title: "Plateau E(∞,N) of the log-power-law Zipf model against N (Thm 5.3)",
+  config: (scale) => ({ alpha: 2.5, b: [1, 2], d: 1e5, N: pick(scale, [1e3, 1e7], [1e3, 1e10], [1e3, 1e10]), nN: pick(scale, 5, 8, 15) }),
+  compute(config) {
+    const N = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
+    return {
+      config,
+      curves: config.b.map((b) => {
+        const m = logPowerZipfModel(config.alpha, b, config.d);
+        const E = N.map((n) => zipfReuseRate(m, Infinity, n).E);
+        const s = localSlopes(N.map(Math.log), E.map((e) => Math.pow(e, 1 / b)));
+        return { b, N, E, lnNmid: s.x, rootSlope: s.slope };
+      }),
+    };
+  },
+});
+
+/** K grid of the strongly convex E-against-N Monte Carlo. */
+const E_VS_N_K = [1, 2, 3, 4, 6, 8, 12, 16];
+
+/**
+ * Strongly convex E(K,N) against N by multi-epoch Monte Carlo (isotropic, d = 5, Gaussian features,
+ * σ = 0.1), one curve per K ∈ {1,…,16}, with the least-squares plateau shortcut E(∞,N) per N: the
+ * effective-reuse regime E = K(1+o(1)) and the threshold of Thm 4.2. One seed for every N.
+ */
+export const stronglyConvexEvsN = defineResult({
+  id: "reuse.strongly-convex-e-vs-n",
+  title: "Strongly convex E(K,N) against N by multi-epoch Monte Carlo, one curve per K",
+  config: (scale) => ({
+    spectrum: "isotropic",
+    d: 5,
+    sigma: 0.1,
+    features: "gaussian" as const,
+    N: pick(scale, [50, 1500], [50, 5000], [50, 1e5]),
+    nN: pick(scale, 3, 6, 9),
+    K: E_VS_N_K,
+    runs: pick(scale, 250, 600, 2000),
+    seed: 13,
+    perOctave: 4,
+    etaRefinement: ETA_REFINEMENT_PER_STEP,
+  }),
+  async compute(config, ctx) {
+    const p = linearProblem(isotropicSpectrum(config.d), { sigma: config.sigma, features: config.features });
+    const Kmax = Math.max(...config.K);
+    const Ns = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
+    const rows = [];
+    for (const N of Ns) {
+      const etas = defaultMcEtaGrid(p, N, Kmax, config.perOctave);
+      const rates = await mcRates(ctx, `N${N}`, `Monte Carlo E(K,${N})`, p, { N, Ks: config.K, etas, runs: config.runs, seed: config.seed, perStep: config.etaRefinement });
+      rows.push({ N, E: rates.map((r) => r.E), se: rates.map((r) => r.se), plateau: plateauReuseRate(p, N).E });
+    }
+    return { config, N: Ns, K: config.K, rows, slope: thm42PlateauSlope(p) };
+  },
+});
+
+/**
+ * Multi-epoch Monte Carlo at the paper's d = 100 (σ = 0.1; λ evenly spaced in [1,2] and Gaussian
+ * features are this toolkit's defaults): E(K,N) on a K grid for a few N, with the plateau shortcut.
+ */
+export const mcPaperDimension = defineResult({
+  id: "reuse.mc-d100",
+  title: "Multi-epoch Monte Carlo at d = 100 against the plateau shortcut",
+  config: (scale) => ({
+    spectrum: "even [1,2]",
+    d: 100,
+    sigma: 0.1,
+    features: "gaussian" as const,
+    N: pick(scale, [600], [1000, 3000, 10000], [1000, 3000, 10000, 30000]),
+    K: [1, 2, 4, 8, 16, 32],
+    runs: pick(scale, 8, 16, 100),
+    seed: 17,
+    perOctave: 4,
+    etaRefinement: ETA_REFINEMENT_PER_STEP,
+  }),
+  async compute(config, ctx) {
+    const p = linearProblem(evenSpectrum(config.d, 1, 2), { sigma: config.sigma, features: config.features });
+    const Kmax = Math.max(...config.K);
+    const rows = [];
+    for (const N of config.N) {
+      const etas = defaultMcEtaGrid(p, N, Kmax, config.perOctave);
+      const rates = await mcRates(ctx, `N${N}`, `Monte Carlo E(K,${N}) at d = ${config.d}`, p, { N, Ks: config.K, etas, runs: config.runs, seed: config.seed, perStep: config.etaRefinement });
+      rows.push({ N, E: rates.map((r) => r.E), se: rates.map((r) => r.se), eta: rates.map((r) => r.eta), plateau: plateauReuseRate(p, N).E });
+    }
+    return { config, K: config.K, rows, slope: thm42PlateauSlope(p) };
+  },
+});
+
+/**
+ * The plateau E(∞,N) when the one-pass side may use a decaying learning rate η_t = η0/(1 + b·t) (η0 and b
+ * optimised; the decaying-learning-rate remark of Yan et al.), against the constant-η plateau, for an
+ * isotropic spectrum (κ_H = 1) and a two-level one (half the λ at 1, half at 4: κ_H = 4); d = 100,
+ * σ = 0.1, Gaussian features. The K → ∞ side is the least-squares risk either way.
+ */
+export const decayingLrPlateau = defineResult({
+  id: "reuse.decaying-lr-plateau",
+  title: "Plateau E(∞,N) with a decaying-learning-rate one-pass reference",
+  config: (scale) => ({ d: 100, sigma: 0.1, features: "gaussian" as const, kappas: [1, 4], N: pick(scale, [300, 600, 1200], [1000, 3000, 10000], [1000, 3000, 10000, 30000, 100000]) }),
+  compute(config) {
+    return {
+      config,
+      spectra: config.kappas.map((kappaH) => {
+        const lambda = Float64Array.from({ length: config.d }, (_, i) => (i < config.d / 2 ? 1 : kappaH));
+        const p = linearProblem(lambda, { sigma: config.sigma, features: config.features });
+        const rows = config.N.map((N) => {
+          const inv = invertScheduledOnePass(p, olsRisk(p, N), 1000 * N);
+          return { N, Esched: inv.N / N, eta0: inv.eta0, b: inv.eta0 / inv.c, Econst: plateauReuseRate(p, N).E };
+        });
+        return { kappaH, rows };
+      }),
+    };
+  },
+});
+
 /** Every theory result of the folder (the transformer study is in study/). */
-export const reuseResults = [zipfEvsK, stronglyConvexEvsK, plateauVsN, thresholdVsN, onePassCurves, mcVsExact, onePassSelfRate, zipfRiskCurves, zipfSmallKEfficiency, zipfEOnKGrid, mcLargeK] as const;
+export const reuseResults = [zipfEvsK, stronglyConvexEvsK, plateauVsN, thresholdVsN, onePassCurves, mcVsExact, onePassSelfRate, zipfRiskCurves, zipfSmallKEfficiency, zipfEOnKGrid, mcLargeK, zipfLocalExponents, logPowerPlateau, stronglyConvexEvsN, mcPaperDimension, decayingLrPlateau] as const;

@@ -159,6 +159,20 @@ each("reuseRates", "N", [2.5, NaN, 0, Infinity], (v) => dl.reuseRates({ kind: "l
 each("reuseRates", "K", [0, 1.5, NaN], (v) => dl.reuseRates({ kind: "linear", problem: P }, [10], [v], { method: "theory" }));
 each("reuseRates", "Ns", [[]], (v) => dl.reuseRates({ kind: "linear", problem: P }, v, [1], { method: "exact" }));
 each("reuseRates", "method", ["nosuch"], (v) => dl.reuseRates({ kind: "linear", problem: P }, [10], [1], { method: v }));
+// theorem claims: schedules, Muennighoff fit, saturation on a grid, local exponents and their extrapolation
+each("decayingSchedule", "eta0", [0, NaN], (v) => dl.decayingSchedule(v, 1));
+each("decayingSchedule", "alpha", [0, NaN], (v) => dl.decayingSchedule(0.1, 1, v));
+each("scheduledOnePassRisk", "schedule(0)", [0, NaN, 1e3], (v) => dl.scheduledOnePassRisk(P, () => v, [2]));
+each("scheduledOnePassRisk", "schedule", [null], (v) => dl.scheduledOnePassRisk(P, v, [2]));
+each("scheduledStepsToReach", "target", [0, NaN], (v) => dl.scheduledStepsToReach(P, () => 0.01, v, 10));
+each("invertScheduledOnePass", "maxSteps", [0, 2.5], (v) => dl.invertScheduledOnePass(P, 0.01, v));
+each("fitMuennighoffRstar", "E[1]", [[1, NaN], [1, 0]], (v) => dl.fitMuennighoffRstar([1, 2], v));
+each("muennighoffErrors", "Rstar", [0, NaN], (v) => dl.muennighoffErrors([1, 2], [1, 2], v));
+each("saturationPointOnGrid", "lambda", [0, 1, NaN], (v) => dl.saturationPointOnGrid([1, 2], [1, 2], v));
+each("localSlopes", "x[1]", [[0, NaN], [0, 0]], (v) => dl.localSlopes(v, [1, 2]));
+each("localExponents", "y[0]", [[0, 1], [-1, 1]], (v) => dl.localExponents([1, 2], v));
+each("extrapolatePowerApproach", "gammaRange[1]", [[1, 0.5]], (v) => dl.extrapolatePowerApproach([1, 2, 3, 4], [1, 2, 3, 4], v));
+each("thm53PlateauSlope", "b", [0, NaN], (v) => dl.thm53PlateauSlope(2.5, v));
 
 describe("library boundary: bad arguments throw a ParameterError naming them", () => {
   it.each(rows)("%s", async (_label, param, call) => {

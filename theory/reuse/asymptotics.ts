@@ -104,3 +104,15 @@ export function muennighoffReuseRate(K: number, Rstar = MUENNIGHOFF_RSTAR): numb
 
 /** The paper's LLM fit of the saturation point (secondary; unit of N and log base unknown): K(0.75,N) ≈ 0.80 ln N + 5.21. */
 export const PAPER_LLM_SATURATION_FIT = { slope: 0.8, intercept: 5.21, r: 0.97 } as const;
+
+/**
+ * Slope of E(∞,N)^{1/b} against ln N in the log-power-law Zipf model (`logPowerZipfModel`: p_i ∝ i^{−α},
+ * Λ_i = (1 + ln i)^{−b}), derived here for Yan et al.'s Thm 5.3 (E(∞,N) = Θ(log^b N)): the tokens that
+ * matter after N samples have ln i ≈ ln N/α, one pass learns them at rate ≈ 2Λ_i p_i and K = ∞ at
+ * rate p_i, so E(∞,N) ≈ 1/(2Λ_i) ≈ ½ (ln N/α)^b, i.e. E^{1/b} ≈ ln N/(2^{1/b} α) + O(1).
+ */
+export function thm53PlateauSlope(alpha: number, b: number): number {
+  requireNumber("alpha", alpha, { gt: 1 });
+  requireNumber("b", b, { gt: 0 });
+  return 1 / (Math.pow(2, 1 / b) * alpha);
+}
