@@ -179,5 +179,23 @@ md(r"""
 - **Choices of this toolkit, not the paper's:** last-iterate output, independent uniform permutations per epoch, w* = 1, σ = 0.1, the spectra and N ranges shown, and the Zipf reconstruction itself.
 - Muennighoff et al.'s E_M(K) = 1 + R*(1 − e^{−(K−1)/R*}) (R* = 15.39) is drawn for comparison; it does not depend on N, which is exactly what the theory disputes.
 """)
+md(r"""
+## 6. Taking the results out: a figure for a paper, a table for pandas
+
+Every figure above can be redrawn at other parameters and saved for a paper (no title, one column wide, Inter embedded, vector PDF), and every result exported as a tidy table. The files go to the data folder's `paper/` (`DATALAWS_DATA`, else the project's `data/`).
+""")
+code(r"""
+import * as path from "path";
+const out = path.join(process.env.DATALAWS_DATA ?? path.join(dl.packageRoot(), "data"), "paper");
+// the Zipf E-vs-K figure at three N of our choosing, one column wide, as a vector PDF and a PNG
+for (const file of ["zipf-e-vs-k.pdf", "zipf-e-vs-k.png"]) {
+  console.log(await dl.saveFigure("reuse.e-vs-k-zipf", path.join(out, file), { paper: "column", overrides: { N: [1e4, 1e6, 1e8] } }));
+}
+// the same result as a tidy table: one row per (N, K), columns named as in the paper
+const rows = await dl.resultTable("reuse.zipf-e-vs-k", { N: [1e4, 1e6, 1e8] });
+dl.showTable(rows.filter((r, i) => i % 6 === 0));
+require("fs").writeFileSync(path.join(out, "zipf-e-vs-k.csv"), dl.toCsv(rows));
+console.log(`${rows.length} rows, columns ${dl.tableColumns(rows).join(", ")}`);
+""")
 
 write("01-reuse-rate.ipynb", sys.argv[1] if len(sys.argv) > 1 else None)
