@@ -9,8 +9,11 @@
  */
 import { kendall, spearman } from "../../src/core/stats";
 import { ParameterError, requireInteger } from "../../src/core/validate";
+import { requireArrayLike } from "../../src/core/validateShape";
 
 function check(proxy: ArrayLike<number>, target: ArrayLike<number>): void {
+  requireArrayLike("proxy", proxy);
+  requireArrayLike("target", target);
   if (proxy.length !== target.length) throw new ParameterError("proxy.length", proxy.length, `equal to target.length = ${target.length}`);
   if (proxy.length < 2) throw new ParameterError("recipes", proxy.length, "≥ 2");
   for (let i = 0; i < proxy.length; i++) {
@@ -33,7 +36,8 @@ export function pairwiseAccuracy(proxy: ArrayLike<number>, target: ArrayLike<num
       else if (proxy[i] < proxy[j] === t) agree += 1;
     }
   }
-  return total === 0 ? NaN : agree / total;
+  if (total === 0) throw new ParameterError("target", "all equal", "at least two distinct target losses (else no pair is ordered)");
+  return agree / total;
 }
 
 /**
@@ -87,5 +91,6 @@ export function rankAgreement(proxy: ArrayLike<number>, target: ArrayLike<number
 
 /** regret@k for every k = 1…n. */
 export function regretCurve(proxy: ArrayLike<number>, target: ArrayLike<number>): number[] {
+  check(proxy, target);
   return Array.from({ length: proxy.length }, (_, i) => topKRegret(proxy, target, i + 1));
 }
