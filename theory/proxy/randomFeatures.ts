@@ -66,6 +66,10 @@ export function featureMatrix(map: RandomFeatureMap, X: Float64Array, n: number)
 
 /** Finite-width kernel K_m(x,x') = φ_m(x)·φ_m(x'). */
 export function finiteWidthKernel(map: RandomFeatureMap, x: ArrayLike<number>, x2: ArrayLike<number>): number {
+  requireFeatureMap("map", map);
+  requireArrayLike("x", x, map.d, `d = ${map.d}`);
+  requireArrayLike("x2", x2, map.d, `d = ${map.d}`);
+  throwIfNonFinite("x2", x2);
   const a = featureVector(map, x);
   const b = featureVector(map, x2);
   let s = 0;

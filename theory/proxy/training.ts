@@ -205,7 +205,7 @@ export function sgdRun(r: RecipeModel, val: QuadraticLoss, o: SgdOptions): Train
   const eta = requireNumber("lr", o.eta, { gt: 0 });
   const T = requireInteger("steps", o.steps, { min: 1 });
   const B = requireInteger("batch", o.batch ?? 8, { min: 1 });
-  if (!r.Phi || !r.pool) throw new Error("sgdRun: the recipe model was built without features (keepFeatures: false)");
+  if (!r.Phi || !r.pool) throw new ParameterError("r", `${r.name} without features`, "a recipe model built with its pool features (keepFeatures: true)");
   const { pool } = r;
   const sp = sparseRows(r);
   const m = r.m;

@@ -98,7 +98,7 @@ export function lossFromAB(k: number, A: number, B: number): number {
   if (!Number.isInteger(k) || k < 1) requireInteger("k", k, { min: 1 });
   const L = 0.5 * (Math.pow(B, k) - 2 * Math.pow(A, k) + 1);
   if (L === L) return L;
-  requireNumber("A", A, { allowInfinity: true });
+  if (Number.isNaN(A)) throw new ParameterError("A", A, "a number");
   requireNumber("B", B, { min: 0, allowInfinity: true });
   return Infinity; // ∞ − ∞ with B = ∞
 }
@@ -118,6 +118,7 @@ export function uniformTestLoss(m: SkillModel, w: ArrayLike<number>): number {
     a += w[i] * m.wstar[i];
     b += w[i] * w[i];
   }
+  if (!Number.isFinite(a + b)) explainOrOverflow(a + b, m, w);
   return lossFromAB(m.k, a / m.d, b / m.d);
 }
 
