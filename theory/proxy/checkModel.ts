@@ -4,6 +4,9 @@ import { requireShape } from "../../src/core/validateShape";
 
 /** A quadratic loss {m, H (m·m), b (m), c}. */
 export function requireQuadraticLoss<T>(name: string, q: T): T {
+  // fast path (called at every loss evaluation): no allocation
+  const f = q as unknown as { m: number; c: number; H: { length: number } | null; b: { length: number } | null } | null;
+  if (f !== null && typeof f === "object" && Number.isInteger(f.m) && f.m >= 1 && typeof f.c === "number" && Number.isFinite(f.c) && typeof f.H === "object" && f.H !== null && f.H.length === f.m * f.m && typeof f.b === "object" && f.b !== null && f.b.length === f.m) return q;
   const o = requireObject(name, q, "a quadratic loss {m, H, b, c}");
   const m = requireInteger(`${name}.m`, o.m, { min: 1 });
   requireNumber(`${name}.c`, o.c);
@@ -13,11 +16,16 @@ export function requireQuadraticLoss<T>(name: string, q: T): T {
 
 /** A recipe model (see proxyProblem): a quadratic loss with its eigen-data and noise variance. */
 export function requireRecipeModel<T>(name: string, r: T): T {
+  // fast path (called at every loss evaluation): no allocation
+  const f = r as unknown as { m: number; noiseVar: number; lambda: { length: number } | null; U: { length: number } | null; z: { length: number } | null; HvE: { length: number } | null; bvE: { length: number } | null } | null;
+  if (requireQuadraticLoss(name, r) && f !== null && typeof f.noiseVar === "number" && f.noiseVar >= 0 && Number.isFinite(f.noiseVar) && isLength(f.lambda, f.m) && isLength(f.U, f.m * f.m) && isLength(f.z, f.m) && isLength(f.HvE, f.m * f.m) && isLength(f.bvE, f.m)) return r;
   const m = (requireQuadraticLoss(name, r) as unknown as { m: number }).m;
   requireShape(name, r, "a recipe model (see proxyProblem)", { lambda: m, U: m * m, z: m, HvE: m * m, bvE: m });
   requireNumber(`${name}.noiseVar`, (r as unknown as { noiseVar: unknown }).noiseVar, { min: 0 });
   return r;
 }
+
+const isLength = (a: { length: number } | null | undefined, n: number): boolean => typeof a === "object" && a !== null && a.length === n;
 
 /** A proxy problem {width, val, recipes} with every recipe of the width's dimension. */
 export function requireProxyProblem<T>(name: string, p: T): T {

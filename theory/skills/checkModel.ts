@@ -4,6 +4,9 @@ import { requireShape } from "../../src/core/validateShape";
 
 /** A skill model {k, d, p, wstar} with integer k ≥ 1, d ≥ 1 and p, w⋆ of length d. */
 export function requireSkillModel<T>(name: string, m: T): T {
+  // fast path (called from the O(d) functions of every step): no allocation
+  const f = m as unknown as { k: number; d: number; p: { length: number } | null; wstar: { length: number } | null } | null;
+  if (f !== null && typeof f === "object" && Number.isInteger(f.k) && f.k >= 1 && Number.isInteger(f.d) && f.d >= 1 && typeof f.p === "object" && f.p !== null && f.p.length === f.d && typeof f.wstar === "object" && f.wstar !== null && f.wstar.length === f.d) return m;
   const o = requireObject(name, m, "a skill model {k, d, p, wstar} (see skillModel)");
   requireInteger(`${name}.k`, o.k, { min: 1 });
   const d = requireInteger(`${name}.d`, o.d, { min: 1 });
