@@ -46,3 +46,17 @@ export function explainNonFinite(result: number, inputs: Array<[name: string, va
   for (const [n, v] of inputs) throwIfNonFinite(n, v);
   throw new ParameterError(inputs[0][0], `… (result ${result})`, reason);
 }
+
+/**
+ * For a loss that may legitimately overflow (a diverged iterate): a NaN result names the argument holding
+ * a NaN entry; ±∞ is returned as is, and ∞ − ∞ from infinite entries (no NaN among them) as +∞ — the
+ * quadratic term dominates — so that callers can flag the run as diverged.
+ */
+export function nanOrDiverged(result: number, inputs: Array<[name: string, value: ArrayLike<number>]>): number {
+  if (!Number.isNaN(result)) return result;
+  for (const [n, v] of inputs) {
+    if (v === null || typeof v !== "object") continue;
+    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i])) throw new ParameterError(`${n}[${i}]`, v[i], "a number (not NaN)");
+  }
+  return Infinity;
+}

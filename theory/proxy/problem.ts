@@ -11,7 +11,7 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber, requireVector } from "../../src/core/validate";
-import { explainNonFinite, requireArrayLike } from "../../src/core/validateShape";
+import { explainNonFinite, nanOrDiverged, requireArrayLike } from "../../src/core/validateShape";
 import { requireQuadraticLoss, requireRecipeModel, requireRecipePool } from "./checkModel";
 import { featureMatrix, randomFeatureMap, type RandomFeatureMap } from "./randomFeatures";
 import { recipePool, validateRecipes, validationPool, type ProxyWorld, type RecipeAxis, type RecipePool, type RecipeSpec } from "./recipes";
@@ -104,7 +104,7 @@ export function quadraticLoss(q: QuadraticLoss, theta: ArrayLike<number>): numbe
     lin += ti * b[i];
   }
   const L = 0.5 * quad - lin + 0.5 * q.c;
-  return Number.isFinite(L) ? L : explainNonFinite(L, [["theta", theta], ["q.H", H], ["q.b", b]]);
+  return L === L ? L : nanOrDiverged(L, [["theta", theta], ["q.H", H], ["q.b", b]]);
 }
 
 /** Gradient Hθ − b of the quadratic loss. */
@@ -257,7 +257,7 @@ export function eigenLoss(r: RecipeModel, valC: number, w: ArrayLike<number>): n
     lin += wi * r.bvE[i];
   }
   const L = 0.5 * quad - lin + 0.5 * valC;
-  return Number.isFinite(L) ? L : explainNonFinite(L, [["w", w], ["r.HvE", r.HvE], ["r.bvE", r.bvE]]);
+  return L === L ? L : nanOrDiverged(L, [["w", w], ["r.HvE", r.HvE], ["r.bvE", r.bvE]]);
 }
 
 /** θ = U w. */
