@@ -13,6 +13,8 @@ import type { ProxyProblem } from "./problem";
 import { noiseFlip, noiseModel, observedFlip, oneStepFlip, stabilityEdges, taylorTerms, type NoiseModel } from "./taylor";
 import { findRootLog } from "../../src/core/optimize";
 import { gdLoss, sgdRun, stepsFor } from "./training";
+import { ParameterError, requireObject } from "../../src/core/validate";
+import { requireProxyProblem } from "./checkModel";
 
 /** One pair's flip numbers. */
 export interface FlipRow {
@@ -56,11 +58,23 @@ export interface FlipOptions {
 
 /** Noise models of every recipe of a problem at batch B and time τ. */
 export function noiseModels(p: ProxyProblem, batch: number, tau: number): NoiseModel[] {
+  requireProxyProblem("p", p);
   return p.recipes.map((r) => noiseModel(r, p.val, batch, tau));
 }
 
 /** Predicted (one-step and SGD-noise) and observed flip lrs for pairs of recipes of a problem (needs pool features for SGD). */
 export function flipStudy(p: ProxyProblem, o: FlipOptions = {}): FlipRow[] {
+  requireProxyProblem("p", p);
+  requireObject("o", o);
+  if (o.maxLr !== undefined) requireNumber("maxLr", o.maxLr, { gt: 0, allowInfinity: true });
+  if (o.streamSeed !== undefined) requireInteger("streamSeed", o.streamSeed, { min: 0 });
+  if (o.pairs !== undefined) {
+    if (!Array.isArray(o.pairs)) throw new ParameterError("pairs", typeof o.pairs, "an array of [i, j] recipe index pairs");
+    o.pairs.forEach((pr, q) => {
+      if (!Array.isArray(pr) || pr.length !== 2) throw new ParameterError(`pairs[${q}]`, JSON.stringify(pr), "a pair [i, j]");
+      pr.forEach((x, e) => requireInteger(`pairs[${q}][${e}]`, x, { min: 0, max: p.recipes.length - 1 }));
+    });
+  }
   const B = requireInteger("batch", o.batch ?? 8, { min: 1 });
   const tau = requireNumber("time", o.time ?? 1000, { gt: 0 });
   const seeds = requireInteger("seeds", o.seeds ?? 4, { min: 0 });

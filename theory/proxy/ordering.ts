@@ -9,8 +9,11 @@
  */
 import { kendall, spearman } from "../../src/core/stats";
 import { ParameterError, requireInteger } from "../../src/core/validate";
+import { requireArrayLike } from "../../src/core/validateShape";
 
 function check(proxy: ArrayLike<number>, target: ArrayLike<number>): void {
+  requireArrayLike("proxy", proxy);
+  requireArrayLike("target", target);
   if (proxy.length !== target.length) throw new ParameterError("proxy.length", proxy.length, `equal to target.length = ${target.length}`);
   if (proxy.length < 2) throw new ParameterError("recipes", proxy.length, "≥ 2");
   for (let i = 0; i < proxy.length; i++) {
@@ -101,5 +104,6 @@ export function rankAgreement(proxy: ArrayLike<number>, target: ArrayLike<number
 
 /** regret@k for every k = 1…n. */
 export function regretCurve(proxy: ArrayLike<number>, target: ArrayLike<number>): number[] {
+  check(proxy, target);
   return Array.from({ length: proxy.length }, (_, i) => topKRegret(proxy, target, i + 1));
 }

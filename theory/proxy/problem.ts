@@ -10,7 +10,9 @@
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { Rng } from "../../src/core/rng";
-import { requireInteger } from "../../src/core/validate";
+import { requireInteger, requireNumber, requireVector } from "../../src/core/validate";
+import { explainNonFinite, nanOrDiverged, requireArrayLike } from "../../src/core/validateShape";
+import { requireQuadraticLoss, requireRecipeModel, requireRecipePool } from "./checkModel";
 import { featureMatrix, randomFeatureMap, type RandomFeatureMap } from "./randomFeatures";
 import { recipePool, validateRecipes, validationPool, type ProxyWorld, type RecipeAxis, type RecipePool, type RecipeSpec } from "./recipes";
 
@@ -53,6 +55,10 @@ export interface ProxyProblem {
 
 /** Moments ½θᵀHθ − θᵀb + ½c of the squared loss against targets g over features Φ (n × m): H = ΦᵀΦ/n, b = Φᵀg/n, c = mean g². */
 export function poolMoments(Phi: Float64Array, g: ArrayLike<number>, n: number, m: number): QuadraticLoss {
+  requireInteger("n", n, { min: 1 });
+  requireInteger("m", m, { min: 1 });
+  requireArrayLike("Phi", Phi, n * m, `n·m = ${n * m}`);
+  requireArrayLike("g", g, n, `n = ${n}`);
   const H = new Float64Array(m * m);
   const b = new Float64Array(m);
   let c = 0;
@@ -75,11 +81,16 @@ export function poolMoments(Phi: Float64Array, g: ArrayLike<number>, n: number, 
       H[j * m + i] = H[i * m + j];
     }
   }
+  let check = c;
+  for (let i = 0; i < m; i++) check += b[i] + H[i * m + i];
+  if (!Number.isFinite(check)) explainNonFinite(check, [["g", g], ["Phi", Phi]]);
   return { m, H, b, c: c / n };
 }
 
 /** Value of the quadratic loss at θ. */
 export function quadraticLoss(q: QuadraticLoss, theta: ArrayLike<number>): number {
+  requireQuadraticLoss("q", q);
+  requireArrayLike("theta", theta, q.m, `m = ${q.m}`);
   const { m, H, b } = q;
   let quad = 0;
   let lin = 0;
@@ -92,11 +103,14 @@ export function quadraticLoss(q: QuadraticLoss, theta: ArrayLike<number>): numbe
     quad += ti * s;
     lin += ti * b[i];
   }
-  return 0.5 * quad - lin + 0.5 * q.c;
+  const L = 0.5 * quad - lin + 0.5 * q.c;
+  return L === L ? L : nanOrDiverged(L, [["theta", theta], ["q.H", H], ["q.b", b]]);
 }
 
 /** Gradient Hθ − b of the quadratic loss. */
 export function quadraticGradient(q: QuadraticLoss, theta: ArrayLike<number>): Float64Array {
+  requireQuadraticLoss("q", q);
+  requireArrayLike("theta", theta, q.m, `m = ${q.m}`);
   const { m, H, b } = q;
   const g = new Float64Array(m);
   for (let i = 0; i < m; i++) {
@@ -105,11 +119,16 @@ export function quadraticGradient(q: QuadraticLoss, theta: ArrayLike<number>): F
     for (let j = 0; j < m; j++) s += H[row + j] * theta[j];
     g[i] = s;
   }
+  let sum = 0;
+  for (let i = 0; i < m; i++) sum += g[i];
+  if (!Number.isFinite(sum)) explainNonFinite(sum, [["theta", theta], ["q.H", H], ["q.b", b]]);
   return g;
 }
 
 /** Symmetric eigendecomposition (ml-matrix): eigenvalues descending (clamped at 0), U[r·m + i] = eigenvector i. */
 export function symmetricEigen(H: Float64Array, m: number): { lambda: Float64Array; U: Float64Array } {
+  requireInteger("m", m, { min: 1 });
+  requireVector("H", requireArrayLike("H", H, m * m, `m·m = ${m * m}`));
   const M = Matrix.from1DArray(m, m, Array.from(H));
   const e = new EigenvalueDecomposition(M, { assumeSymmetric: true });
   const vals = e.realEigenvalues;
@@ -126,6 +145,10 @@ export function symmetricEigen(H: Float64Array, m: number): { lambda: Float64Arr
 
 /** UᵀAU and Uᵀv for a symmetric A (row-major), U as from `symmetricEigen`. */
 export function rotate(A: Float64Array, v: Float64Array, U: Float64Array, m: number): { AE: Float64Array; vE: Float64Array } {
+  requireInteger("m", m, { min: 1 });
+  requireVector("A", requireArrayLike("A", A, m * m, `m·m = ${m * m}`));
+  requireVector("v", requireArrayLike("v", v, m, `m = ${m}`));
+  requireVector("U", requireArrayLike("U", U, m * m, `m·m = ${m * m}`));
   const AU = new Float64Array(m * m); // A U
   for (let r = 0; r < m; r++) {
     for (let k = 0; k < m; k++) {
@@ -153,14 +176,16 @@ export function rotate(A: Float64Array, v: Float64Array, U: Float64Array, m: num
 
 /** Conditional means g_i = keep_i · clean_i of a pool. */
 export function conditionalMean(p: RecipePool): Float64Array {
+  requireRecipePool("p", p);
   return p.clean.map((v, i) => v * p.keep[i]);
 }
 
 /** Mean label-noise variance E[σ_i² + keep_i(1 − keep_i) clean_i²] of a pool (noise plus corruption). */
 export function poolNoiseVariance(p: RecipePool): number {
+  requireRecipePool("p", p);
   let s = 0;
   for (let i = 0; i < p.n; i++) s += p.sd[i] ** 2 + p.keep[i] * (1 - p.keep[i]) * p.clean[i] ** 2;
-  return s / p.n;
+  return Number.isFinite(s) ? s / p.n : explainNonFinite(s, [["p.sd", p.sd], ["p.keep", p.keep], ["p.clean", p.clean]]);
 }
 
 /** Options of `proxyProblem`. */
@@ -216,6 +241,9 @@ export function proxyProblem(w: ProxyWorld, specs: RecipeSpec[], width: number, 
 
 /** Validation loss of the eigen-coordinates w (θ = U w) of recipe model `r`. */
 export function eigenLoss(r: RecipeModel, valC: number, w: ArrayLike<number>): number {
+  requireRecipeModel("r", r);
+  requireNumber("valC", valC);
+  requireArrayLike("w", w, r.m, `m = ${r.m}`);
   const m = r.m;
   let quad = 0;
   let lin = 0;
@@ -228,11 +256,14 @@ export function eigenLoss(r: RecipeModel, valC: number, w: ArrayLike<number>): n
     quad += wi * s;
     lin += wi * r.bvE[i];
   }
-  return 0.5 * quad - lin + 0.5 * valC;
+  const L = 0.5 * quad - lin + 0.5 * valC;
+  return L === L ? L : nanOrDiverged(L, [["w", w], ["r.HvE", r.HvE], ["r.bvE", r.bvE]]);
 }
 
 /** θ = U w. */
 export function fromEigen(r: RecipeModel, w: ArrayLike<number>): Float64Array {
+  requireRecipeModel("r", r);
+  requireArrayLike("w", w, r.m, `m = ${r.m}`);
   const m = r.m;
   const th = new Float64Array(m);
   for (let rr = 0; rr < m; rr++) {

@@ -10,6 +10,8 @@
  */
 import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber, requireVector, ParameterError } from "../../src/core/validate";
+import { requireArrayLike, throwIfNonFinite } from "../../src/core/validateShape";
+import { requireFeatureMap } from "./checkModel";
 
 /** A frozen random first layer: W (width × d, row-major), biases b, and the bias scale s_b. */
 export interface RandomFeatureMap {
@@ -37,7 +39,10 @@ export function randomFeatureMap(d: number, width: number, rng: Rng, opts: { sb?
 
 /** φ_m(x) = max(Wx + b, 0)/√m for one input x (length d); writes into `out` if given. */
 export function featureVector(map: RandomFeatureMap, x: ArrayLike<number>, out?: Float64Array): Float64Array {
-  if (x.length !== map.d) throw new ParameterError("x.length", x.length, `equal to d = ${map.d}`);
+  requireFeatureMap("map", map);
+  if (requireArrayLike("x", x).length !== map.d) throw new ParameterError("x.length", x.length, `equal to d = ${map.d}`);
+  if (out !== undefined && requireArrayLike("out", out).length < map.width) throw new ParameterError("out.length", out.length, `≥ width = ${map.width}`);
+  throwIfNonFinite("x", x); // O(d) against the O(width·d) product: a NaN input would silently become a 0 feature
   const { d, width, W, bias } = map;
   const phi = out ?? new Float64Array(width);
   const inv = 1 / Math.sqrt(width);
@@ -61,6 +66,10 @@ export function featureMatrix(map: RandomFeatureMap, X: Float64Array, n: number)
 
 /** Finite-width kernel K_m(x,x') = φ_m(x)·φ_m(x'). */
 export function finiteWidthKernel(map: RandomFeatureMap, x: ArrayLike<number>, x2: ArrayLike<number>): number {
+  requireFeatureMap("map", map);
+  requireArrayLike("x", x, map.d, `d = ${map.d}`);
+  requireArrayLike("x2", x2, map.d, `d = ${map.d}`);
+  throwIfNonFinite("x2", x2);
   const a = featureVector(map, x);
   const b = featureVector(map, x2);
   let s = 0;

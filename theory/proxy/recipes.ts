@@ -14,7 +14,9 @@
  * g(x_i) = keep_i · clean_i; SGD draws inputs from the pool with fresh corruption and noise every step.
  */
 import { Rng } from "../../src/core/rng";
-import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
+import { ParameterError, requireInteger, requireNumber, requireObject } from "../../src/core/validate";
+import { explainNonFinite, requireArrayLike } from "../../src/core/validateShape";
+import { requireProxyWorld } from "./checkModel";
 
 /** Curation axis a recipe varies along. */
 export type RecipeAxis = "mixture" | "quality" | "diversity" | "filtering" | "shift" | "scale" | "alignment";
@@ -72,6 +74,7 @@ export const DOMAIN_SHIFT = 1.5;
 
 /** The world of seed `seed` (default d = 4, pools of 4000 inputs). */
 export function proxyWorld(opts: { d?: number; poolSize?: number; valSize?: number; seed?: number } = {}): ProxyWorld {
+  requireObject("opts", opts, "world options {d, poolSize, valSize, seed}");
   const d = requireInteger("d", opts.d ?? 4, { min: 1 });
   const poolSize = requireInteger("poolSize", opts.poolSize ?? 4000, { min: 10 });
   const valSize = requireInteger("valSize", opts.valSize ?? poolSize, { min: 10 });
@@ -93,7 +96,11 @@ const dot = (u: ArrayLike<number>, x: ArrayLike<number>, off: number, d: number)
 
 /** f*(x) = sin(1.5 aᵀx) + 0.5 cos(cᵀx) for the row of X at offset `off`. */
 export function targetFunction(w: ProxyWorld, X: ArrayLike<number>, off = 0): number {
-  return Math.sin(1.5 * dot(w.a, X, off, w.d)) + 0.5 * Math.cos(dot(w.c, X, off, w.d));
+  requireProxyWorld("w", w);
+  requireInteger("off", off, { min: 0 });
+  if (requireArrayLike("X", X).length < off + w.d) throw new ParameterError("X.length", X.length, `≥ off + d = ${off + w.d}`);
+  const f = Math.sin(1.5 * dot(w.a, X, off, w.d)) + 0.5 * Math.cos(dot(w.c, X, off, w.d));
+  return Number.isFinite(f) ? f : explainNonFinite(f, [["X", Array.prototype.slice.call(X, off, off + w.d)]]);
 }
 
 function altFunction(w: ProxyWorld, X: ArrayLike<number>, off: number): number {
@@ -109,6 +116,7 @@ function nameStream(name: string): number {
 
 /** The validation pool: x ~ N(0, I), clean labels f*(x). */
 export function validationPool(w: ProxyWorld): RecipePool {
+  requireProxyWorld("w", w);
   const rng = new Rng(w.seed, 1);
   const n = w.valSize;
   const X = new Float64Array(n * w.d);
@@ -171,6 +179,7 @@ export function validateRecipes(list: unknown, name = "recipes"): RecipeSpec[] {
 
 /** Realise a recipe as a pool in world `w` (its own random stream, keyed by the recipe name). */
 export function recipePool(w: ProxyWorld, spec: RecipeSpec): RecipePool {
+  requireProxyWorld("w", w);
   const s = validateRecipe(spec);
   const rng = new Rng(w.seed, nameStream(s.name));
   const d = w.d;
@@ -210,7 +219,7 @@ export function recipePool(w: ProxyWorld, spec: RecipeSpec): RecipePool {
 }
 
 /** Label noise sd σ = 1.2(1 − q) + 0.1 (this toolkit's device): the better a recipe (q → 0), the noisier its labels. */
-export const noiseForLevel = (q: number): number => 1.2 * (1 - q) + 0.1;
+export const noiseForLevel = (q: number): number => 1.2 * (1 - requireNumber("q", q, { min: 0, max: 1 })) + 0.1;
 
 /**
  * The default family of 16 recipes, 4 per curation axis, at severity levels q = 0, ⅓, ⅔, 1 within each

@@ -17,6 +17,9 @@ import { proxyWorld, validateRecipes, type RecipeSpec } from "./recipes";
 import { taylorTerms } from "./taylor";
 import { gdLoss, initialLoss, OPTIMIZERS, REGIMES, sgdRun, stepsFor, type Optimizer, type Regime } from "./training";
 import type { ResourceEstimate } from "../../src/core/resources";
+import { ParameterError, requireObject } from "../../src/core/validate";
+import { explainNonFinite } from "../../src/core/validateShape";
+import { requireProxyProblem } from "./checkModel";
 
 /** World parameters (see `proxyWorld`). */
 export interface WorldOptions {
@@ -68,6 +71,8 @@ export interface SweepCell {
 
 /** Validate a sweep cell's parameters (one-line ParameterErrors naming them). */
 export function validateSweepSpec(s: SweepCellSpec): void {
+  requireObject("spec", s, "a sweep cell {world, recipes, width, lrs, regime, optimizer, seed, …}");
+  requireObject("world", s.world, "world options {d, poolSize, valSize, seed}");
   requireInteger("width", s.width, { min: 1 });
   requireVector("lr", s.lrs, { gt: 0 });
   requireOneOf("regime", s.regime, REGIMES);
@@ -82,6 +87,7 @@ export function validateSweepSpec(s: SweepCellSpec): void {
 
 /** Build the problem of a cell (features drawn from the cell's seed). */
 export function cellProblem(s: SweepCellSpec, keepFeatures = true): ProxyProblem {
+  validateSweepSpec(s);
   const w = proxyWorld(s.world);
   return proxyProblem(w, s.recipes, s.width, { featureSeed: s.seed, keepFeatures, pools: realisePools(w, s.recipes) });
 }
@@ -89,6 +95,7 @@ export function cellProblem(s: SweepCellSpec, keepFeatures = true): ProxyProblem
 /** Run one cell: every recipe at every lr (exact GD, or one SGD run per (recipe, lr) with common random numbers across lrs). */
 export function sweepCell(s: SweepCellSpec, problem?: ProxyProblem): SweepCell {
   validateSweepSpec(s);
+  if (problem !== undefined) requireProxyProblem("problem", problem);
   const p = problem ?? cellProblem(s, s.optimizer === "sgd");
   const worldSeed = s.world.seed ?? 0;
   const steps = s.lrs.map((eta) => stepsFor(eta, { regime: s.regime, steps: s.steps, time: s.time, maxSteps: s.maxSteps }));
@@ -118,6 +125,12 @@ export function sweepCell(s: SweepCellSpec, problem?: ProxyProblem): SweepCell {
 
 /** λ_max(H_v) by power iteration (H_v is PSD). */
 export function valLambdaMax(p: ProxyProblem): number {
+  requireProxyProblem("p", p);
+  const lambda = valLambdaMaxUnchecked(p);
+  return Number.isFinite(lambda) ? lambda : explainNonFinite(lambda, [["p.val.H", p.val.H]]);
+}
+
+function valLambdaMaxUnchecked(p: ProxyProblem): number {
   const m = p.width;
   let v = new Float64Array(m).fill(1 / Math.sqrt(m));
   let lam = 0;
@@ -193,7 +206,13 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Per-lr agreement of the cells (same width, regime, lrs; different seeds) with the target ranking. */
 export function agreementByLr(cells: SweepCell[], target: number[], k = 1): LrAgreement[] {
+  if (!Array.isArray(cells)) throw new ParameterError("cells", typeof cells, "an array of sweep cells");
   if (cells.length === 0) return [];
+  requireVector("target", target);
+  cells.forEach((c, i) => {
+    requireObject(`cells[${i}]`, c, "a sweep cell (see sweepCell)");
+    if (!Array.isArray(c.lrs) || !Array.isArray(c.loss) || c.loss.length !== cells[0].lrs.length) throw new ParameterError(`cells[${i}].loss.length`, c.loss?.length, `= cells[0].lrs.length = ${cells[0].lrs?.length}`);
+  });
   const lrs = cells[0].lrs;
   return lrs.map((lr, l) => {
     const per: Agreement[] = cells.map((c) => rankAgreement(c.loss[l], target, k));
@@ -223,6 +242,11 @@ export function agreementByLr(cells: SweepCell[], target: number[], k = 1): LrAg
  * batch·m gradient and an m-vector update.
  */
 export function sweepCost(o: { widths: number[]; recipes: number; lrs: number; seeds: number; steps: number; batch: number; pool: number; targetWidth: number; dim?: number; sgd: boolean; threads?: number }): ResourceEstimate {
+  requireObject("o", o);
+  requireVector("widths", o.widths, { min: 1 });
+  for (const f of ["recipes", "lrs", "seeds", "steps", "batch", "pool", "targetWidth"] as const) requireInteger(f, o[f], { min: 1 });
+  if (o.dim !== undefined) requireInteger("dim", o.dim, { min: 1 });
+  if (o.threads !== undefined) requireInteger("threads", o.threads, { min: 1 });
   const perWidth = (m: number) => 8 * o.recipes * (o.pool * m + 6 * m * m + 4 * o.pool);
   const mMax = Math.max(o.targetWidth, ...o.widths);
   const bytes = Math.min(o.threads ?? 1, o.widths.length * o.seeds) * Math.max(...o.widths.map(perWidth)) + perWidth(o.targetWidth);

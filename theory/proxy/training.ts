@@ -15,6 +15,8 @@ import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber, requireOneOf } from "../../src/core/validate";
 import { eigenLoss, fromEigen, quadraticLoss, type QuadraticLoss, type RecipeModel } from "./problem";
 import { logGrid } from "../../src/core/grid";
+import { ParameterError, requireObject } from "../../src/core/validate";
+import { requireQuadraticLoss, requireRecipeModel } from "./checkModel";
 
 /** Training regime: fixed step budget, or fixed training time η·T. */
 export type Regime = "fixed-time" | "fixed-steps";
@@ -58,7 +60,7 @@ export function stepsFor(eta: number, o: RegimeOptions): number {
 }
 
 /** Loss at θ = 0: ½ c_v. */
-export const initialLoss = (val: QuadraticLoss): number => 0.5 * val.c;
+export const initialLoss = (val: QuadraticLoss): number => 0.5 * requireQuadraticLoss("val", val).c;
 
 /**
  * Eigen-coordinates of the GD mean path θ̄_T: w_i = z_i (1 − (1 − ηλ_i)^T)/λ_i (λ_i → 0: ηT z_i). With
@@ -67,6 +69,7 @@ export const initialLoss = (val: QuadraticLoss): number => 0.5 * val.c;
 export function gdEigenPath(r: RecipeModel, eta: number, T: number, weightDecay = 0): Float64Array {
   requireNumber("lr", eta, { gt: 0 });
   requireInteger("steps", T, { min: 0 });
+  requireRecipeModel("r", r);
   const wd = requireNumber("weightDecay", weightDecay, { min: 0 });
   const w = new Float64Array(r.m);
   const floor = 1e-13 * (r.lambda[0] || 1);
@@ -86,6 +89,7 @@ export function gdEigenPath(r: RecipeModel, eta: number, T: number, weightDecay 
 /** Eigen-coordinates of the gradient-flow path θ̄(τ): w_i = z_i (1 − e^{−λ_i τ})/λ_i. */
 export function flowEigenPath(r: RecipeModel, tau: number): Float64Array {
   requireNumber("time", tau, { min: 0, allowInfinity: true });
+  requireRecipeModel("r", r);
   const w = new Float64Array(r.m);
   const floor = 1e-13 * (r.lambda[0] || 1);
   for (let i = 0; i < r.m; i++) {
@@ -109,11 +113,13 @@ function divergence(loss: number, val: QuadraticLoss): TrainResult {
 
 /** Exact validation loss after T full-batch GD steps at lr η (weight decay ω, default 0) on recipe r (closed form in the eigenbasis). */
 export function gdLoss(r: RecipeModel, val: QuadraticLoss, eta: number, T: number, weightDecay = 0): TrainResult {
+  requireQuadraticLoss("val", val);
   return divergence(eigenLoss(r, val.c, gdEigenPath(r, eta, T, weightDecay)), val);
 }
 
 /** Exact validation loss of gradient flow at time τ (τ = ∞: the converged least-squares solution H⁺b). */
 export function flowLoss(r: RecipeModel, val: QuadraticLoss, tau: number): number {
+  requireQuadraticLoss("val", val);
   return eigenLoss(r, val.c, flowEigenPath(r, tau));
 }
 
@@ -124,6 +130,9 @@ export function gdParameters(r: RecipeModel, eta: number, T: number, weightDecay
 
 /** GD by iterating θ ← θ − η(H_kθ − b_k + ωθ) (for checking the closed form). */
 export function gdByRecursion(r: RecipeModel, eta: number, T: number, weightDecay = 0): Float64Array {
+  requireRecipeModel("r", r);
+  requireNumber("lr", eta, { gt: 0 });
+  requireInteger("steps", T, { min: 0 });
   const m = r.m;
   let th = new Float64Array(m);
   for (let t = 0; t < T; t++) {
@@ -149,7 +158,8 @@ const sparseCache = new WeakMap<Float64Array, SparseRows>();
 
 /** CSR form of a recipe's pool features Φ (cached per feature matrix). */
 export function sparseRows(r: RecipeModel): SparseRows {
-  if (!r.Phi || !r.pool) throw new Error("sgdRun: the recipe model was built without features (keepFeatures: false)");
+  requireRecipeModel("r", r);
+  if (!r.Phi || !r.pool) throw new ParameterError("r", `${r.name} without features`, "a recipe model built with its pool features (keepFeatures: true)");
   const hit = sparseCache.get(r.Phi);
   if (hit) return hit;
   const { Phi } = r;
@@ -195,11 +205,15 @@ export interface SgdOptions {
  * Returns the exact validation loss of the last iterate (+∞ if the iterate blew up).
  */
 export function sgdRun(r: RecipeModel, val: QuadraticLoss, o: SgdOptions): TrainResult & { theta: Float64Array } {
+  requireRecipeModel("r", r);
+  if (requireQuadraticLoss("val", val).m !== r.m) throw new ParameterError("val.m", val.m, `= r.m = ${r.m}`);
+  requireObject("o", o, "SGD options {eta, steps, batch, rng}");
+  if (!(o.rng instanceof Rng)) throw new ParameterError("rng", typeof o.rng, "an Rng (a seeded stream)");
   const eta = requireNumber("lr", o.eta, { gt: 0 });
   const T = requireInteger("steps", o.steps, { min: 1 });
   const B = requireInteger("batch", o.batch ?? 8, { min: 1 });
   const shrink = 1 - eta * requireNumber("weightDecay", o.weightDecay ?? 0, { min: 0 });
-  if (!r.Phi || !r.pool) throw new Error("sgdRun: the recipe model was built without features (keepFeatures: false)");
+  if (!r.Phi || !r.pool) throw new ParameterError("r", `${r.name} without features`, "a recipe model built with its pool features (keepFeatures: true)");
   const { pool } = r;
   const sp = sparseRows(r);
   const m = r.m;

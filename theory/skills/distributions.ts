@@ -8,6 +8,7 @@
 import { Rng } from "../../src/core/rng";
 import { zeta } from "../../src/core/special";
 import { requireInteger, requireNumber, requireOneOf } from "../../src/core/validate";
+import { requireSkillDistribution } from "./checkModel";
 
 /** How ranks are assigned to skill ids: a seeded random permutation (default), identity (rank i = skill i), or reverse. */
 export type RankOrder = "random" | "identity" | "reverse";
@@ -98,6 +99,7 @@ export interface SkillStats {
 
 /** p₁, p_min, Σp², √Σp², top-10 mass and the ζ-limit of Σp². */
 export function skillStats(dist: SkillDistribution): SkillStats {
+  requireSkillDistribution("dist", dist);
   const sorted = Float64Array.from(dist.p).sort().reverse();
   let s2 = 0;
   for (const x of sorted) s2 += x * x;

@@ -7,16 +7,19 @@
  */
 import { Rng } from "../../src/core/rng";
 import { requireInteger, requireNumber } from "../../src/core/validate";
+import { explainNonFinite, requireArrayLike } from "../../src/core/validateShape";
 import { alignment, weightedNorm, type SkillModel } from "./model";
 import type { SkillDistribution } from "./distributions";
+import { requireSkillModel } from "./checkModel";
 
 /** Var A(w₀) = r² Σ p_i² for w₀ ~ 𝒩(0, r² I) (any w⋆ ∈ {±1}^d). */
 export function initialAlignmentVariance(p: ArrayLike<number> | SkillDistribution, r: number): number {
   requireNumber("r", r, { gt: 0 });
-  const q = "p" in (p as SkillDistribution) ? (p as SkillDistribution).p : (p as ArrayLike<number>);
+  const isDist = p !== null && typeof p === "object" && !("length" in p) && "p" in p;
+  const q = requireArrayLike(isDist ? "p.p" : "p", isDist ? (p as SkillDistribution).p : p);
   let s = 0;
   for (let i = 0; i < q.length; i++) s += q[i] * q[i];
-  return r * r * s;
+  return Number.isFinite(s) ? r * r * s : explainNonFinite(s, [[isDist ? "p.p" : "p", q]]);
 }
 
 /** E B(w₀) = r² (Σ p_i = 1). */
@@ -27,6 +30,7 @@ export function initialNormMean(r: number): number {
 
 /** n independent draws of (A(w₀), B(w₀)) with w₀ ~ 𝒩(0, r² I) from the stream (seed, 0xa11). */
 export function sampleInitialAlignment(m: SkillModel, r: number, n: number, seed: number): { A: Float64Array; B: Float64Array } {
+  requireSkillModel("m", m);
   requireNumber("r", r, { gt: 0 });
   requireInteger("n", n, { min: 1 });
   const rng = new Rng(seed, 0xa11);

@@ -12,6 +12,9 @@ import { Rng } from "../../src/core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 import { gradient, lossFromAB, type SkillModel } from "./model";
 import type { ResourceEstimate } from "../../src/core/resources";
+import { requireObject, requireOneOf, requireVector } from "../../src/core/validate";
+import { explainNonFinite, requireArrayLike } from "../../src/core/validateShape";
+import { requireSkillModel, requireSliceCoefficients } from "./checkModel";
 
 const ip = (p: ArrayLike<number> | null, x: ArrayLike<number>, y: ArrayLike<number>): number => {
   let s = 0;
@@ -42,9 +45,11 @@ export interface SliceCoefficients {
 
 /** Set up the O(1)-per-point slice of the training or uniform-test loss. */
 export function sliceCoefficients(m: SkillModel, wc: ArrayLike<number>, u: ArrayLike<number>, v: ArrayLike<number>, which: SliceLoss = "train"): SliceCoefficients {
-  for (const [n, x] of [["wc", wc], ["u", u], ["v", v]] as const) if (x.length !== m.d) throw new ParameterError(`${n}.length`, x.length, `= d = ${m.d}`);
+  requireSkillModel("m", m);
+  requireOneOf("which", which, ["train", "uniform"]);
+  for (const [n, x] of [["wc", wc], ["u", u], ["v", v]] as const) if (requireArrayLike(n, x).length !== m.d) throw new ParameterError(`${n}.length`, x.length, `= d = ${m.d}`);
   const p = which === "train" ? m.p : null;
-  return {
+  const out = {
     k: m.k,
     A0: ip(p, wc, m.wstar),
     Au: ip(p, u, m.wstar),
@@ -56,10 +61,16 @@ export function sliceCoefficients(m: SkillModel, wc: ArrayLike<number>, u: Array
     Buv: ip(p, u, v),
     Bvv: ip(p, v, v),
   };
+  const sum = out.A0 + out.Au + out.Av + out.B0 + out.Bcu + out.Bcv + out.Buu + out.Buv + out.Bvv;
+  if (!Number.isFinite(sum)) explainNonFinite(sum, [["wc", wc], ["u", u], ["v", v]]);
+  return out;
 }
 
 /** Loss at (a, b) on a slice. */
 export function sliceLoss(c: SliceCoefficients, a: number, b: number): number {
+  requireSliceCoefficients("c", c);
+  requireNumber("a", a);
+  requireNumber("b", b);
   const A = c.A0 + a * c.Au + b * c.Av;
   const B = c.B0 + 2 * a * c.Bcu + 2 * b * c.Bcv + a * a * c.Buu + 2 * a * b * c.Buv + b * b * c.Bvv;
   return lossFromAB(c.k, A, B);
@@ -75,6 +86,9 @@ export interface LandscapeGrid {
 /** The loss on an n×n grid over [aMin,aMax] × [bMin,bMax]. */
 export function landscapeGrid(c: SliceCoefficients, aRange: [number, number], bRange: [number, number], n = 41): LandscapeGrid {
   requireInteger("n", n, { min: 2 });
+  requireSliceCoefficients("c", c);
+  requireVector("aRange", requireArrayLike("aRange", aRange, 2));
+  requireVector("bRange", requireArrayLike("bRange", bRange, 2));
   const a = Array.from({ length: n }, (_, i) => aRange[0] + ((aRange[1] - aRange[0]) * i) / (n - 1));
   const b = Array.from({ length: n }, (_, i) => bRange[0] + ((bRange[1] - bRange[0]) * i) / (n - 1));
   return { a, b, z: b.map((bj) => a.map((ai) => sliceLoss(c, ai, bj))) };
@@ -82,10 +96,16 @@ export function landscapeGrid(c: SliceCoefficients, aRange: [number, number], bR
 
 /** A seeded Gaussian direction, p-orthogonalised against `u` and scaled to the p-norm of u. */
 export function randomOrthogonalDirection(m: SkillModel, u: ArrayLike<number>, seed: number): Float64Array {
+  requireSkillModel("m", m);
+  requireArrayLike("u", u, m.d, `d = ${m.d}`);
   const rng = new Rng(requireInteger("seed", seed, { min: 0 }), 0x1a9d);
   const v = new Float64Array(m.d);
   for (let i = 0; i < m.d; i++) v[i] = rng.normal();
   const uu = ip(m.p, u, u);
+  if (!(uu > 0) || !Number.isFinite(uu)) {
+    requireVector("u", u);
+    throw new ParameterError("u", "a zero direction", "a direction with Σ p_i u_i² > 0");
+  }
   const proj = ip(m.p, u, v) / uu;
   for (let i = 0; i < m.d; i++) v[i] -= proj * u[i];
   const s = Math.sqrt(uu / ip(m.p, v, v));
@@ -100,7 +120,12 @@ export function randomOrthogonalDirection(m: SkillModel, u: ArrayLike<number>, s
  * depend on the solver: v1 points along the net displacement, v2 has a positive largest component.
  */
 export function trajectoryPca(thetas: ReadonlyArray<ArrayLike<number>>): { v1: Float64Array; v2: Float64Array; explained: [number, number] } {
+  if (!Array.isArray(thetas)) throw new ParameterError("thetas", typeof thetas, "an array of checkpoints (arrays of numbers)");
   if (thetas.length < 3) throw new ParameterError("trajectory length", thetas.length, "≥ 3 checkpoints");
+  thetas.forEach((th, t) => {
+    requireVector(`thetas[${t}]`, th);
+    if (th.length !== thetas[0].length) throw new ParameterError(`thetas[${t}].length`, th.length, `= thetas[0].length = ${thetas[0].length}`);
+  });
   const d = thetas[0].length;
   const deltas = thetas.slice(1).map((th, t) => Float64Array.from({ length: d }, (_, i) => th[i] - thetas[t][i]));
   const T = deltas.length;
@@ -137,6 +162,11 @@ export function trajectoryPca(thetas: ReadonlyArray<ArrayLike<number>>): { v1: F
 
 /** Project θ − θ_ref on orthonormal directions v1, v2 (Euclidean). */
 export function projectTrajectory(thetas: ReadonlyArray<ArrayLike<number>>, ref: ArrayLike<number>, v1: ArrayLike<number>, v2: ArrayLike<number>): { a: number[]; b: number[] } {
+  if (!Array.isArray(thetas)) throw new ParameterError("thetas", typeof thetas, "an array of checkpoints (arrays of numbers)");
+  const d = requireArrayLike("ref", ref).length;
+  requireArrayLike("v1", v1, d, `ref.length = ${d}`);
+  requireArrayLike("v2", v2, d, `ref.length = ${d}`);
+  thetas.forEach((th, t) => requireArrayLike(`thetas[${t}]`, th, d, `ref.length = ${d}`));
   const a: number[] = [];
   const b: number[] = [];
   for (const th of thetas) {
@@ -147,6 +177,7 @@ export function projectTrajectory(thetas: ReadonlyArray<ArrayLike<number>>, ref:
       x += dq * v1[q];
       y += dq * v2[q];
     }
+    if (!Number.isFinite(x + y)) explainNonFinite(x + y, [[`thetas[${a.length}]`, th], ["ref", ref], ["v1", v1], ["v2", v2]]);
     a.push(x);
     b.push(y);
   }
@@ -155,6 +186,7 @@ export function projectTrajectory(thetas: ReadonlyArray<ArrayLike<number>>, ref:
 
 /** Slope of L along the ray w₀ + s w⋆ at s = 0: −k(A₀^{k−1} − B₀^{k−1} A₀), split into its signal part −kA₀^{k−1} and self part (derived here). */
 export function raySlope(m: SkillModel, w0: ArrayLike<number>): { slope: number; signal: number; self: number } {
+  requireSkillModel("m", m);
   const c = sliceCoefficients(m, w0, m.wstar, m.wstar);
   const signal = -m.k * Math.pow(c.A0, m.k - 1);
   const self = m.k * Math.pow(c.B0, m.k - 1) * c.A0;
@@ -163,6 +195,7 @@ export function raySlope(m: SkillModel, w0: ArrayLike<number>): { slope: number;
 
 /** Euclidean norm of ∇L(w) and of its signal part k A^{k−1} D w⋆. */
 export function gradientNorms(m: SkillModel, w: ArrayLike<number>): { total: number; signal: number } {
+  requireSkillModel("m", m);
   requireNumber("d", m.d, { min: 1 });
   const g = gradient(m, w);
   let t = 0;
@@ -182,7 +215,11 @@ export function gradientNorms(m: SkillModel, w: ArrayLike<number>): { total: num
  * the grid is n² points of O(k) each.
  */
 export function landscapeCost(o: { k: number; d: number; n: number; pcaSteps?: number }): ResourceEstimate {
-  const { k, d, n } = o;
+  requireObject("o", o);
+  const k = requireInteger("k", o.k, { min: 1 });
+  const d = requireInteger("d", o.d, { min: 1 });
+  const n = requireInteger("n", o.n, { min: 1 });
+  if (o.pcaSteps !== undefined) requireInteger("pcaSteps", o.pcaSteps, { min: 0 });
   const snaps = o.pcaSteps ? 60 : 0;
   return { bytes: 8 * d * (10 + 3 * snaps) + 8 * n * n * 4, heapBytes: 16 * snaps * d + 8 * n * n * 4, largestArray: 8 * Math.max(d, n * n), ops: 10 * k * d + (o.pcaSteps ?? 0) * d * (k + 4) + 60 * 60 * d + n * n * k * 4 };
 }

@@ -10,8 +10,10 @@
  */
 import { Rng } from "../../src/core/rng";
 import { findRoot } from "../../src/core/optimize";
-import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
+import { ParameterError, requireInteger, requireNumber, requireObject, requireVector } from "../../src/core/validate";
+import { explainNonFinite, requireArrayLike } from "../../src/core/validateShape";
 import type { SkillDistribution } from "./distributions";
+import { requireSkillDistribution, requireSkillModel } from "./checkModel";
 
 /** A toy problem: composition order k, skill distribution p and hidden signs w⋆. */
 export interface SkillModel {
@@ -43,6 +45,8 @@ export function hiddenSigns(d: number, seed: number): Float64Array {
 
 /** The toy problem for a distribution: k, p and w⋆ (seeded signs unless given). */
 export function skillModel(k: number, dist: SkillDistribution, opts: { seed?: number; wstar?: ArrayLike<number> } = {}): SkillModel {
+  requireSkillDistribution("dist", dist);
+  requireObject("opts", opts);
   validateK(k, dist.d);
   let wstar: Float64Array;
   if (opts.wstar) {
@@ -55,10 +59,13 @@ export function skillModel(k: number, dist: SkillDistribution, opts: { seed?: nu
 
 /** The same problem with the training distribution replaced by uniform p = 1/d (for uniform-test quantities). */
 export function uniformTestModel(m: SkillModel): SkillModel {
+  requireSkillModel("m", m);
   return { ...m, p: new Float64Array(m.d).fill(1 / m.d) };
 }
 
 function checkW(m: SkillModel, w: ArrayLike<number>): void {
+  requireSkillModel("m", m);
+  requireArrayLike("w", w);
   if (w.length !== m.d) throw new ParameterError("w.length", w.length, `= d = ${m.d}`);
 }
 
@@ -67,7 +74,7 @@ export function alignment(m: SkillModel, w: ArrayLike<number>): number {
   checkW(m, w);
   let a = 0;
   for (let i = 0; i < m.d; i++) a += m.p[i] * w[i] * m.wstar[i];
-  return a;
+  return Number.isFinite(a) ? a : explainOrOverflow(a, m, w);
 }
 
 /** Weighted norm B(w) = Σ p_i w_i². */
@@ -75,17 +82,31 @@ export function weightedNorm(m: SkillModel, w: ArrayLike<number>): number {
   checkW(m, w);
   let b = 0;
   for (let i = 0; i < m.d; i++) b += m.p[i] * w[i] * w[i];
-  return b;
+  return Number.isFinite(b) ? b : explainOrOverflow(b, m, w);
 }
 
-/** L from (A, B): ½(B^k − 2A^k + 1). */
+/** A non-finite sum over w: the entry of w (or of the model) that is not finite; an overflow of finite entries is returned as is (±∞). */
+function explainOrOverflow(x: number, m: SkillModel, w: ArrayLike<number>): number {
+  if (Number.isNaN(x) || [w, m.p, m.wstar].some((v) => Array.prototype.some.call(v, (e: unknown) => typeof e !== "number" || !Number.isFinite(e)))) {
+    explainNonFinite(x, [["w", w], ["m.p", m.p], ["m.wstar", m.wstar]]);
+  }
+  return x;
+}
+
+/** L from (A, B): ½(B^k − 2A^k + 1) (B = ∞ with any A gives +∞: B ≥ A² for every w, so the B^k term dominates). */
 export function lossFromAB(k: number, A: number, B: number): number {
-  return 0.5 * (Math.pow(B, k) - 2 * Math.pow(A, k) + 1);
+  if (!Number.isInteger(k) || k < 1) requireInteger("k", k, { min: 1 });
+  const L = 0.5 * (Math.pow(B, k) - 2 * Math.pow(A, k) + 1);
+  if (L === L) return L;
+  if (Number.isNaN(A)) throw new ParameterError("A", A, "a number");
+  requireNumber("B", B, { min: 0, allowInfinity: true });
+  return Infinity; // ∞ − ∞ with B = ∞
 }
 
 /** Population square loss L(w) = ½(B(w)^k − 2A(w)^k + 1) under the training distribution (the paper's closed form). */
 export function loss(m: SkillModel, w: ArrayLike<number>): number {
-  return lossFromAB(m.k, alignment(m, w), weightedNorm(m, w));
+  const A = alignment(m, w); // checks m and w first
+  return lossFromAB(m.k, A, weightedNorm(m, w));
 }
 
 /** Loss under the uniform test distribution: ½(B_u^k − 2A_u^k + 1), A_u = mean(w⊙w⋆), B_u = mean(w²) (derived here). */
@@ -97,11 +118,13 @@ export function uniformTestLoss(m: SkillModel, w: ArrayLike<number>): number {
     a += w[i] * m.wstar[i];
     b += w[i] * w[i];
   }
+  if (!Number.isFinite(a + b)) explainOrOverflow(a + b, m, w);
   return lossFromAB(m.k, a / m.d, b / m.d);
 }
 
 /** Gradient ∇L(w) = k D (B^{k−1} w − A^{k−1} w⋆), written into `out` if given (the paper's closed form). */
 export function gradient(m: SkillModel, w: ArrayLike<number>, out?: Float64Array): Float64Array {
+  if (out !== undefined) requireArrayLike("out", out, (requireSkillModel("m", m), m.d), `d = ${m.d}`);
   const A = alignment(m, w);
   const B = weightedNorm(m, w);
   const g = out ?? new Float64Array(m.d);
@@ -117,7 +140,8 @@ export function gradient(m: SkillModel, w: ArrayLike<number>, out?: Float64Array
  */
 export function sampleGradient(m: SkillModel, w: ArrayLike<number>, I: ArrayLike<number>, out?: Float64Array): Float64Array {
   checkW(m, w);
-  if (I.length !== m.k) throw new ParameterError("I.length", I.length, `= k = ${m.k}`);
+  if (requireArrayLike("I", I).length !== m.k) throw new ParameterError("I.length", I.length, `= k = ${m.k}`);
+  if (out !== undefined) requireArrayLike("out", out, m.d, `d = ${m.d}`);
   const g = out ?? new Float64Array(m.d);
   g.fill(0);
   let f = 1;
@@ -129,6 +153,7 @@ export function sampleGradient(m: SkillModel, w: ArrayLike<number>, I: ArrayLike
     y *= m.wstar[j];
   }
   const r = f - y;
+  if (!Number.isFinite(r)) explainNonFinite(r, [["w", w]]);
   for (let t = 0; t < m.k; t++) {
     let prod = 1;
     for (let s = 0; s < m.k; s++) if (s !== t) prod *= w[I[s]];
@@ -139,17 +164,23 @@ export function sampleGradient(m: SkillModel, w: ArrayLike<number>, I: ArrayLike
 
 /** Per-sample loss ½(f_w(X) − y)² for skill indices I. */
 export function sampleLoss(m: SkillModel, w: ArrayLike<number>, I: ArrayLike<number>): number {
+  checkW(m, w);
+  if (requireArrayLike("I", I).length !== m.k) throw new ParameterError("I.length", I.length, `= k = ${m.k}`);
   let f = 1;
   let y = 1;
   for (let t = 0; t < I.length; t++) {
     f *= w[I[t]];
     y *= m.wstar[I[t]];
   }
-  return 0.5 * (f - y) ** 2;
+  const L = 0.5 * (f - y) ** 2;
+  if (Number.isFinite(L)) return L;
+  for (let t = 0; t < I.length; t++) if (!Number.isInteger(I[t]) || I[t] < 0 || I[t] >= m.d) throw new ParameterError(`I[${t}]`, I[t], `an integer in [0, ${m.d - 1}]`);
+  return explainNonFinite(L, [["w", w]]);
 }
 
 /** Hessian at w⋆ as a dense matrix: H = k D (I + (k−1) w⋆ w⋆ᵀ D) = k D + k(k−1)(Dw⋆)(Dw⋆)ᵀ (derived here). */
 export function hessianAtOptimum(m: SkillModel): Float64Array[] {
+  requireSkillModel("m", m);
   const H: Float64Array[] = [];
   for (let i = 0; i < m.d; i++) {
     const row = new Float64Array(m.d);
@@ -167,6 +198,8 @@ export function hessianAtOptimum(m: SkillModel): Float64Array[] {
  * 1 = k(k−1) Σ_i p_i² / (λ − k p_i) (using w⋆_i² = 1). ≈ k(p₁ + (k−1)Σp²) (derived here).
  */
 export function hessianTopEigenvalue(m: SkillModel): number {
+  requireSkillModel("m", m);
+  requireVector("m.p", m.p, { min: 0 });
   const { k, p } = m;
   let pmax = 0;
   let s2 = 0;

@@ -6,13 +6,19 @@
  * 10¹² steps cost a few hundred steps. Fixed points: (0,0) (a high-order saddle), (1,1), and (−1,1) for
  * even k; the line A = 0 is invariant.
  */
-import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
+import { ParameterError, requireInteger, requireNumber, requireObject } from "../../src/core/validate";
+import { requireArrayLike } from "../../src/core/validateShape";
 import { lossFromAB } from "./model";
 
 /** Right-hand side in rescaled time τ = ηk t/d: (dA/dτ, dB/dτ). */
 export function uniformOdeRhs(k: number, A: number, B: number): [number, number] {
+  if (!Number.isInteger(k) || k < 2) requireInteger("k", k, { min: 2 });
   const bk1 = Math.pow(B, k - 1);
-  return [Math.pow(A, k - 1) - bk1 * A, 2 * (Math.pow(A, k) - bk1 * B)];
+  const out: [number, number] = [Math.pow(A, k - 1) - bk1 * A, 2 * (Math.pow(A, k) - bk1 * B)];
+  if (out[0] === out[0] && out[1] === out[1]) return out;
+  requireNumber("A", A);
+  requireNumber("B", B);
+  throw new ParameterError("B", B, `small enough that B^${k - 1} A and A^${k} do not overflow`);
 }
 
 /** Options of `uniformOde`. */
@@ -62,6 +68,7 @@ export interface UniformOdeResult {
 
 /** Integrate the uniform (A,B) ODE by adaptive RK4 until solved (or maxSteps); record escape/solve times. */
 export function uniformOde(opts: UniformOdeOptions): UniformOdeResult {
+  requireObject("opts", opts);
   const k = requireInteger("k", opts.k, { min: 2 });
   const d = requireInteger("d", opts.d, { min: 1 });
   if (d < k) throw new ParameterError("d", d, `≥ k = ${k}`);
@@ -126,7 +133,11 @@ export function uniformOde(opts: UniformOdeOptions): UniformOdeResult {
 /** The (A,B) vector field on a grid (A ∈ [aMin,aMax], B ∈ [0,bMax]) restricted to A² ≤ B, in rescaled time. */
 export function phaseField(k: number, opts: { aRange?: [number, number]; bMax?: number; n?: number } = {}): Array<{ A: number; B: number; dA: number; dB: number }> {
   requireInteger("k", k, { min: 2 });
-  const [a0, a1] = opts.aRange ?? [-1.2, 1.2];
+  requireObject("opts", opts);
+  const aRange = requireArrayLike("aRange", opts.aRange ?? [-1.2, 1.2], 2);
+  const [a0, a1] = [aRange[0], aRange[1]];
+  requireNumber("aRange[0]", a0);
+  requireNumber("aRange[1]", a1);
   const bMax = requireNumber("bMax", opts.bMax ?? 1.5, { gt: 0 });
   const n = requireInteger("n", opts.n ?? 15, { min: 2 });
   const out: Array<{ A: number; B: number; dA: number; dB: number }> = [];

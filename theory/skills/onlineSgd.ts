@@ -18,6 +18,9 @@ import { aliasTable } from "../../src/core/sampling";
 import { lossFromAB, requireStableEta, type SkillModel } from "./model";
 import { logSteps } from "./populationGd";
 import type { ResourceEstimate } from "../../src/core/resources";
+import { requireObject } from "../../src/core/validate";
+import { requireArrayLike } from "../../src/core/validateShape";
+import { requireSkillModel } from "./checkModel";
 
 /** Options of `onlineSgd`. */
 export interface OnlineSgdOptions {
@@ -76,6 +79,9 @@ export function validateSgd(batch: number, budget: number): void {
 
 /** Online minibatch SGD on fresh samples from p. */
 export function onlineSgd(m: SkillModel, opts: OnlineSgdOptions): OnlineSgdResult {
+  requireSkillModel("m", m);
+  requireObject("opts", opts);
+  requireArrayLike("w0", opts.w0);
   const eta = opts.allowUnstable ? requireNumber("eta", opts.eta, { gt: 0 }) : requireStableEta(m, opts.eta);
   validateSgd(opts.batch, opts.budget);
   const batch = opts.batch;
@@ -212,7 +218,14 @@ export function onlineSgd(m: SkillModel, opts: OnlineSgdOptions): OnlineSgdResul
  * and a resum over d every 4096 steps.
  */
 export function onlineSgdCost(o: { k: number; d: number; batch: number; budget: number; runs?: number; threads?: number; snapshots?: number }): ResourceEstimate {
-  const { k, d, batch, budget } = o;
+  requireObject("o", o);
+  const k = requireInteger("k", o.k, { min: 1 });
+  const d = requireInteger("d", o.d, { min: 1 });
+  validateSgd(o.batch, o.budget);
+  const { batch, budget } = o;
+  if (o.runs !== undefined) requireInteger("runs", o.runs, { min: 1 });
+  if (o.threads !== undefined) requireInteger("threads", o.threads, { min: 1 });
+  if (o.snapshots !== undefined) requireInteger("snapshots", o.snapshots, { min: 0 });
   const steps = Math.floor(budget / batch);
   const perRun = 8 * 8 * d + 4 * batch * k + 8 * d * (o.snapshots ?? 0);
   return { bytes: Math.min(o.threads ?? 1, o.runs ?? 1) * perRun, largestArray: Math.max(8 * d, 4 * batch * k), ops: (o.runs ?? 1) * ((6 * k * k + 10 * k) * budget + 4 * d * (Math.floor(steps / 4096) + 2) + 20 * d) };

@@ -7,6 +7,9 @@
 import { ParameterError, requireInteger, requireNumber } from "../../src/core/validate";
 import { logRankBins, type SkillDistribution } from "./distributions";
 import { lossFromAB, requireStableEta, type SkillModel } from "./model";
+import { requireObject } from "../../src/core/validate";
+import { requireArrayLike } from "../../src/core/validateShape";
+import { requireSkillDistribution, requireSkillModel } from "./checkModel";
 
 /** Options of `populationGd`. */
 export interface PopulationGdOptions {
@@ -61,6 +64,8 @@ export interface PopulationGdResult {
 
 /** Log-spaced integer record steps in [0, steps] (0, 1, 2, … then geometric), at most n distinct. */
 export function logSteps(steps: number, n: number): number[] {
+  requireInteger("steps", steps, { min: 0 });
+  requireInteger("n", n, { min: 1 });
   const s = new Set<number>([0, steps]);
   for (let i = 0; i < n; i++) s.add(Math.min(steps, Math.round(Math.exp((Math.log(steps + 1) * i) / Math.max(1, n - 1))) - 1));
   return [...s].filter((x) => x >= 0).sort((a, b) => a - b);
@@ -68,6 +73,10 @@ export function logSteps(steps: number, n: number): number[] {
 
 /** Run population GD and record the diagnostics on a log-spaced step grid. */
 export function populationGd(m: SkillModel, opts: PopulationGdOptions): PopulationGdResult {
+  requireSkillModel("m", m);
+  requireObject("opts", opts);
+  requireArrayLike("w0", opts.w0);
+  if (opts.rank !== undefined) requireArrayLike("rank", opts.rank);
   const eta = opts.allowUnstable ? requireNumber("eta", opts.eta, { gt: 0 }) : requireStableEta(m, opts.eta);
   const steps = requireInteger("steps", opts.steps, { min: 1 });
   if (opts.w0.length !== m.d) throw new ParameterError("w0.length", opts.w0.length, `= d = ${m.d}`);
@@ -167,4 +176,4 @@ export function populationGd(m: SkillModel, opts: PopulationGdOptions): Populati
 }
 
 /** Rank order of a distribution, for `populationGd`'s per-bin curves. */
-export const rankOf = (dist: SkillDistribution): Uint32Array => dist.rank;
+export const rankOf = (dist: SkillDistribution): Uint32Array => requireSkillDistribution("dist", dist).rank;

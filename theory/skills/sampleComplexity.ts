@@ -6,7 +6,8 @@
  * A task is a pure function of its fields: seed s fixes the rank permutation, w⋆, w(0) and the samples.
  */
 import { powerLawFit, type PowerLawFit } from "../../src/core/fit";
-import { requireInteger, requireNumber } from "../../src/core/validate";
+import { ParameterError, requireInteger, requireNumber, requireObject } from "../../src/core/validate";
+import { requireSkillModel } from "./checkModel";
 import { binnedZipfSkills, zipfSkills, type RankOrder } from "./distributions";
 import { alignment, gaussianInit, skillModel, gdStabilityLimit, uniformTestLoss, validateK, weightedNorm, type SkillModel } from "./model";
 import { onlineSgd } from "./onlineSgd";
@@ -79,6 +80,7 @@ export interface SgdOutcome {
 
 /** Build the problem of a task: Zipf/uniform/binned p over a seeded rank, w⋆ and w(0) from the seed. */
 export function taskModel(t: SgdTask): { model: SkillModel; w0: Float64Array; rank: Uint32Array } {
+  requireObject("task", t, "an SGD task {k, d, alpha, batch, budget, r, seed, …}");
   validateK(t.k, t.d);
   requireNumber("alpha", t.alpha, { min: 0 });
   requireNumber("r", t.r, { gt: 0 });
@@ -89,7 +91,9 @@ export function taskModel(t: SgdTask): { model: SkillModel; w0: Float64Array; ra
 
 /** The learning rate of a task: `eta`, or `etaFraction` × the stability limit. */
 export function taskEta(t: SgdTask, model: SkillModel): number {
-  if (t.eta !== undefined) return t.eta;
+  requireObject("task", t, "an SGD task {k, d, alpha, batch, budget, r, seed, …}");
+  requireSkillModel("model", model);
+  if (t.eta !== undefined) return requireNumber("eta", t.eta, { gt: 0 });
   return requireNumber("etaFraction", t.etaFraction ?? 0.5, { gt: 0, lt: 1 }) * gdStabilityLimit(model);
 }
 
@@ -163,6 +167,12 @@ export function odeEscapeVsD(k: number, ds: readonly number[], opts: { eta?: num
 
 /** A log-log fit of samples against d over the reached runs; `unreached` counts runs that hit the budget. */
 export function fitSamplesVsD(points: ReadonlyArray<{ d: number; samples: number | null }>): { fit: PowerLawFit | null; unreached: number; n: number } {
+  if (!Array.isArray(points)) throw new ParameterError("points", typeof points, "an array of {d, samples}");
+  points.forEach((p, i) => {
+    requireObject(`points[${i}]`, p, "{d, samples}");
+    requireNumber(`points[${i}].d`, p.d, { gt: 0 });
+    if (p.samples !== null) requireNumber(`points[${i}].samples`, p.samples, { min: 0 });
+  });
   const ok = points.filter((p) => p.samples !== null && p.samples > 0) as Array<{ d: number; samples: number }>;
   const distinct = new Set(ok.map((p) => p.d)).size;
   return {
@@ -174,6 +184,8 @@ export function fitSamplesVsD(points: ReadonlyArray<{ d: number; samples: number
 
 /** Median of numbers with null = +∞ (not reached); null if the median itself is not reached. */
 export function medianReached(xs: ReadonlyArray<number | null>): number | null {
+  if (!Array.isArray(xs)) throw new ParameterError("xs", typeof xs, "an array of numbers or null");
+  xs.forEach((x, i) => x === null || requireNumber(`xs[${i}]`, x, { allowInfinity: true }));
   const s = xs.map((x) => (x === null ? Infinity : x)).sort((a, b) => a - b);
   if (s.length === 0) return null;
   const m = s.length % 2 ? s[(s.length - 1) / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
