@@ -187,7 +187,7 @@ describe("proxy study machinery on a micro config (worker threads, resume)", () 
     expect(proxy.study).toBe(proxyTransformerStudy);
     expect(proxy.results).toContain(proxyTransformerStudy);
     const studyClaims = proxy.claims.filter((c) => c.needs.includes(proxyTransformerStudy));
-    expect(studyClaims.map((c) => c.id)).toEqual(["proxy.transformer-tiny-beats-standard", "proxy.transformer-long-run-tiny-beats-standard", "proxy.transformer-paper-levels"]);
+    expect(studyClaims.map((c) => c.id)).toEqual(["proxy.transformer-premise-tuning-reorders", "proxy.transformer-tiny-beats-standard", "proxy.transformer-long-run-tiny-beats-standard", "proxy.transformer-paper-levels"]);
     const studyFigures = proxy.figures.filter((f) => f.needs.includes(proxyTransformerStudy));
     expect(studyFigures.map((f) => f.id)).toEqual(["proxy.transformer-spearman-vs-lr", "proxy.transformer-loss-vs-lr", "proxy.transformer-ranks"]);
     for (const x of [...proxy.claims, ...proxy.figures, ...proxy.results]) expect(x.id).toMatch(/^proxy\.[a-z0-9][a-z0-9-]*$/);

@@ -25,8 +25,14 @@ import * as pxRecipes from "../../theory/proxy/recipes";
 import * as pxSweep from "../../theory/proxy/sweep";
 import * as pxTaylor from "../../theory/proxy/taylor";
 import * as pxTraining from "../../theory/proxy/training";
+import * as pxHorizon from "../../theory/proxy/horizon";
+import * as pxSensitivity from "../../theory/proxy/sensitivity";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 const MODULES: Record<string, Record<string, unknown>> = {
+  "proxy/horizon": pxHorizon,
+  "proxy/sensitivity": pxSensitivity,
   "skills/distributions": skDistributions,
   "skills/initialAlignment": skInitial,
   "skills/landscape": skLandscape,
@@ -341,6 +347,11 @@ describe("probe: every exported function of theory/skills and theory/proxy, call
     for (const [name, f] of Object.entries(ns)) if (typeof f === "function" && !/^[A-Z]/.test(name)) cases.push([`${mod}.${name}`, f as (...a: unknown[]) => unknown]);
   }
   it("finds the exported functions", () => expect(cases.length).toBeGreaterThanOrEqual(100));
+  it("covers every module of theory/skills and theory/proxy (a new file joins the probe)", () => {
+    const root = path.resolve(__dirname, "../../theory");
+    const files = ["skills", "proxy"].flatMap((d) => fs.readdirSync(path.join(root, d)).filter((f) => f.endsWith(".ts") && f !== "checkModel.ts").map((f) => `${d}/${f.replace(/\.ts$/, "")}`));
+    expect(files.filter((f) => !(f in MODULES))).toEqual([]);
+  });
   it.each(cases)("%s never returns NaN and throws only ParameterErrors", async (label, f) => {
     const name = label.split(".")[1];
     for (const args of PROBE_ARGS) {

@@ -7,7 +7,8 @@
  * T = round(τ/η) steps (fixed-time regime; the "steps" parameter moves T at fixed η, i.e. τ = η₀T).
  */
 import { Rng } from "../../src/core/rng";
-import { requireInteger, requireNumber, requireOneOf } from "../../src/core/validate";
+import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../../src/core/validate";
+import { requireProxyProblem } from "./checkModel";
 import type { ProxyProblem } from "./problem";
 import { sgdRun, stepsFor } from "./training";
 
@@ -40,6 +41,10 @@ export function moved(base: TrainingSetting, parameter: Hyperparameter, value: n
 
 /** Validation losses of every recipe of a problem (with pool features) after one SGD run in a setting; stream (seed, recipe). */
 export function sgdLosses(p: ProxyProblem, s: TrainingSetting, streamSeed: number, seed: number): number[] {
+  requireProxyProblem("p", p);
+  if (!s || typeof s !== "object") throw new ParameterError("s", s, "a training setting {lr, steps, batch, weightDecay}");
+  requireInteger("streamSeed", streamSeed, { min: 0 });
+  requireInteger("seed", seed, { min: 0 });
   return p.recipes.map((r, k) => {
     const rng = new Rng(streamSeed, 5, p.width, p.featureSeed, k, seed);
     return sgdRun(r, p.val, { eta: s.lr, steps: s.steps, batch: s.batch, weightDecay: s.weightDecay, rng }).loss;
