@@ -41,6 +41,21 @@ function minimizeOverEta(g: (eta: number) => number, lo: number, hi: number, lnt
   return { eta: Math.exp(r.x), value: r.fun, evaluations, converged: r.converged, atUpperBound: false };
 }
 
+/**
+ * Minimise g(ln η) near a guess: three points guess/2, guess, 2·guess (inside [lo, hi]); when the middle
+ * one is lowest, Brent inside that bracket. null when the guess does not bracket the minimum (the caller
+ * then searches the whole range).
+ */
+function warmMinimizeOverEta(g: (eta: number) => number, lo: number, hi: number, guess: number, lntol: number) {
+  const a = Math.max(lo, guess / 2);
+  const c = Math.min(hi, guess * 2);
+  if (!(c > a * 1.5)) return null;
+  const br = bracketMinimumLog(g, a, c, 3);
+  if (!br.found) return null;
+  const r = minimizeBounded((u) => g(Math.exp(u)), Math.log(br.a), Math.log(br.c), { xtol: lntol, rtol: 0 });
+  return { eta: Math.exp(r.x), value: r.fun, evaluations: 3 + r.evaluations, converged: r.converged, atUpperBound: false };
+}
+
 /** R̄*(1,T): exact one-pass risk at the best constant η ∈ (0, min(1/tr H, stability)]. */
 export function optimalOnePassRisk(problem: LinearProblem, T: number, opts: { lntol?: number } = {}): OptimalRisk {
   requireLinearProblem(problem);
@@ -87,10 +102,11 @@ export interface InverseResult {
  * Invert R̄*(1,N′) = target for real N′: N′ = min_η T_η(target), where T_η is the step
  * count at which constant-η SGD reaches the target; η ranges below the stationary-risk limit.
  */
-export function invertOnePass(problem: LinearProblem, target: number, opts: { lntol?: number } = {}): InverseResult {
+export function invertOnePass(problem: LinearProblem, target: number, opts: { lntol?: number; etaGuess?: number } = {}): InverseResult {
   requireLinearProblem(problem);
   requireNumber("target", target, { gt: 0 });
   if (opts.lntol !== undefined) requireNumber("lntol", opts.lntol, { gt: 0 });
+  if (opts.etaGuess !== undefined) requireNumber("etaGuess", opts.etaGuess, { gt: 0 });
   const r0 = riskOfZero(problem);
   if (r0 === 0) {
     // w* = 0: never training is optimal, R̄*(1,N′) = 0 for every N′, so N′ (and E) is undefined
@@ -113,7 +129,7 @@ export function invertOnePass(problem: LinearProblem, target: number, opts: { ln
     const T = stepsToReach(onePassModes(problem, eta), target);
     return Number.isFinite(T) ? Math.log(Math.max(T, 1e-300)) : 1e300;
   };
-  const r = minimizeOverEta(g, lo, hi, opts.lntol ?? 1e-7, 10);
+  const r = (opts.etaGuess !== undefined ? warmMinimizeOverEta(g, lo, hi, opts.etaGuess, opts.lntol ?? 1e-7) : null) ?? minimizeOverEta(g, lo, hi, opts.lntol ?? 1e-7, 10);
   const N = Math.exp(r.value);
   if (!Number.isFinite(N) || r.value >= 1e299) {
     throw new ParameterError("target", target, `reachable by one-pass SGD (above its limit for this problem)`);
