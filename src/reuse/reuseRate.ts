@@ -22,7 +22,8 @@ import { checkCost } from "../core/resources";
 import { defaultThreads } from "../run/pool";
 import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
 import { minSamplesForOls } from "../../theory/reuse/olsTrace";
-import { plateauReuseRate, plateauReuseRates } from "../../theory/reuse/plateau";
+import { plateauReuseRate } from "../../theory/reuse/plateau";
+import { plateauReuseRatesParallel } from "./plateauParallel";
 import { linearProblemCost, type LinearProblem } from "../../theory/reuse/problem";
 import { zipfReuseRate, zipfRisk } from "../../theory/reuse/zipf";
 import { configKey } from "../run/store";
@@ -188,13 +189,10 @@ export async function reuseRates(subject: ReuseSubject, Ns: number[], Ks: number
     }
   }
   if (method === "plateau") {
-    // one warm-started η search per N (ascending N helps the warm start; rows keep the order asked)
-    const order = Ns.map((_, i) => i).sort((i, j) => Ns[i] - Ns[j]);
-    const rates = plateauReuseRates(p, order.map((i) => Ns[i]));
-    const byIndex = new Map(order.map((i, k) => [i, rates[k]]));
+    // warm-started η searches over ascending N, on the worker threads (rows keep the order asked)
+    const rates = await plateauReuseRatesParallel(p, Ns, { threads: opts.threads });
     Ns.forEach((N, i) => {
-      const r = byIndex.get(i)!;
-      for (const K of Ks) rows.push({ N, K, E: r.E, risk: r.risk, eta: null, method });
+      for (const K of Ks) rows.push({ N, K, E: rates[i].E, risk: rates[i].risk, eta: null, method });
     });
   }
   return rows;
