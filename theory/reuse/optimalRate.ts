@@ -42,18 +42,37 @@ function minimizeOverEta(g: (eta: number) => number, lo: number, hi: number, lnt
 }
 
 /**
- * Minimise g(ln η) near a guess: three points guess/2, guess, 2·guess (inside [lo, hi]); when the middle
- * one is lowest, Brent inside that bracket. null when the guess does not bracket the minimum (the caller
- * then searches the whole range).
+ * Minimise g(ln η) near a guess: g at guess/1.15, guess, 1.15·guess (moved inside [lo, hi]), walking on
+ * by steps of 1.15 toward the lower end while that end is the lowest (at most 8 steps); then Brent inside the
+ * three-point bracket. null when no bracket is found that way (the caller then searches the whole range).
  */
 function warmMinimizeOverEta(g: (eta: number) => number, lo: number, hi: number, guess: number, lntol: number) {
-  const a = Math.max(lo, guess / 2);
-  const c = Math.min(hi, guess * 2);
-  if (!(c > a * 1.5)) return null;
-  const br = bracketMinimumLog(g, a, c, 3);
-  if (!br.found) return null;
-  const r = minimizeBounded((u) => g(Math.exp(u)), Math.log(br.a), Math.log(br.c), { xtol: lntol, rtol: 0 });
-  return { eta: Math.exp(r.x), value: r.fun, evaluations: 3 + r.evaluations, converged: r.converged, atUpperBound: false };
+  const f = 1.15;
+  if (!(hi > lo * f * f)) return null;
+  // keep the three points inside [lo, hi] (the optimum often sits just below hi, where the stationary risk reaches the target)
+  const centre = Math.min(Math.max(guess, lo * f), hi / f);
+  let x = [centre / f, centre, Math.min(hi, centre * f)];
+  let y = x.map(g);
+  let evaluations = 3;
+  for (let step = 0; step < 8 && !(y[1] <= y[0] && y[1] <= y[2]); step++) {
+    const down = y[0] < y[2];
+    const nx = down ? Math.max(lo, x[0] / f) : Math.min(hi, x[2] * f);
+    if (nx === x[0] || nx === x[2]) return null;
+    const ny = g(nx);
+    evaluations++;
+    if (down) {
+      x = [nx, x[0], x[1]];
+      y = [ny, y[0], y[1]];
+    } else {
+      x = [x[1], x[2], nx];
+      y = [y[1], y[2], ny];
+    }
+  }
+  if (!(y[1] <= y[0] && y[1] <= y[2])) return null;
+  const r = minimizeBounded((u) => g(Math.exp(u)), Math.log(x[0]), Math.log(x[2]), { xtol: lntol, rtol: 0 });
+  // Brent never evaluates its bracket's middle point: keep it if it is lower still
+  const better = y[1] < r.fun;
+  return { eta: better ? x[1] : Math.exp(r.x), value: better ? y[1] : r.fun, evaluations: evaluations + r.evaluations, converged: r.converged, atUpperBound: false };
 }
 
 /** R̄*(1,T): exact one-pass risk at the best constant η ∈ (0, min(1/tr H, stability)]. */
