@@ -46,4 +46,16 @@ describe("reuseRates (the engine of `datalaws reuse rate`)", () => {
     expect(rows[1].E).toBeLessThan(rows[2].E);
     expect(rows[2].E).toBeLessThan(rows[0].E);
   });
+
+  it("the plateau grid on worker threads gives the same numbers at 1 and 2 threads, equal to N-by-N searches", async () => {
+    const { plateauReuseRatesParallel } = await import("../../src/reuse/plateauParallel");
+    const { plateauReuseRate } = await import("../../theory/reuse/plateau");
+    const { evenSpectrum } = await import("../../src/core/spectra");
+    const p = linearProblem(evenSpectrum(30, 1, 2), { sigma: 0.1, features: "gaussian" });
+    const Ns = [5000, 100, 20000, 400, 1000];
+    const one = await plateauReuseRatesParallel(p, Ns, { threads: 1 });
+    const two = await plateauReuseRatesParallel(p, Ns, { threads: 2 });
+    expect(two.map((r) => r.E)).toEqual(one.map((r) => r.E));
+    Ns.forEach((N, i) => expect(Math.abs(one[i].E / plateauReuseRate(p, N).E - 1), `N = ${N}`).toBeLessThan(1e-9));
+  });
 });
