@@ -42,19 +42,19 @@ function minimizeOverEta(g: (eta: number) => number, lo: number, hi: number, lnt
 }
 
 /**
- * Minimise g(ln η) near a guess: g at guess/1.15, guess, 1.15·guess (moved inside [lo, hi]), walking on
- * by steps of 1.15 toward the lower end while that end is the lowest (at most 8 steps); then Brent inside the
+ * Minimise g(ln η) near a guess: g at guess/1.04, guess, 1.04·guess (moved inside [lo, hi]), walking on
+ * by steps of 1.04 toward the lower end while that end is the lowest (at most 12 steps); then Brent inside the
  * three-point bracket. null when no bracket is found that way (the caller then searches the whole range).
  */
 function warmMinimizeOverEta(g: (eta: number) => number, lo: number, hi: number, guess: number, lntol: number) {
-  const f = 1.15;
+  const f = 1.04;
   if (!(hi > lo * f * f)) return null;
   // keep the three points inside [lo, hi] (the optimum often sits just below hi, where the stationary risk reaches the target)
   const centre = Math.min(Math.max(guess, lo * f), hi / f);
   let x = [centre / f, centre, Math.min(hi, centre * f)];
   let y = x.map(g);
   let evaluations = 3;
-  for (let step = 0; step < 8 && !(y[1] <= y[0] && y[1] <= y[2]); step++) {
+  for (let step = 0; step < 12 && !(y[1] <= y[0] && y[1] <= y[2]); step++) {
     const down = y[0] < y[2];
     const nx = down ? Math.max(lo, x[0] / f) : Math.min(hi, x[2] * f);
     if (nx === x[0] || nx === x[2]) return null;

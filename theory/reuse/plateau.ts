@@ -52,15 +52,26 @@ export function plateauReuseRate(problem: LinearProblem, N: number, opts: { etaG
 }
 
 /**
- * E(∞,N) over a grid of N, each η search warm-started from the previous N's η scaled by N_prev/N
- * (the one-pass η that reaches the OLS risk falls roughly like 1/N); a guess that does not bracket the
- * optimum falls back to the full search.
+ * E(∞,N) over a grid of N, each η search warm-started: the one-pass η that reaches the OLS risk falls
+ * roughly like 1/N, so the guess is the previous η·N_prev/N, corrected by the drift of η·N over the two
+ * previous N (extrapolated in ln N). A guess that does not bracket the optimum falls back to the full search.
  */
 export function plateauReuseRates(problem: LinearProblem, Ns: readonly number[]): PlateauRate[] {
-  let prev: { N: number; eta: number } | undefined;
+  const seen: Array<{ N: number; eta: number }> = [];
   return Ns.map((N) => {
-    const r = plateauReuseRate(problem, N, { etaGuess: prev ? (prev.eta * prev.N) / N : undefined });
-    prev = { N, eta: r.eta };
+    let guess: number | undefined;
+    const k = seen.length;
+    if (k >= 1) {
+      const p1 = seen[k - 1];
+      guess = (p1.eta * p1.N) / N;
+      if (k >= 2) {
+        const p2 = seen[k - 2];
+        const step = Math.log(p1.N / p2.N);
+        if (step > 0 && N > p1.N) guess *= Math.pow((p1.eta * p1.N) / (p2.eta * p2.N), Math.log(N / p1.N) / step);
+      }
+    }
+    const r = plateauReuseRate(problem, N, { etaGuess: guess });
+    seen.push({ N, eta: r.eta });
     return r;
   });
 }
