@@ -69,6 +69,10 @@ describe("datalaws reuse rate", () => {
     expect(row.method).toBe("leading-order asymptotic");
     expect(row.relError).toBeCloseTo((row.E as number) / (row.reference as number) - 1, 12);
     expect(run(["reuse", "rate", "--help"]).stdout).toMatch(/--method asymptotic: the leading-order asymptotics .* NOT E itself/);
+    // the asymptote is not E: below 1 at small N it is printed, with no reference where the plateau is undefined
+    const small = run(["reuse", "rate", "--spectrum", "isotropic", "--d", "100", "--sigma", "0.1", "--N", "20", "--K", "inf", "--method", "asymptotic"]);
+    expect(small.status).toBe(0);
+    expect(small.stdout).toMatch(/20 +inf +0\.748933 +— +—/);
   });
 
   it("reuse onepass prints the optimal risk and η", () => {
