@@ -165,8 +165,24 @@ export function numpySkipReason(): string | undefined {
   return undefined;
 }
 
+/**
+ * The first python (Debian's /usr/bin/python3, then `python3` on PATH) that imports every module of
+ * `modules`, or undefined when none does.
+ */
+export function pythonWith(modules: readonly string[]): string | undefined {
+  for (const py of [PYTHON, "python3"]) {
+    try {
+      execFileSync(py, ["-c", modules.map((m) => `import ${m}`).join("; ")], { stdio: "ignore" });
+      return py;
+    } catch {
+      /* not this one */
+    }
+  }
+  return undefined;
+}
+
 /** Run a reference script (path relative to the package root) and parse the JSON object on its last stdout line. */
-export function runPythonJson(script: string, args: string[]): Record<string, unknown> {
-  const out = execFileSync(PYTHON, [path.join(packageRoot(__dirname), script), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+export function runPythonJson(script: string, args: string[], python: string = PYTHON): Record<string, unknown> {
+  const out = execFileSync(python, [path.join(packageRoot(__dirname), script), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   return JSON.parse(out.trim().split("\n").pop() as string);
 }

@@ -5,12 +5,17 @@
  * (b) the Zipf model's exact E(K,N) on 16 N × 12 K at d = 1e5 (a = 4.5, b = 1).
  * The numpy reference of (a) eigendecomposes the d × d recursion per η (numpy.linalg.eigh); it is
  * timed on a sample of the grid (--sample) and reported per N point, since the whole grid takes minutes.
+ * (a′) is the same grid as the toolkit computes it for `reuse rate --method plateau` (η searches warm-
+ * started across N, two contiguous runs of N on the worker threads), timed whole beside
+ * bench/reference/plateau_secular_numpy.py, numpy with the same diagonal-plus-rank-one secular solver
+ * and warm starts (needs numpy and scipy; skipped when no python has them).
  */
 import { powerSpectrum, zipfModel } from "../src/core/spectra";
 import { plateauReuseRate } from "../theory/reuse/plateau";
 import { linearProblem } from "../theory/reuse/problem";
 import { zipfReuseRate } from "../theory/reuse/zipf";
-import { numpySkipReason, runPythonJson, type Benchmark } from "./harness";
+import { plateauReuseRatesParallel } from "../src/reuse/plateauParallel";
+import { numpySkipReason, pythonWith, runPythonJson, type Benchmark } from "./harness";
 
 /** The 15 N of benchmark (a): 16 log-spaced points over [1e3, 1e7] without the first. */
 export const PLATEAU_GRID = Array.from({ length: 15 }, (_, i) => Math.round(1e3 * Math.pow(1e4, (i + 1) / 15)));
@@ -38,6 +43,34 @@ export const plateauNumpyBenchmark: Benchmark = {
   run: () => {
     const r = runPythonJson("bench/reference/plateau_numpy.py", ["--d", "1000", "--sample", "2"]);
     return { value: Number(r.seconds_per_N), extra: { seconds: r.seconds, fullGridEstimate: r.seconds_full_grid_estimate, N: r.N, E: r.E } };
+  },
+};
+
+export const plateauGridThreadsBenchmark: Benchmark = {
+  name: "plateau-grid-2t",
+  unit: "s",
+  params: { d: 1000, spectrum: "power:1.5", features: "gaussian", sigma: 0.1, points: PLATEAU_GRID.length, threads: 2, warmStart: true },
+  repeats: 3,
+  run: async () => {
+    const p = linearProblem(powerSpectrum(1000, 1.5), { sigma: 0.1, features: "gaussian" });
+    const t0 = process.hrtime.bigint();
+    const E = (await plateauReuseRatesParallel(p, PLATEAU_GRID, { threads: 2 })).map((r) => r.E);
+    return { value: Number(process.hrtime.bigint() - t0) / 1e9, extra: { E_first: E[0], E_last: E[E.length - 1] } };
+  },
+};
+
+const SECULAR_MODULES = ["numpy", "scipy"] as const;
+
+export const plateauSecularNumpyBenchmark: Benchmark = {
+  name: "plateau-secular-numpy",
+  unit: "s",
+  params: { d: 1000, spectrum: "power:1.5", features: "gaussian", sigma: 0.1, points: "16 (the first, N ≤ d + 1, gives null)", solver: "secular, warm-started" },
+  repeats: 3,
+  skip: () => (pythonWith(SECULAR_MODULES) ? undefined : "no python with numpy and scipy (/usr/bin/python3 or python3 on PATH)"),
+  run: () => {
+    const r = runPythonJson("bench/reference/plateau_secular_numpy.py", ["--d", "1000"], pythonWith(SECULAR_MODULES));
+    const E = (r.E as Array<number | null>).filter((x): x is number => x !== null);
+    return { value: Number(r.seconds), extra: { E_first: E[0], E_last: E[E.length - 1] } };
   },
 };
 
@@ -70,4 +103,4 @@ export const zipfNumpyBenchmark: Benchmark = {
   },
 };
 
-export const reuseBenchmarks: Benchmark[] = [plateauBenchmark, plateauNumpyBenchmark, zipfBenchmark, zipfNumpyBenchmark];
+export const reuseBenchmarks: Benchmark[] = [plateauBenchmark, plateauNumpyBenchmark, plateauGridThreadsBenchmark, plateauSecularNumpyBenchmark, zipfBenchmark, zipfNumpyBenchmark];

@@ -34,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
     if (x && y) process.stdout.write(`${label} = ${(x.value / y.value).toFixed(2)}\n`);
   };
   ratio("plateau-numpy", "plateau-grid", "(a) plateau speed-up over numpy (time per N, numpy / ours)");
+  ratio("plateau-secular-numpy", "plateau-grid-2t", "(a′) plateau grid, warm-started on 2 threads, speed-up over numpy with the same secular solver (numpy / ours, target ≥ 10)");
   ratio("zipf-numpy", "zipf-grid", "(b) Zipf grid speed-up over numpy (numpy / ours)");
   ratio("mc-throughput", "mc-numpy", "(c) Monte Carlo throughput, ours / numpy");
   ratio("nn-tiny-x8", "nn-torch-tiny", "(nn) tiny ×8 ms per model-step, ours / PyTorch CPU (target ≤ 3)");

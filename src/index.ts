@@ -24,6 +24,7 @@ export * from "../theory/reuse/problem";
 export * from "../theory/reuse/onePass";
 export * from "../theory/reuse/optimalRate";
 export * from "../theory/reuse/plateau";
+export * from "../theory/reuse/olsTrace";
 export * from "../theory/reuse/zipf";
 export * from "../theory/reuse/asymptotics";
 export * from "../theory/reuse/monteCarlo";

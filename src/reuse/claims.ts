@@ -28,6 +28,7 @@ import {
   stronglyConvexEvsN,
   mcPaperDimension,
   decayingLrPlateau,
+  rademacherOlsTrace,
 } from "./results";
 
 const PAPER = "Yan et al. 2025, arXiv 2511.13421";
@@ -494,6 +495,27 @@ export const reuseClaims: Claim[] = [
         tolerance: "monotone; strict orderings",
         verdict: ok ? "pass" : "fail",
         details: { spectra: res.spectra },
+      };
+    },
+  },
+  {
+    id: "reuse.rademacher-ols-trace",
+    paper: `${PAPER}, Thm 4.1 (large K: the least-squares risk; the Rademacher expansion is derived in this toolkit)`,
+    statement:
+      "For Rademacher features the OLS risk of the plateau, ½σ² E tr((ZᵀZ)⁻¹), is given by the third-order expansion (d/m)[1 + 2(1−r)/m + 4(1−r²)/m²], m = N − d + 1, r = m/N: it agrees with a seeded Monte Carlo within 3 standard errors at every (d, N), while the Gaussian value d/(N − d − 1) is rejected (beyond 3 se at some cell).",
+    needs: [rademacherOlsTrace],
+    evidence(r): Evidence {
+      const rows = r.get(rademacherOlsTrace).rows;
+      const z = rows.map((x) => (x.expansion - x.mean) / x.se);
+      const zGauss = rows.map((x) => (x.gaussian - x.mean) / x.se);
+      const worst = Math.max(...z.map(Math.abs));
+      const gaussRejected = Math.max(...zGauss.map(Math.abs)) > 3;
+      return {
+        measured: worst,
+        predicted: 0,
+        tolerance: "max |z| ≤ 3 (and the Gaussian formula beyond 3 se somewhere)",
+        verdict: worst <= 3 && gaussRejected && rows.every((x) => x.singular === 0) ? "pass" : "fail",
+        details: { d: rows.map((x) => x.d), N: rows.map((x) => x.N), z, zGaussian: zGauss, relativeGap: rows.map((x) => x.expansion / x.mean - 1), runs: rows.map((x) => x.runs) },
       };
     },
   },

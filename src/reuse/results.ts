@@ -16,8 +16,9 @@ import { muennighoffReuseRate, thm41RiskSmallK, thm42PlateauSlope, zipfOnePassAs
 import { defaultMcEtaGrid, onePassSgd } from "../../theory/reuse/monteCarlo";
 import { maxEta, onePassRisk } from "../../theory/reuse/onePass";
 import { invertOnePass, optimalOnePassRisk } from "../../theory/reuse/optimalRate";
-import { olsRisk, plateauReuseRate } from "../../theory/reuse/plateau";
+import { olsRisk, plateauReuseRate, plateauReuseRates } from "../../theory/reuse/plateau";
 import { invertScheduledOnePass } from "../../theory/reuse/schedule";
+import { expectedInverseGramTrace, inverseGramTraceMonteCarlo } from "../../theory/reuse/olsTrace";
 import { linearProblem, type LinearProblem } from "../../theory/reuse/problem";
 import { logPowerZipfModel, zipfReuseRate, zipfRisk, zipfSaturationPoint } from "../../theory/reuse/zipf";
 import { extrapolatePowerApproach, localExponents, localSlopes } from "../core/extrapolate";
@@ -135,7 +136,7 @@ export const plateauVsN = defineResult({
       { label: "even [1,2]", lambda: evenSpectrum(config.d, 1, 2) },
     ].map(({ label, lambda }) => {
       const p = linearProblem(lambda, { sigma: config.sigma, features: "gaussian" });
-      return { label, N: Ns, E: Ns.map((N) => plateauReuseRate(p, N).E), slope: thm42PlateauSlope(p) };
+      return { label, N: Ns, E: plateauReuseRates(p, Ns).map((r) => r.E), slope: thm42PlateauSlope(p) };
     });
     const m = zipfOf(config.zipf);
     const zN = logGrid(config.zipfN[0], config.zipfN[1], config.zipfNn).map(Math.round);
@@ -432,5 +433,35 @@ export const decayingLrPlateau = defineResult({
   },
 });
 
+/**
+ * E tr((ZᵀZ)⁻¹) for Rademacher features — the OLS risk of the plateau over ½σ² — by seeded Monte Carlo
+ * against the third-order expansion used by the plateau shortcut (olsTrace.ts), with the Gaussian value
+ * d/(N − d − 1) beside it.
+ */
+export const rademacherOlsTrace = defineResult({
+  id: "reuse.rademacher-ols-trace",
+  title: "E tr((ZᵀZ)⁻¹) for Rademacher features: Monte Carlo against the expansion",
+  config: (scale) => ({
+    cells: pick(
+      scale,
+      [[10, 100], [8, 60], [20, 60], [40, 100]],
+      [[10, 100], [8, 60], [20, 60], [40, 100], [100, 200], [100, 1000]],
+      [[10, 100], [8, 60], [20, 60], [40, 100], [100, 200], [100, 1000], [200, 2000]],
+    ) as number[][],
+    runs: pick(scale, 4000, 20000, 50000),
+    seed: 11,
+  }),
+  compute(config) {
+    return {
+      config,
+      rows: config.cells.map(([d, N]) => {
+        const runs = d >= 100 ? Math.max(200, Math.round(config.runs / 20)) : config.runs;
+        const mc = inverseGramTraceMonteCarlo(d, N, "rademacher", { runs, seed: config.seed });
+        return { d, N, mean: mc.mean, se: mc.se, runs: mc.runs, singular: mc.singular, expansion: expectedInverseGramTrace(d, N, "rademacher").value, gaussian: d / (N - d - 1) };
+      }),
+    };
+  },
+});
+
 /** Every theory result of the folder (the transformer study is in study/). */
-export const reuseResults = [zipfEvsK, stronglyConvexEvsK, plateauVsN, thresholdVsN, onePassCurves, mcVsExact, onePassSelfRate, zipfRiskCurves, zipfSmallKEfficiency, zipfEOnKGrid, mcLargeK, zipfLocalExponents, logPowerPlateau, stronglyConvexEvsN, mcPaperDimension, decayingLrPlateau] as const;
+export const reuseResults = [zipfEvsK, stronglyConvexEvsK, plateauVsN, thresholdVsN, onePassCurves, mcVsExact, onePassSelfRate, zipfRiskCurves, zipfSmallKEfficiency, zipfEOnKGrid, mcLargeK, zipfLocalExponents, logPowerPlateau, stronglyConvexEvsN, mcPaperDimension, decayingLrPlateau, rademacherOlsTrace] as const;

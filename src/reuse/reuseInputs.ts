@@ -11,7 +11,7 @@ export function validateReuseGrid(Ns: unknown, Ks: unknown, opts: { method?: unk
   Ns.forEach((N) => requireInteger("N", N, { min: 1 }));
   Ks.forEach((K) => requireInteger("K", K, { min: 1, allowInfinity: true }));
   if (opts === null || typeof opts !== "object") throw new ParameterError("opts", opts, "options { method, runs?, seed?, threads? }");
-  requireOneOf("method", opts.method, ["exact", "plateau", "mc", "theory"]);
+  requireOneOf("method", opts.method, ["exact", "plateau", "mc", "asymptotic"]);
   if (opts.runs !== undefined) requireInteger("runs", opts.runs, { min: 2 });
   if (opts.seed !== undefined) requireInteger("seed", opts.seed, { min: 0, max: Number.MAX_SAFE_INTEGER });
   if (opts.threads !== undefined) requireInteger("threads", opts.threads, { min: 1 });

@@ -64,6 +64,20 @@ describe("datalaws reuse rate", () => {
     expect(a).toBe(b);
   });
 
+  it("reuse rate --method asymptotic names itself, states its regime and prints its error against the plateau", () => {
+    const text = run(["reuse", "rate", "--spectrum", "isotropic", "--d", "100", "--sigma", "0.1", "--N", "1e4", "--K", "inf", "--method", "asymptotic"]).stdout;
+    expect(text).toMatch(/^leading-order asymptotic of E\(K,N\) \(Thm 4\.2.*N → ∞.*\) — not E itself/);
+    expect(text).toMatch(/10000 +inf +2\.30259 +4\.4593\d +-48\.4 %/);
+    const [row] = jsonLines(run(["reuse", "rate", "--spectrum", "isotropic", "--d", "100", "--sigma", "0.1", "--N", "1e4", "--K", "inf", "--method", "asymptotic", "--json"]).stdout);
+    expect(row.method).toBe("leading-order asymptotic");
+    expect(row.relError).toBeCloseTo((row.E as number) / (row.reference as number) - 1, 12);
+    expect(run(["reuse", "rate", "--help"]).stdout).toMatch(/--method asymptotic: the leading-order asymptotics .* NOT E itself/);
+    // the asymptote is not E: below 1 at small N it is printed, with no reference where the plateau is undefined
+    const small = run(["reuse", "rate", "--spectrum", "isotropic", "--d", "100", "--sigma", "0.1", "--N", "20", "--K", "inf", "--method", "asymptotic"]);
+    expect(small.status).toBe(0);
+    expect(small.stdout).toMatch(/20 +inf +0\.748933 +— +—/);
+  });
+
   it("reuse onepass prints the optimal risk and η", () => {
     const out = execFileSync(process.execPath, [main, "reuse", "onepass", "--spectrum", "isotropic", "--d", "10", "--sigma", "0.1", "--N", "1e3", "--json"], { encoding: "utf8" });
     const [row] = jsonLines(out);
@@ -78,8 +92,9 @@ describe("datalaws reuse rate", () => {
     ["K < 1", ["--N", "100", "--K", "0"], /--K = 0: must be/],
     ["malformed list", ["--N", "1e3,,2", "--K", "1"], /--N = "1e3,,2": must be a comma-separated list/],
     ["malformed number", ["--N", "abc", "--K", "1"], /--N = "abc": must be a comma-separated list of integers/],
-    ["N ≤ d + 1 at K = inf", ["--N", "11", "--K", "inf"], /--N = 11: must be > d \+ 1 = 11/],
-    ["no exact multi-epoch formula", ["--N", "100", "--K", "4", "--method", "exact"], /--method = "exact": must be one of mc, theory .*no exact multi-epoch formula/],
+    ["N ≤ d + 1 at K = inf", ["--N", "11", "--K", "inf"], /--N = 11: must be ≥ 12 for K = inf with gaussian features/],
+    ["Rademacher N < 2d at K = inf", ["--N", "15", "--K", "inf", "--features", "rademacher"], /--N = 15: must be ≥ 39 for K = inf with rademacher features/],
+    ["no exact multi-epoch formula", ["--N", "100", "--K", "4", "--method", "exact"], /--method = "exact": must be one of mc, asymptotic .*no exact multi-epoch formula/],
   ];
   for (const [what, extra, msg] of bad) {
     it(`bad input (${what}) exits non-zero with one line naming the parameter`, () => {

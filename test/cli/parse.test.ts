@@ -41,7 +41,7 @@ describe("strict flags: rejected before any work", () => {
     ["a value given to a switch", [...mc, "--json=yes"], /--json takes no value/],
     ["a flag given twice", [...mc, "--seed", "4"], /--seed is given twice/],
     ["a required flag missing", ["reuse", "rate", "--spectrum", "isotropic", "--sigma", "0.1", "--N", "40", "--K", "1"], /--d is required: an integer ≥ 1/],
-    ["a bad choice", [...mc.slice(0, -4), "--method", "magic"], /--method = "magic": must be one of exact, plateau, mc, theory/],
+    ["a bad choice", [...mc.slice(0, -4), "--method", "magic"], /--method = "magic": must be one of exact, plateau, mc, asymptotic/],
     ["an unknown flag of check", ["check", "--scale", "ci", "--onyl", "reuse"], /datalaws check: unknown flag --onyl \(did you mean --only\?\)/],
     ["a bad scale of all", ["all", "--scale", "huge"], /--scale = "huge": must be one of ci, small, paper/],
     ["a stray positional of figures", ["figures", "reuse"], /datalaws figures: unexpected argument "reuse"/],

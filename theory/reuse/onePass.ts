@@ -141,7 +141,6 @@ export function onePassModes(problem: LinearProblem, eta: number): OnePassModes 
     c0O[m] = c0[ord[m]];
     omrO[m] = oneMinusRho[ord[m]];
   }
-  const gap = (h: number, o: number): number => (lamO[h] - lamO[o]) * (-2 * eta + k * eta * eta * (lamO[h] + lamO[o]));
   const delta = new Float64Array(G); // Δ_h = ρ_h − ρ_o for the current origin o
   const oneMinusMu = new Float64Array(G);
   const logMu = new Float64Array(G);
@@ -150,15 +149,12 @@ export function onePassModes(problem: LinearProblem, eta: number): OnePassModes 
   let wsum = 0;
   for (let g = 0; g < G; g++) wsum += wO[g];
 
-  // f(τ) = 1 + Σ_h w_h/(Δ_h − τ) relative to origin o
-  const secular = (tau: number): number => {
-    let s = 1;
-    for (let h = 0; h < G; h++) s += wO[h] / (delta[h] - tau);
-    return s;
-  };
+  const k2 = k * eta * eta;
   const setOrigin = (o: number): void => {
-    for (let h = 0; h < G; h++) delta[h] = h === o ? 0 : gap(h, o);
+    const lo = lamO[o];
+    for (let h = 0; h < G; h++) delta[h] = h === o ? 0 : (lamO[h] - lo) * (-2 * eta + k2 * (lamO[h] + lo));
   };
+  const sol = { tau: 0, S: 0, L: 0 };
 
   for (let m = 0; m < G; m++) {
     // root m lies in (ρ_m, ρ_{m+1}) for m < G−1, and in (ρ_{G−1}, ρ_{G−1} + Σw] for the last
@@ -166,18 +162,26 @@ export function onePassModes(problem: LinearProblem, eta: number): OnePassModes 
     let lo: number;
     let hi: number;
     if (m < G - 1) {
-      setOrigin(m);
-      const width = delta[m + 1];
+      // origin at pole m, and in the same sweep f at the middle of (ρ_m, ρ_{m+1}): f(τ) = 1 + Σ_h w_h/(Δ_h − τ)
+      const lm = lamO[m];
+      const width = (lamO[m + 1] - lm) * (-2 * eta + k2 * (lamO[m + 1] + lm));
       if (!(width > 0)) {
         throw new Error(`internal: two distinct eigenvalues give the same ρ at eta = ${eta}; perturb the spectrum`);
       }
-      if (secular(0.5 * width) >= 0) {
+      const mid = 0.5 * width;
+      let f = 1;
+      for (let h = 0; h < G; h++) {
+        const dh = h === m ? 0 : (lamO[h] - lm) * (-2 * eta + k2 * (lamO[h] + lm));
+        delta[h] = dh;
+        f += wO[h] / (dh - mid);
+      }
+      if (f >= 0) {
         lo = 0;
-        hi = 0.5 * width;
+        hi = mid;
       } else {
         o = m + 1;
         setOrigin(o);
-        lo = -0.5 * width;
+        lo = -mid;
         hi = 0;
       }
     } else {
@@ -185,57 +189,61 @@ export function onePassModes(problem: LinearProblem, eta: number): OnePassModes 
       lo = 0;
       hi = wsum;
     }
-    const tau = solveSecular(secular, wO, delta, o, lo, hi);
-    // modal coefficients
-    let S = 0;
-    let L = 0;
-    for (let h = 0; h < G; h++) {
-      const dmh = tau - delta[h]; // μ − ρ_h
-      S += wO[h] / (dmh * dmh);
-      L += (lamO[h] * c0O[h]) / dmh;
-    }
-    const omm = omrO[o] - tau;
+    solveSecular(wO, lamO, c0O, delta, o, lo, hi, sol);
+    const omm = omrO[o] - sol.tau;
     oneMinusMu[m] = omm;
     logMu[m] = Math.log1p(-omm);
-    alpha[m] = L / S;
-    beta[m] = sigma2 / S;
+    alpha[m] = sol.L / sol.S;
+    beta[m] = sigma2 / sol.S;
   }
   return { eta, oneMinusMu, logMu, alpha, beta, stationaryRisk: stationaryRisk(problem, eta) };
 }
 
 /**
  * Solve f(τ) = 0 on (lo, hi) where f has its pole at τ = 0 (origin o): safeguarded Newton on
- * F(τ) = τ·f(τ) = τ(1 + Σ_{h≠o} w_h/(Δ_h − τ)) − w_o, which is smooth at the pole.
+ * F(τ) = τ·f(τ) = τ(1 + Σ_{h≠o} w_h/(Δ_h − τ)) − w_o, which is smooth at the pole. Each sweep also
+ * accumulates the modal sums S = Σ_h w_h/(μ − ρ_h)² and L = Σ_h λ_h C0_h/(μ − ρ_h) at the same τ, so the
+ * root's coefficients need no further pass; `out` receives τ, S and L at the accepted τ.
  */
 function solveSecular(
-  f: (t: number) => number,
   w: Float64Array,
+  lam: Float64Array,
+  c0: Float64Array,
   delta: Float64Array,
   o: number,
   lo: number,
   hi: number,
-): number {
+  out: { tau: number; S: number; L: number },
+): void {
   const G = w.length;
   const positive = lo >= 0; // root on the right of the pole (τ > 0)
   let a = lo;
   let b = hi;
   let tau = positive ? Math.min(w[o], 0.5 * b) : Math.max(-w[o], 0.5 * a);
   if (!(tau > a && tau < b)) tau = 0.5 * (a + b);
+  const wo = w[o];
+  const lco = lam[o] * c0[o];
   for (let it = 0; it < 200; it++) {
-    // F and F'
+    // F, F' and the modal sums at τ (r = 1/(Δ_h − τ) = −1/(μ − ρ_h))
     let psi = 0;
     let dpsi = 0;
+    let L = 0;
     for (let h = 0; h < G; h++) {
       if (h === o) continue;
       const r = 1 / (delta[h] - tau);
-      psi += w[h] * r;
-      dpsi += w[h] * r * r;
+      const wr = w[h] * r;
+      psi += wr;
+      dpsi += wr * r;
+      L -= lam[h] * c0[h] * r;
     }
-    const F = tau * (1 + psi) - w[o];
+    out.tau = tau;
+    out.S = dpsi + wo / (tau * tau);
+    out.L = L + lco / tau;
+    const F = tau * (1 + psi) - wo;
     const dF = 1 + psi + tau * dpsi;
     // sign of f = sign(F)/sign(τ); f increasing in τ
     const fpos = positive ? F > 0 : F < 0;
-    if (F === 0) return tau;
+    if (F === 0) return;
     if (fpos) b = tau;
     else a = tau;
     let next = tau - F / dF;
@@ -249,13 +257,10 @@ function solveSecular(
           ? -Math.sqrt(a * b)
           : a * 0.5;
     }
-    if (Math.abs(next - tau) <= 4 * Number.EPSILON * Math.abs(tau) || b - a <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b))) {
-      return next;
-    }
+    // converged: the accepted τ is the one the sums were taken at (within 4 ulp of the Newton step)
+    if (Math.abs(next - tau) <= 4 * Number.EPSILON * Math.abs(tau) || b - a <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b))) return;
     tau = next;
   }
-  void f;
-  return tau;
 }
 
 /** R(T) from a decomposition, for real T ≥ 0. */

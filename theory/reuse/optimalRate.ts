@@ -41,6 +41,40 @@ function minimizeOverEta(g: (eta: number) => number, lo: number, hi: number, lnt
   return { eta: Math.exp(r.x), value: r.fun, evaluations, converged: r.converged, atUpperBound: false };
 }
 
+/**
+ * Minimise g(ln η) near a guess: g at guess/1.04, guess, 1.04·guess (moved inside [lo, hi]), walking on
+ * by steps of 1.04 toward the lower end while that end is the lowest (at most 12 steps); then Brent inside the
+ * three-point bracket. null when no bracket is found that way (the caller then searches the whole range).
+ */
+function warmMinimizeOverEta(g: (eta: number) => number, lo: number, hi: number, guess: number, lntol: number) {
+  const f = 1.04;
+  if (!(hi > lo * f * f)) return null;
+  // keep the three points inside [lo, hi] (the optimum often sits just below hi, where the stationary risk reaches the target)
+  const centre = Math.min(Math.max(guess, lo * f), hi / f);
+  let x = [centre / f, centre, Math.min(hi, centre * f)];
+  let y = x.map(g);
+  let evaluations = 3;
+  for (let step = 0; step < 12 && !(y[1] <= y[0] && y[1] <= y[2]); step++) {
+    const down = y[0] < y[2];
+    const nx = down ? Math.max(lo, x[0] / f) : Math.min(hi, x[2] * f);
+    if (nx === x[0] || nx === x[2]) return null;
+    const ny = g(nx);
+    evaluations++;
+    if (down) {
+      x = [nx, x[0], x[1]];
+      y = [ny, y[0], y[1]];
+    } else {
+      x = [x[1], x[2], nx];
+      y = [y[1], y[2], ny];
+    }
+  }
+  if (!(y[1] <= y[0] && y[1] <= y[2])) return null;
+  const r = minimizeBounded((u) => g(Math.exp(u)), Math.log(x[0]), Math.log(x[2]), { xtol: lntol, rtol: 0 });
+  // Brent never evaluates its bracket's middle point: keep it if it is lower still
+  const better = y[1] < r.fun;
+  return { eta: better ? x[1] : Math.exp(r.x), value: better ? y[1] : r.fun, evaluations: evaluations + r.evaluations, converged: r.converged, atUpperBound: false };
+}
+
 /** R̄*(1,T): exact one-pass risk at the best constant η ∈ (0, min(1/tr H, stability)]. */
 export function optimalOnePassRisk(problem: LinearProblem, T: number, opts: { lntol?: number } = {}): OptimalRisk {
   requireLinearProblem(problem);
@@ -87,10 +121,11 @@ export interface InverseResult {
  * Invert R̄*(1,N′) = target for real N′: N′ = min_η T_η(target), where T_η is the step
  * count at which constant-η SGD reaches the target; η ranges below the stationary-risk limit.
  */
-export function invertOnePass(problem: LinearProblem, target: number, opts: { lntol?: number } = {}): InverseResult {
+export function invertOnePass(problem: LinearProblem, target: number, opts: { lntol?: number; etaGuess?: number } = {}): InverseResult {
   requireLinearProblem(problem);
   requireNumber("target", target, { gt: 0 });
   if (opts.lntol !== undefined) requireNumber("lntol", opts.lntol, { gt: 0 });
+  if (opts.etaGuess !== undefined) requireNumber("etaGuess", opts.etaGuess, { gt: 0 });
   const r0 = riskOfZero(problem);
   if (r0 === 0) {
     // w* = 0: never training is optimal, R̄*(1,N′) = 0 for every N′, so N′ (and E) is undefined
@@ -113,7 +148,7 @@ export function invertOnePass(problem: LinearProblem, target: number, opts: { ln
     const T = stepsToReach(onePassModes(problem, eta), target);
     return Number.isFinite(T) ? Math.log(Math.max(T, 1e-300)) : 1e300;
   };
-  const r = minimizeOverEta(g, lo, hi, opts.lntol ?? 1e-7, 10);
+  const r = (opts.etaGuess !== undefined ? warmMinimizeOverEta(g, lo, hi, opts.etaGuess, opts.lntol ?? 1e-7) : null) ?? minimizeOverEta(g, lo, hi, opts.lntol ?? 1e-7, 10);
   const N = Math.exp(r.value);
   if (!Number.isFinite(N) || r.value >= 1e299) {
     throw new ParameterError("target", target, `reachable by one-pass SGD (above its limit for this problem)`);
