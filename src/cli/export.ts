@@ -19,7 +19,7 @@ export const command = defineCommand({
     fresh: FRESH_FLAG,
   },
   notes:
-    "Columns are the result's own fields (N, K, E, eta, …); a value nested under a curve or a seed gets that curve's or seed's fields on its row, and arrays of one length are aligned (E with its K). A result that holds several tables gets a `table` column naming each row's. Read it with pandas.read_csv(FILE).",
+    "Columns are the result's own fields (N, K, E, eta, …); a value nested under a curve or a seed gets that curve's or seed's fields on its row, and arrays of one length are aligned (E with its K), a matrix gives a row per cell (E[n][k] with its N and K; index columns E.i, E.j where no array matches or it is square). A result that holds several tables gets a `table` column naming each row's. Read it with pandas.read_csv(FILE).",
   examples: ["export reuse.zipf-e-vs-k --scale ci", "export skills.ode-escape --format json", "export reuse.zipf-e-vs-k --set '{\"N\":[1e3,1e5]}' --out zipf.csv"],
   async run(o, [id]) {
     const reg = await import("../registry");

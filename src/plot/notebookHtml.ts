@@ -8,7 +8,8 @@
  * inflated in the browser with `DecompressionStream` and evaluated globally. plotly.js 4 sets
  * `window.Plotly` itself; `define` is hidden meanwhile because classic Notebook loads require.js and
  * plotly's older UMD bundles register with it instead (leaving `window.Plotly` unset). Every figure waits on the same promise,
- * `window.__datalawsPlotly`. Where scripts do not run (GitHub, an untrusted notebook), or the output
+ * `window.__datalawsPlotly`; a figure whose output comes before the loader's on the page (cells run
+ * out of order) queues in `window.__datalawsPending`, drained when the loader runs. Where scripts do not run (GitHub, an untrusted notebook), or the output
  * carrying the library was cleared, the PNG stays: nothing is lost but the interactivity.
  * No request leaves the machine.
  */
@@ -29,7 +30,9 @@ export function plotlyLoaderScript(): string {
 <script type="text/javascript">
 (function () {
   if (window.__datalawsPlotly) return;
-  if (window.Plotly && window.Plotly.newPlot) { window.__datalawsPlotly = Promise.resolve(window.Plotly); return; }
+  // figures whose output came before this one (cells run out of order) wait in __datalawsPending
+  var drain = function (Plotly) { (window.__datalawsPending || []).splice(0).forEach(function (draw) { draw(Plotly); }); return Plotly; };
+  if (window.Plotly && window.Plotly.newPlot) { window.__datalawsPlotly = Promise.resolve(window.Plotly).then(drain); return; }
   var b64 = "${b64}";
   var bin = atob(b64), bytes = new Uint8Array(bin.length);
   for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -38,7 +41,7 @@ export function plotlyLoaderScript(): string {
     window.define = undefined; // an older UMD plotly would register with require.js instead of setting window.Plotly
     try { (0, eval)(src); } finally { window.define = amd; }
     return window.Plotly;
-  });
+  }).then(drain);
 })();
 </script>`;
   }
@@ -72,12 +75,16 @@ export function notebookFigureHtml(fig: PlotlyFigure, opts: NotebookFigureHtmlOp
 <script type="text/javascript">
 (function () {
   var el = document.getElementById("${id}");
-  if (!el || !window.__datalawsPlotly) return; // no loader on this page: the image stays
+  if (!el) return;
   var fig = ${json};
-  window.__datalawsPlotly.then(function (Plotly) {
+  var draw = function (Plotly) {
     el.innerHTML = "";
     return Plotly.newPlot(el, fig.data, fig.layout, ${scriptJson(plotlyConfig(filename))});
-  });
+  };
+  // the loader may come later on the page (a cell run before the one that carried it): wait for it;
+  // with no loader at all the image stays
+  if (window.__datalawsPlotly) window.__datalawsPlotly.then(draw);
+  else (window.__datalawsPending = window.__datalawsPending || []).push(draw);
 })();
 </script>`;
 }

@@ -44,7 +44,10 @@ export function resolveConfig<C extends object>(def: ResultDef<C, unknown>, scal
     if (!Object.hasOwn(base, k)) throw new ParameterError(`${def.id} config field`, k, `one of ${Object.keys(base).join(", ")}`);
     const was = (base as Record<string, unknown>)[k];
     const kind = (x: unknown) => (Array.isArray(x) ? "array" : x === null ? "null" : typeof x);
-    if (kind(v) !== kind(was)) throw new ParameterError(`${def.id}.${k}`, v, `a ${kind(was)} like its default ${JSON.stringify(was)}`);
+    const article = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+    if (kind(v) !== kind(was)) throw new ParameterError(`${def.id}.${k}`, v, `${article(kind(was))} like its default ${JSON.stringify(was)}`);
+    // an empty list would draw an empty figure or an empty table without a word
+    if (Array.isArray(v) && v.length === 0 && Array.isArray(was) && was.length > 0) throw new ParameterError(`${def.id}.${k}`, v, `a non-empty array like its default ${JSON.stringify(was)}`);
     const bad = (x: unknown): boolean => (typeof x === "number" ? Number.isNaN(x) : Array.isArray(x) ? x.some(bad) : false);
     if (bad(v)) throw new ParameterError(`${def.id}.${k}`, v, "numbers, not NaN");
   }

@@ -7,7 +7,11 @@
  * - plain objects of scalars become dotted columns (`zipf.a`, `zipf.b`);
  * - arrays of scalars of equal length are parallel columns indexed together (`K` and `muennighoff`);
  *   an array deeper down of the same length is aligned with them (each curve's `E` gets its `K`);
- * - arrays of objects give one block of rows per element.
+ * - arrays of objects give one block of rows per element;
+ * - a matrix (an array of equal-length arrays of scalars, `E[n][k]`) gives one row per cell, its first
+ *   index aligned with an array of its row count and its second with one of its column count (`N`,
+ *   `K`); a dimension no array matches, or a square matrix (which index is which cannot be told from
+ *   the shape), gets an index column instead (`E.i` for the first index, `E.j` for the second).
  *
  * When a result holds several unrelated tables (arrays of different lengths, two lists of records),
  * all their rows come out together with a `table` column naming where each row comes from. Columns
@@ -34,6 +38,14 @@ interface Group {
 }
 
 /** A block of rows and where it came from. */
+/** Matrices of one shape at one level (parallel, like a group). */
+interface MatrixGroup {
+  source: string;
+  rows: number;
+  cols: number;
+  mats: Array<[string, Cell[][]]>;
+}
+
 interface Block {
   source: string;
   rows: Row[];
@@ -54,6 +66,7 @@ function expand(node: Record<string, unknown>, ctx: Row, inherited: readonly Gro
   const groups = new Map<number, Group>();
   const children: Array<[string, unknown[]]> = [];
   const nested: Array<[string, Record<string, unknown>]> = [];
+  const matrices = new Map<string, MatrixGroup>();
   for (const [k, v] of Object.entries(node)) {
     const arr = asArray(v);
     if (arr) {
@@ -62,6 +75,16 @@ function expand(node: Record<string, unknown>, ctx: Row, inherited: readonly Gro
         g.arrays.push([k, arr as Cell[]]);
         groups.set(arr.length, g);
       } else if (arr.length > 0 && arr.every(isRecord)) children.push([k, arr]);
+      else if (arr.length > 0) {
+        const inner = arr.map(asArray);
+        const cols = inner[0]?.length ?? 0;
+        if (cols > 0 && inner.every((a) => a !== undefined && a.length === cols && a.every(isScalar))) {
+          const key = `${arr.length}x${cols}`;
+          const m = matrices.get(key) ?? { source: path ? `${path}.${k}` : k, rows: arr.length, cols, mats: [] };
+          m.mats.push([k, inner as Cell[][]]);
+          matrices.set(key, m);
+        }
+      }
     } else if (isRecord(v) && !Object.values(v).every((x) => isScalar(x) || isRecord(x))) nested.push([k, v]);
   }
   const visible = [...inherited.filter((g) => !groups.has(g.length)), ...groups.values()];
@@ -71,6 +94,28 @@ function expand(node: Record<string, unknown>, ctx: Row, inherited: readonly Gro
     for (const el of arr) blocks.push(...expand(el as Record<string, unknown>, here, visible, src));
   }
   for (const [k, v] of nested) blocks.push(...expand(v, here, visible, path ? `${path}.${k}` : k));
+  // matrices: each index aligned with an array of its length here or above, else an index column
+  const groupOf = (n: number): Group | undefined => groups.get(n) ?? visible.find((g) => g.length === n);
+  for (const m of matrices.values()) {
+    const square = m.rows === m.cols;
+    const rowG = square ? undefined : groupOf(m.rows);
+    const colG = square ? undefined : groupOf(m.cols);
+    const name = m.mats[0][0];
+    const rows: Row[] = [];
+    for (let i = 0; i < m.rows; i++)
+      for (let j = 0; j < m.cols; j++) {
+        const row: Row = { ...here };
+        if (rowG) for (const [k, a] of rowG.arrays) row[k] = a[i];
+        else row[`${name}.i`] = i;
+        if (colG) for (const [k, a] of colG.arrays) row[k] = a[j];
+        else row[`${name}.j`] = j;
+        for (const [k, a] of m.mats) row[k] = a[i][j];
+        rows.push(row);
+      }
+    if (rowG) rowG.used = true;
+    if (colG) colG.used = true;
+    blocks.push({ source: m.source, rows });
+  }
   // this level's own arrays: aligned with same-length arrays above (which are then used here)
   for (const g of groups.values()) {
     if (g.used) continue;
@@ -107,8 +152,8 @@ export function tidyRows(value: unknown): Row[] {
   // a block of the root's own arrays that a deeper level already aligned with is not repeated
   const merged = blocks.filter((b) => b.rows.length > 0);
   if (merged.length === 0) throw new Error("the result holds no table (no arrays of numbers or records)");
-  const sources = new Set(merged.map((b) => b.source.replace(/\.\d+$/, "")));
-  const multi = new Set([...sources].map((s) => s.split(".")[0])).size > 1;
+  // several tables when rows come from different places (`runs.star` and `runs.pca` are two tables)
+  const multi = new Set(merged.map((b) => b.source)).size > 1;
   return merged.flatMap((b) => (multi ? b.rows.map((r) => ({ table: b.source, ...r })) : b.rows));
 }
 

@@ -114,3 +114,28 @@ maybe("exported figure pages in a browser", () => {
     }
   }, 60_000);
 });
+
+describe.skipIf(findChromium() === null && !process.env.CI)("notebook figure outputs out of order", () => {
+  it("a figure whose output precedes the one carrying plotly.js (its cell run later) is drawn too", async () => {
+    const { notebookFigureHtml } = await import("../../src/plot/notebookHtml");
+    const fig = (t: string) => ({ data: [{ type: "scatter", x: [1, 2], y: [2, 1] }], layout: { title: { text: t } } });
+    // the page of a notebook whose second figure cell was run first: the loader is in the second output
+    const page = `<!DOCTYPE html><html><body>${notebookFigureHtml(fig("first cell, run second"), { title: "a", loader: false, index: 2 })}
+${notebookFigureHtml(fig("second cell, run first"), { title: "b", loader: true, index: 1 })}</body></html>`;
+    const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "datalaws-order-"));
+    const file = path.join(dir, "page.html");
+    fs.writeFileSync(file, page);
+    const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: ["--no-sandbox"] });
+    try {
+      const p = await browser.newPage();
+      await p.route("**/*", (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
+      await p.goto(`file://${file}`);
+      await p.waitForFunction(() => document.querySelectorAll(".datalaws-figure .main-svg").length >= 2, undefined, { timeout: 30_000 }).catch(() => undefined);
+      const figs = await p.$$eval(".datalaws-figure", (els) => els.map((e) => (e.querySelector(".main-svg") ? e.querySelector(".gtitle")?.textContent ?? "drawn" : "image")));
+      expect(figs).toEqual(["first cell, run second", "second cell, run first"]);
+    } finally {
+      await browser.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -62,7 +62,8 @@ describe("figures at other parameters", () => {
     expect(() => figureOverrides(def, "ci", { Q: 1 })).toThrow(/parameter = "Q": must be one of the fields .*\bN\b/);
   });
   it("an override of the wrong type or with NaN is refused, naming the result and field", () => {
-    expect(() => resolveConfig(zipfEvsK, "ci", { N: 1000 } as never)).toThrow(/reuse\.zipf-e-vs-k\.N = 1000: must be a array like its default/);
+    expect(() => resolveConfig(zipfEvsK, "ci", { N: 1000 } as never)).toThrow(/reuse\.zipf-e-vs-k\.N = 1000: must be an array like its default/);
+    expect(() => resolveConfig(zipfEvsK, "ci", { N: [] } as never)).toThrow(/reuse\.zipf-e-vs-k\.N = \[\]: must be a non-empty array/);
     expect(() => resolveConfig(zipfEvsK, "ci", { N: [1000, NaN] } as never)).toThrow(/not NaN/);
   });
   it("the CLI reads --format and --set strictly", () => {

@@ -31,6 +31,37 @@ describe("tidy rows from a result's shape", () => {
       { table: "d", "fit.exponent": 0.5, "fit.se": 0.1, d: 100, escape: 50 },
     ]);
   });
+  it("gives a matrix one row per cell, its indices aligned with the arrays of its row and column counts", () => {
+    // E[n][k] as reuse.zipf-e-on-k-grid stores it: dropped entirely before
+    const rows = tidyRows({ K: [1, 2, 4], N: [10, 100], E: [[1, 1.8, 3], [1, 1.9, 3.6]] });
+    expect(rows).toEqual([
+      { N: 10, K: 1, E: 1 },
+      { N: 10, K: 2, E: 1.8 },
+      { N: 10, K: 4, E: 3 },
+      { N: 100, K: 1, E: 1 },
+      { N: 100, K: 2, E: 1.9 },
+      { N: 100, K: 4, E: 3.6 },
+    ]);
+    // a dimension inherited from above, parallel matrices of one shape, and one no array matches
+    const cells = tidyRows({ lrs: [0.1, 0.2], cells: [{ width: 8, loss: [[1, 2, 3], [4, 5, 6]], gap: [[0, 0, 1], [1, 0, 0]] }] });
+    expect(cells[5]).toEqual({ width: 8, lrs: 0.2, "loss.j": 2, loss: 6, gap: 0 });
+    // square: which index is a and which b cannot be told from the shape, so both are index columns
+    const sq = tidyRows({ a: [0, 1], b: [5, 6], z: [[1, 2], [3, 4]] });
+    expect(sq.filter((r) => r.table === "z")).toEqual([
+      { table: "z", "z.i": 0, "z.j": 0, z: 1 },
+      { table: "z", "z.i": 0, "z.j": 1, z: 2 },
+      { table: "z", "z.i": 1, "z.j": 0, z: 3 },
+      { table: "z", "z.i": 1, "z.j": 1, z: 4 },
+    ]);
+    expect(sq.filter((r) => r.table === "a")).toEqual([
+      { table: "a", a: 0, b: 5 },
+      { table: "a", a: 1, b: 6 },
+    ]);
+  });
+  it("names the table of each row when two tables sit under one field (the Zipf and the uniform curve of a seed)", () => {
+    const rows = tidyRows({ seeds: [{ seed: 1, zipf: { t: [0, 1], A: [0.1, 0.5] }, uniform: { t: [0, 1, 2], A: [0.1, 0.2, 0.3] } }] });
+    expect(rows.map((r) => `${r.table}:${r.t}`)).toEqual(["seeds.zipf.t:0", "seeds.zipf.t:1", "seeds.uniform.t:0", "seeds.uniform.t:1", "seeds.uniform.t:2"]);
+  });
   it("writes CSV with quoting, inf and nan as pandas reads them", () => {
     expect(toCsv([{ a: Infinity, b: "x,y" }, { a: NaN, b: null }])).toBe('a,b\ninf,"x,y"\nnan,\n');
     expect(() => tidyRows(3)).toThrow(/must be an object or an array/);
