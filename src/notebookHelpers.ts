@@ -9,13 +9,22 @@ import { SCALES, type Scale } from "./core/scale";
 import * as path from "path";
 import { ParameterError, requireNumber } from "./core/validate";
 import { CHROMIUM_HINT, FigureRenderer, writeFigureFiles } from "./plot/export";
-import { show, showMarkdown, showTable } from "./plot/notebook";
+import { enableInteractiveFigures, show, showMarkdown, showTable } from "./plot/notebook";
 import type { PaperSize } from "./plot/style";
 import { formatValue } from "./plot/report";
 import { FOLDERS, findFigure, findResult, selectClaims } from "./registry";
 import { drawFigure, evaluateClaims } from "./run/evaluate";
 import { tidyRows, type Row } from "./run/tidy";
 import { Runner } from "./run/runner";
+
+/**
+ * The first call of a notebook: sends plotly.js to the page once (so that figures are interactive in
+ * classic Notebook and exported HTML, whichever figure cells are re-run later) and returns the scale.
+ */
+export function setupNotebook(): Scale {
+  enableInteractiveFigures();
+  return notebookScale();
+}
 
 /** The scale notebooks run at: DATALAWS_SCALE (ci | small | paper), default `small`. */
 export function notebookScale(): Scale {

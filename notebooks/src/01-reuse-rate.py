@@ -21,7 +21,7 @@ Everything below is computed by the `datalaws` toolkit (`theory/reuse`); the not
 code(r"""
 import * as dl from "datalaws";
 
-const scale = dl.notebookScale();
+const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), and plotly.js for interactive figures
 console.log(`datalaws scale: ${scale}`);
 """)
 md(r"""

@@ -17,7 +17,7 @@ Wang, Dang, Lee, Lyu, *The Power of Power Law: Asymmetry Enables Compositional R
 code(r"""
 import * as dl from "datalaws";
 
-const scale = dl.notebookScale();
+const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), and plotly.js for interactive figures
 console.log(`datalaws scale: ${scale}`);
 """)
 md(r"""

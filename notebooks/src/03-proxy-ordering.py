@@ -21,7 +21,7 @@ Data teams choose between candidate training-data **recipes** by training a smal
 code(r"""
 import * as dl from "datalaws";
 
-const scale = dl.notebookScale();
+const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), and plotly.js for interactive figures
 console.log(`datalaws scale: ${scale}`);
 """)
 

@@ -17,7 +17,7 @@ This notebook runs the same protocol on a small GPT (the toolkit's TensorFlow.js
 code(r"""
 import * as dl from "datalaws";
 
-const scale = dl.notebookScale();
+const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), and plotly.js for interactive figures
 console.log(`datalaws scale: ${scale}`);
 """)
 md(r"""

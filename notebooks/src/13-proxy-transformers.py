@@ -17,7 +17,7 @@ Notebook 03 studies the mechanism in random-feature models. This notebook runs t
 code(r"""
 import * as dl from "datalaws";
 
-const scale = dl.notebookScale();
+const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), and plotly.js for interactive figures
 console.log(`datalaws scale: ${scale}`);
 """)
 md(r"""

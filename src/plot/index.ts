@@ -21,7 +21,7 @@ export type { NotebookFigureHtmlOptions } from "./notebookHtml";
 export type { FigureHtmlOptions } from "./html";
 export { findChromium, FigureRenderer, exportFigure, exportFigures, writeFigureFiles, validateFigureId, CHROMIUM_HINT, IMAGE_FORMATS } from "./export";
 export type { ImageOptions, RendererOptions, ExportedFiles, FigureExport, ExportFiguresOptions, ExportFormats } from "./export";
-export { show, showTable, showMarkdown, displayBundle, inNotebook, closeRenderer, tableHtml, tableText } from "./notebook";
+export { show, showTable, showMarkdown, displayBundle, inNotebook, closeRenderer, tableHtml, tableText, enableInteractiveFigures } from "./notebook";
 export type { ShowOptions, MimeBundle } from "./notebook";
 export { writeReport, reportHtml, formatNumber, formatValue } from "./report";
 export type { ReportOptions, ReportFigure } from "./report";

@@ -24,7 +24,7 @@ import * as path from "path";
 import type { PlotlyFigure } from "../core/figure";
 import { FigureRenderer, findChromium, CHROMIUM_HINT } from "./export";
 import { escapeHtml, figureHtml } from "./html";
-import { notebookFigureHtml } from "./notebookHtml";
+import { notebookFigureHtml, plotlyLoaderScript } from "./notebookHtml";
 import { styleFigure } from "./style";
 import { formatValue } from "./report";
 
@@ -167,6 +167,17 @@ function layoutTitle(fig: PlotlyFigure): string | undefined {
 }
 
 let showCount = 0;
+
+/**
+ * Send plotly.js to the page now, as its own output (meant for a notebook's first cell): figures shown
+ * later do not carry it, so re-running a figure cell never removes the library from the saved page.
+ * Returns false outside a notebook. Without it, the first figure of the session carries the library.
+ */
+export function enableInteractiveFigures(): boolean {
+  const sent = displayBundle({ "text/html": `${plotlyLoaderScript()}\n<small>plotly.js loaded for interactive figures (offline).</small>`, "text/plain": "plotly.js loaded for interactive figures" });
+  if (sent) loaderSent = true;
+  return sent;
+}
 /** whether this session (kernel) has sent plotly.js to the page, with its first figure */
 let loaderSent = false;
 

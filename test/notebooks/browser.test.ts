@@ -139,3 +139,35 @@ ${notebookFigureHtml(fig("second cell, run first"), { title: "b", loader: true, 
     }
   }, 60_000);
 });
+
+maybe("a notebook that calls dl.setupNotebook() first", () => {
+  const dir = path.join(ROOT, ".jupyter", "test-browser-setup");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  it("carries plotly.js in the setup cell only, so re-running a figure cell cannot lose it; both figures are drawn", async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const nbFile = path.join(dir, "setup-figures.ipynb");
+    fs.copyFileSync(path.join(__dirname, "..", "fixtures", "notebooks", "setup-figures.ipynb"), nbFile);
+    const r = spawnSync(kernel.JUPYTER_BIN, ["nbconvert", "--to", "notebook", "--execute", "--inplace", "--ExecutePreprocessor.kernel_name=datalaws-tslab", "--ExecutePreprocessor.timeout=300", nbFile], { env: kernel.setupKernel(), encoding: "utf8", cwd: ROOT });
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    const nb = JSON.parse(fs.readFileSync(nbFile, "utf8")) as { cells: Array<{ cell_type: string; outputs?: Array<{ data?: Record<string, string | string[]> }> }> };
+    const html = (c: { outputs?: Array<{ data?: Record<string, string | string[]> }> }) => (c.outputs ?? []).map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("");
+    const code = nb.cells.filter((c) => c.cell_type === "code");
+    expect(html(code[0])).toContain("window.__datalawsPlotly = new Response");
+    for (const c of code.slice(1)) {
+      expect(html(c)).toContain("datalaws-figure");
+      expect(html(c)).not.toContain("window.__datalawsPlotly = new Response");
+    }
+    const conv = spawnSync(kernel.JUPYTER_BIN, ["nbconvert", "--to", "html", "--output-dir", dir, nbFile], { env: kernel.setupKernel(), encoding: "utf8", cwd: ROOT });
+    expect(conv.status, conv.stderr.slice(-2000)).toBe(0);
+    const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: ["--no-sandbox"] });
+    try {
+      const page = await browser.newPage();
+      await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+      await page.goto(`file://${path.join(dir, "setup-figures.html")}`);
+      await page.waitForFunction(() => document.querySelectorAll(".datalaws-figure .main-svg").length >= 2, undefined, { timeout: 60_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
+});
