@@ -68,6 +68,12 @@ async function drawAndExport(only: string | undefined, o: FigureFlags): Promise<
   const runner = new Runner({ scale: o.scale as Scale, threads: o.threads, fresh: o.fresh || undefined });
   const drawn = [];
   for (const d of defs) drawn.push(await drawFigure(d, runner, overrides));
+  if (overrides) {
+    // a figure at other parameters is another figure: its files get a suffix (the default's stay as they are)
+    const { configKey } = await import("../run/store");
+    const tag = configKey(overrides).slice(0, 8);
+    for (const d of drawn) d.def = { ...d.def, id: `${d.def.id}-set-${tag}`, caption: `${d.def.caption} Drawn with ${JSON.stringify(overrides)}.` };
+  }
   const paper = o.style === "paper-column" ? "column" : o.style === "paper-wide" ? "wide" : undefined;
   const exported = await exportFigures(drawn, {
     outDir: o.out ?? path.join(dataDir(), "figures"),

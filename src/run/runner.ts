@@ -36,22 +36,34 @@ export interface RunLogEntry {
   file?: string;
 }
 
-/** A result's config at a scale with overrides applied; an override of an unknown field is an error naming it. */
+/**
+ * A result's config at a scale with overrides applied, field by field: an unknown field, a value of
+ * another kind than the default's, an empty list or a NaN is an error naming `<id>.<field>`. A nested
+ * object is merged into the default's (`{zipf: {a: 3}}` keeps zipf.b and zipf.d), checked the same way.
+ */
 export function resolveConfig<C extends object>(def: ResultDef<C, unknown>, scale: Scale, overrides?: Partial<C>): C {
   const base = def.config(scale);
   if (!overrides) return base;
-  for (const [k, v] of Object.entries(overrides)) {
-    if (!Object.hasOwn(base, k)) throw new ParameterError(`${def.id} config field`, k, `one of ${Object.keys(base).join(", ")}`);
-    const was = (base as Record<string, unknown>)[k];
-    const kind = (x: unknown) => (Array.isArray(x) ? "array" : x === null ? "null" : typeof x);
-    const article = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
-    if (kind(v) !== kind(was)) throw new ParameterError(`${def.id}.${k}`, v, `${article(kind(was))} like its default ${JSON.stringify(was)}`);
+  return mergeChecked(base as Record<string, unknown>, overrides as Record<string, unknown>, def.id, true) as C;
+}
+
+const kindOf = (x: unknown) => (Array.isArray(x) ? "array" : x === null ? "null" : typeof x);
+const article = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+const hasNaN = (x: unknown): boolean => (typeof x === "number" ? Number.isNaN(x) : Array.isArray(x) ? x.some(hasNaN) : false);
+
+function mergeChecked(base: Record<string, unknown>, over: Record<string, unknown>, at: string, top: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (!Object.hasOwn(base, k)) throw new ParameterError(top ? `${at} config field` : `${at} field`, k, `one of ${Object.keys(base).join(", ")}`);
+    const was = base[k];
+    const name = `${at}.${k}`;
+    if (kindOf(v) !== kindOf(was)) throw new ParameterError(name, v, `${article(kindOf(was))} like its default ${JSON.stringify(was)}`);
     // an empty list would draw an empty figure or an empty table without a word
-    if (Array.isArray(v) && v.length === 0 && Array.isArray(was) && was.length > 0) throw new ParameterError(`${def.id}.${k}`, v, `a non-empty array like its default ${JSON.stringify(was)}`);
-    const bad = (x: unknown): boolean => (typeof x === "number" ? Number.isNaN(x) : Array.isArray(x) ? x.some(bad) : false);
-    if (bad(v)) throw new ParameterError(`${def.id}.${k}`, v, "numbers, not NaN");
+    if (Array.isArray(v) && v.length === 0 && Array.isArray(was) && was.length > 0) throw new ParameterError(name, v, `a non-empty array like its default ${JSON.stringify(was)}`);
+    if (hasNaN(v)) throw new ParameterError(name, v, "numbers, not NaN");
+    out[k] = kindOf(v) === "object" ? mergeChecked(was as Record<string, unknown>, v as Record<string, unknown>, name, false) : v;
   }
-  return { ...base, ...overrides };
+  return out;
 }
 
 export class Runner {

@@ -66,6 +66,22 @@ describe("figures at other parameters", () => {
     expect(() => resolveConfig(zipfEvsK, "ci", { N: [] } as never)).toThrow(/reuse\.zipf-e-vs-k\.N = \[\]: must be a non-empty array/);
     expect(() => resolveConfig(zipfEvsK, "ci", { N: [1000, NaN] } as never)).toThrow(/not NaN/);
   });
+  it("a nested override is merged into the default and checked field by field", () => {
+    const c = resolveConfig(zipfEvsK, "ci", { zipf: { a: 3.5 } } as never);
+    expect(c.zipf).toEqual({ a: 3.5, b: 1, d: 1e5 });
+    expect(() => resolveConfig(zipfEvsK, "ci", { zipf: { q: 1 } } as never)).toThrow(/reuse\.zipf-e-vs-k\.zipf field = "q": must be one of a, b, d/);
+    expect(() => resolveConfig(zipfEvsK, "ci", { zipf: { a: "x" } } as never)).toThrow(/reuse\.zipf-e-vs-k\.zipf\.a = "x": must be a number/);
+  });
+  it("figures --set writes the redrawn figure beside the default one, not over it", () => {
+    const out = path.join(dir, "set");
+    const run = (extra: string[]) =>
+      spawnSync(process.execPath, [path.resolve(__dirname, "../../dist/src/cli/main.js"), "figures", "--only", "reuse.e-vs-k-zipf", "--scale", "ci", "--format", "json", "--out", out, "--json", ...extra], { encoding: "utf8", env: { ...process.env, DATALAWS_DATA: path.join(dir, "set-data") } });
+    const a = JSON.parse(run([]).stdout);
+    const b = JSON.parse(run(["--set", '{"N":[1000,100000]}']).stdout);
+    expect(a.files.json).toBe(path.join(out, "reuse", "e-vs-k-zipf.json"));
+    expect(b.files.json).toMatch(/e-vs-k-zipf-set-[0-9a-f]{8}\.json$/);
+    expect(JSON.parse(fs.readFileSync(a.files.json, "utf8")).data.map((t: { name: string }) => t.name)).not.toEqual(JSON.parse(fs.readFileSync(b.files.json, "utf8")).data.map((t: { name: string }) => t.name));
+  }, 60_000);
   it("the CLI reads --format and --set strictly", () => {
     expect(parseFormats("pdf,PNG")).toEqual({ json: false, html: false, png: true, svg: false, pdf: true });
     expect(() => parseFormats("pdf,eps")).toThrow(/--format = "pdf,eps": must be a comma-separated list of json, html, png, svg, pdf/);
