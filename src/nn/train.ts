@@ -15,7 +15,7 @@ import { ParameterError, requireInteger } from "../core/validate";
 import { progress as progressBar } from "../run/progress";
 import { initBackend, tfjs, type BackendInfo } from "./backend";
 import { BadFileError, readRecoverable } from "../run/files";
-import { checkpointFileName, loadCheckpoint, saveCheckpoint } from "./checkpoint";
+import { checkpointFileName, loadCheckpoint, loadCheckpointHeader, saveCheckpoint } from "./checkpoint";
 import { Gpt, gptConfig, initParams, type GptConfig, type TokenBatch } from "./gpt";
 import { AdamW, learningRate, type AdamWOptions, type Schedule } from "./optim";
 import { scoredTokens, shardBatch } from "./dataParallel";
@@ -307,7 +307,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
 /** `train` on the already initialised backend (synchronous; used inside worker threads). */
 export function trainSync(opts: TrainOptions, backendName: string): TrainResult {
   const t0 = performance.now();
-  const config: TrainConfig = { model: opts.model, seed: opts.seed, steps: opts.steps, batchSize: opts.batchSize, schedule: opts.schedule, optimizer: opts.optimizer };
+  const config = trainConfigOf(opts);
   const evalEvery = requireInteger("evalEvery", opts.evalEvery ?? 0, { min: 0 });
   const saveEvery = requireInteger("saveEvery", opts.saveEvery ?? 100, { min: 1 });
   const trainer = new Trainer(config, opts.data);
@@ -374,6 +374,28 @@ export function trainSync(opts: TrainOptions, backendName: string): TrainResult 
   } finally {
     trainer.dispose();
   }
+}
+
+/** The fields of train options that determine a run's trajectory (what its resume file must match). */
+export function trainConfigOf(o: TrainConfig): TrainConfig {
+  return { model: o.model, seed: o.seed, steps: o.steps, batchSize: o.batchSize, schedule: o.schedule, optimizer: o.optimizer };
+}
+
+/**
+ * How far the run of `config` has got by its resume file (reads only the file's header; changes
+ * nothing): the completed steps, 0 when there is no file, and a note when the file is unreadable or
+ * holds a run of another config (training the run again sets such a file aside).
+ */
+export function savedProgress(file: string, config: TrainConfig): { step: number; note?: string } {
+  let header: StateHeader | undefined;
+  try {
+    header = loadCheckpointHeader<StateHeader>(file);
+  } catch (e) {
+    return { step: 0, note: e instanceof BadFileError ? e.reason : (e as Error).message };
+  }
+  if (!header) return { step: 0 };
+  if (JSON.stringify(header.config) !== JSON.stringify(config)) return { step: 0, note: "holds a run of another config" };
+  return { step: Number.isInteger(header.step) ? header.step : 0 };
 }
 
 /**
