@@ -146,15 +146,26 @@ async function trainShard(label: string, dir: string, runs: StudyRun[], shard: S
   throw new StudyShardDone(label, shard, mine.length, runs.length, othersLeft, out.complete, out.seconds);
 }
 
-/** Throw `StudyRunsMissing` unless every run's resume file says it is finished. */
+/**
+ * Throw `StudyRunsMissing` unless every run's resume file says it is finished. The owners of a missing
+ * run are computed from the run list for every shard count a shard record in the folder shows (so a
+ * shard that never started is named too), with that shard's state from its record.
+ */
 function requireFinished(label: string, dir: string, runs: StudyRun[]): void {
-  const missing: MissingRun[] = [];
   const records = shardRecords(dir);
-  const owners = (key: string) => records.filter((s) => s.runs.includes(key)).map((s) => ({ index: s.index, count: s.count, finished: s.finished !== undefined }));
-  for (const r of runs) {
+  const counts = [...new Set(records.map((r) => r.count))];
+  const owners = new Map(counts.map((n) => [n, shardOfRuns(runs, n)]));
+  const missing: MissingRun[] = [];
+  runs.forEach((r, i) => {
     const p = progressOf(dir, r);
-    if (!isFinished(p)) missing.push({ key: r.key, step: p.step, steps: p.steps, ...(p.note ? { note: p.note } : {}), owners: owners(r.key) });
-  }
+    if (isFinished(p)) return;
+    const mine = counts.map((count) => {
+      const index = owners.get(count)![i];
+      const rec = records.find((x) => x.count === count && x.index === index);
+      return { index, count, state: !rec ? ("not started" as const) : rec.finished ? ("finished" as const) : ("started" as const) };
+    });
+    missing.push({ key: r.key, step: p.step, steps: p.steps, ...(p.note ? { note: p.note } : {}), owners: mine });
+  });
   if (missing.length) throw new StudyRunsMissing(label, dir, runs.length, missing, records.length > 0);
 }
 
@@ -186,7 +197,8 @@ export interface MissingRun {
   step: number;
   steps: number;
   note?: string;
-  owners: { index: number; count: number; finished: boolean }[];
+  /** per shard count seen in the folder: the run's shard and that shard's state by its record */
+  owners: { index: number; count: number; state: "not started" | "started" | "finished" }[];
 }
 
 /** Thrown by a merge when runs are not finished: names them and the shards that own them (the CLI exits 1). */
@@ -200,7 +212,8 @@ export class StudyRunsMissing extends Error {
   ) {
     const show = (m: MissingRun) => {
       const where = m.step > 0 ? `at step ${m.step} of ${m.steps}` : "not started";
-      const who = m.owners.length ? m.owners.map((o) => `shard ${o.index}/${o.count}${o.finished ? " (finished, but this run is not: run it again)" : ""}`).join(" or ") : "no shard";
+      const state = { "not started": "not started yet", started: "started, still running or stopped", finished: "finished, but not this run: run it again" };
+      const who = m.owners.length ? m.owners.map((o) => `shard ${o.index}/${o.count} (${state[o.state]})`).join(" or ") : "no shard";
       return `  ${m.key}: ${where}${m.note ? ` (resume file ${m.note})` : ""}; owned by ${who}`;
     };
     const limit = 40;
