@@ -157,4 +157,28 @@ describe("datalaws study --shard / --merge (reuse, scale ci, separate processes)
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/DATALAWS_FRESH = "1": must be absent with --shard/);
   });
+
+  // the cluster scripts hand the task index to --shard: shard I+1 of N for Kubernetes' 0-based index,
+  // task I of N for Slurm's 1-based array index (checked with an index one past N: the CLI names it)
+  it("the Slurm script's shard task and the Kubernetes shard command pass their index to --shard", () => {
+    const project = path.resolve(__dirname, "../..");
+    const slurm = path.join(project, "scripts/cluster/slurm-study.sh");
+    const data = folder("scripts");
+    const base = { ...env(data), PROJECT: project, STUDY: "reuse", SCALE: "ci", SHARDS: "2", DATALAWS_BACKEND: "wasm" };
+    const s = spawnSync("bash", [slurm], { encoding: "utf8", env: { ...base, DATALAWS_ROLE: "shard", SLURM_ARRAY_TASK_ID: "3" } });
+    expect(s.status, s.stderr).toBe(2);
+    expect(s.stderr).toMatch(/--shard = "3\/2": must be I\/N/);
+    const yaml = fs.readFileSync(path.join(project, "scripts/cluster/k8s-study.yaml"), "utf8");
+    const cmd = /^\s+- (exec node dist\/src\/cli\/main\.js study .*--shard.*)$/m.exec(yaml)?.[1];
+    expect(cmd).toBeDefined();
+    const k = spawnSync("/bin/sh", ["-c", cmd!], { cwd: project, encoding: "utf8", env: { ...base, JOB_COMPLETION_INDEX: "2" } });
+    expect(k.status, k.stderr).toBe(2);
+    expect(k.stderr).toMatch(/--shard = "3\/2": must be I\/N/);
+    // the Indexed Job runs N pods, N as in its SHARDS variable
+    const n = (re: RegExp) => Number(re.exec(yaml)?.[1]);
+    expect(n(/completions: (\d+)/)).toBe(n(/name: SHARDS\s+value: "(\d+)"/));
+    expect(yaml).toMatch(/completionMode: Indexed/);
+    expect(yaml).toMatch(/nvidia\.com\/gpu: 1/);
+    expect(yaml).toMatch(/ReadWriteMany/);
+  });
 });
