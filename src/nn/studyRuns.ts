@@ -103,11 +103,11 @@ export function shardOfRuns(runs: readonly StudyRun[], count: number): number[] 
 }
 
 /** A run's progress by its resume file in `dir` (reads headers only). */
-function progressOf(dir: string, r: StudyRun): { step: number; steps: number; note?: string } {
+function progressOf(dir: string, r: StudyRun): { saved: boolean; step: number; steps: number; note?: string } {
   return { ...savedProgress(path.join(dir, `${r.key}.state`), trainConfigOf(r.job)), steps: r.job.steps };
 }
 
-const isFinished = (p: { step: number; steps: number }) => p.step >= p.steps;
+const isFinished = (p: { saved: boolean; step: number; steps: number }) => p.saved && p.step >= p.steps;
 
 /** The record a shard leaves in <dir>/shards/: which runs it owns and when it started and finished. */
 export interface ShardRecord {

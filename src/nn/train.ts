@@ -383,19 +383,20 @@ export function trainConfigOf(o: TrainConfig): TrainConfig {
 
 /**
  * How far the run of `config` has got by its resume file (reads only the file's header; changes
- * nothing): the completed steps, 0 when there is no file, and a note when the file is unreadable or
- * holds a run of another config (training the run again sets such a file aside).
+ * nothing): `saved` whether the file holds this run, and its completed steps (0 when it does not); a
+ * note when the file is unreadable or holds a run of another config (training the run again sets such
+ * a file aside). A run is finished when it is saved with step ≥ its steps (a 0-step run too).
  */
-export function savedProgress(file: string, config: TrainConfig): { step: number; note?: string } {
+export function savedProgress(file: string, config: TrainConfig): { saved: boolean; step: number; note?: string } {
   let header: StateHeader | undefined;
   try {
     header = loadCheckpointHeader<StateHeader>(file);
   } catch (e) {
-    return { step: 0, note: e instanceof BadFileError ? e.reason : (e as Error).message };
+    return { saved: false, step: 0, note: e instanceof BadFileError ? e.reason : (e as Error).message };
   }
-  if (!header) return { step: 0 };
-  if (JSON.stringify(header.config) !== JSON.stringify(config)) return { step: 0, note: "holds a run of another config" };
-  return { step: Number.isInteger(header.step) ? header.step : 0 };
+  if (!header) return { saved: false, step: 0 };
+  if (JSON.stringify(header.config) !== JSON.stringify(config)) return { saved: false, step: 0, note: "holds a run of another config" };
+  return { saved: true, step: Number.isInteger(header.step) ? header.step : 0 };
 }
 
 /**

@@ -23,8 +23,8 @@ function rows(n: number, seed: number): TokenBatch {
   return { batchSize: n, length: 8, inputs, targets };
 }
 
-/** Five runs of unequal length (so the assignment is not just round-robin). */
-const runs: StudyRun[] = [3, 9, 5, 7, 4].map((steps, k) => ({
+/** Runs of unequal length (so the assignment is not just round-robin), one of 0 steps (its evaluation at initialisation only). */
+const runs: StudyRun[] = [3, 9, 5, 7, 4, 0].map((steps, k) => ({
   key: `run-${k}`,
   job: {
     model: { vocab: 10, context: 8, layers: 1, dModel: 16, heads: 2 },
@@ -51,9 +51,9 @@ async function caught<E>(p: Promise<unknown>, type: new (...a: never[]) => E): P
 }
 
 describe("trainStudyRuns with shards", () => {
-  it("costs ∝ steps: longest first to the lighter shard (9 → 1; 7, 5 → 2; 4 → 1; 3 → 2)", () => {
-    expect(shardOfRuns(runs, 2)).toEqual([2, 1, 2, 2, 1]);
-    expect(shardOfRuns(runs, 1)).toEqual([1, 1, 1, 1, 1]);
+  it("costs ∝ steps: longest first to the lighter shard (9 → 1; 7, 5 → 2; 4 → 1; 3 → 2; 0 → 1)", () => {
+    expect(shardOfRuns(runs, 2)).toEqual([2, 1, 2, 2, 1, 1]);
+    expect(shardOfRuns(runs, 1)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   it("shard 1/2, an early merge naming shard 2's runs, shard 2/2, then a merge equal to the unsharded runs", async () => {
@@ -67,17 +67,17 @@ describe("trainStudyRuns with shards", () => {
     expect(none.anyShard).toBe(false);
 
     const d1 = await caught(trainStudyRuns("study t", dir, runs, { ...opts, shard: { kind: "shard", index: 1, count: 2 } }), StudyShardDone);
-    expect([d1.mine, d1.total, d1.othersLeft, d1.complete]).toEqual([2, 5, 3, true]);
-    expect(d1.message).toMatch(/shard 1\/2 trained its 2 of 5 runs .*; 3 runs of other shards are not finished yet/);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".state")).sort()).toEqual(["run-1.state", "run-4.state"]);
-    expect(shardRecords(dir)).toMatchObject([{ index: 1, count: 2, runs: ["run-1", "run-4"] }]);
+    expect([d1.mine, d1.total, d1.othersLeft, d1.complete]).toEqual([3, 6, 3, true]);
+    expect(d1.message).toMatch(/shard 1\/2 trained its 3 of 6 runs .*; 3 runs of other shards are not finished yet/);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".state")).sort()).toEqual(["run-1.state", "run-4.state", "run-5.state"]);
+    expect(shardRecords(dir)).toMatchObject([{ index: 1, count: 2, runs: ["run-1", "run-4", "run-5"] }]);
     expect(shardRecords(dir)[0].finished).toBeDefined();
 
     const early = await caught(trainStudyRuns("study t", dir, runs, { ...opts, shard: { kind: "merge" } }), StudyRunsMissing);
     expect(early.missing.map((m) => [m.key, m.step, m.owners])).toEqual(
       ["run-0", "run-2", "run-3"].map((k) => [k, 0, [{ index: 2, count: 2, state: "not started" }]]),
     );
-    expect(early.message).toMatch(/cannot merge: 3 of 5 runs are not finished/);
+    expect(early.message).toMatch(/cannot merge: 3 of 6 runs are not finished/);
     expect(early.message).toMatch(/run-3: not started; owned by shard 2\/2 \(not started yet\)/);
 
     const d2 = await caught(trainStudyRuns("study t", dir, runs, { ...opts, shard: { kind: "shard", index: 2, count: 2 } }), StudyShardDone);
@@ -98,11 +98,13 @@ describe("trainStudyRuns with shards", () => {
     const dir = path.join(root, "stopped");
     const d = await caught(trainStudyRuns("study t", dir, runs, { ...opts, stopAfter: 2, shard: { kind: "shard", index: 2, count: 2 } }), StudyShardDone);
     expect(d.complete).toBe(false);
-    expect(d.message).toMatch(/shard 2\/2 stopped early in its 3 of 5 runs/);
+    expect(d.message).toMatch(/shard 2\/2 stopped early in its 3 of 6 runs/);
     expect(shardRecords(dir)[0].finished).toBeUndefined();
     const m = await caught(trainStudyRuns("study t", dir, runs, { ...opts, shard: { kind: "merge" } }), StudyRunsMissing);
     expect(m.missing.find((x) => x.key === "run-3")).toMatchObject({ step: 2, steps: 7, owners: [{ index: 2, count: 2, state: "started" }] });
     expect(m.message).toMatch(/run-3: at step 2 of 7; owned by shard 2\/2 \(started, still running or stopped\)/);
     expect(m.missing.find((x) => x.key === "run-1")).toMatchObject({ step: 0, owners: [{ index: 1, count: 2, state: "not started" }] });
+    // a 0-step run without its resume file is not finished either (its evaluation is part of the run)
+    expect(m.missing.find((x) => x.key === "run-5")).toMatchObject({ step: 0, steps: 0, owners: [{ index: 1, count: 2, state: "not started" }] });
   });
 });

@@ -79,13 +79,13 @@ describe("training loop", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-nn-"));
     const stateFile = path.join(dir, "finished.state");
     const opts = base(5, { stateFile });
-    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ step: 0 });
+    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ saved: false, step: 0 });
     const part = await train({ ...opts, stopAfter: 4 });
     expect(part.history).toHaveLength(4);
-    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ step: 4 });
+    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ saved: true, step: 4 });
     const live = await train(opts);
-    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ step: 12 });
-    expect(savedProgress(stateFile, trainConfigOf(base(6)))).toEqual({ step: 0, note: "holds a run of another config" });
+    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ saved: true, step: 12 });
+    expect(savedProgress(stateFile, trainConfigOf(base(6)))).toEqual({ saved: false, step: 0, note: "holds a run of another config" });
     const back = await train(opts);
     expect(back.resumedFrom).toBe(12);
     expect(back.history).toEqual(live.history);
