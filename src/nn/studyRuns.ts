@@ -4,6 +4,12 @@
  * …) and analyses their records. Here the runs are trained on worker threads (`trainMany`, both
  * cores), each with its own resume file in the result's checkpoint folder: a killed study resumes
  * every run where it stopped, and a finished run is read back instead of retrained.
+ *
+ * On a cluster (`datalaws study <name> --shard I/N`, then `--merge`) the same folder is shared: shard
+ * I/N trains only its runs (a cost-balanced assignment every machine computes alike, `shardOfRuns`)
+ * and stops with `StudyShardDone`; the merge trains nothing — it names the unfinished runs and their
+ * shards (`StudyRunsMissing`), or reads every run back, so the study's analysis sees exactly what an
+ * unsharded run sees. Every file is per run (or per shard) and written atomically, so shards never clash.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
