@@ -5,6 +5,7 @@
  * figures are pure functions of the results they name.
  */
 import type { Scale } from "./scale";
+import type { ShardRole } from "./shard";
 
 /** What the runner gives a compute function besides its config. */
 export interface ComputeContext {
@@ -20,6 +21,8 @@ export interface ComputeContext {
   get<C extends object, V>(def: ResultDef<C, V>, overrides?: Partial<C>): Promise<V>;
   /** test hook passed through to resumable computations: stop after this many steps as if killed */
   stopAfter?: number;
+  /** a study on a cluster: train one shard's share of the runs, or merge the finished runs (src/nn/studyRuns.ts) */
+  shard?: ShardRole;
 }
 
 /** A named computation: its id, its config at each scale, and a compute function of the config. */

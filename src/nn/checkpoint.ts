@@ -2,10 +2,11 @@
  * Checkpoint files: a JSON header and named float32 arrays in one binary file, written atomically
  * (unique temporary file, then rename) so that a kill never leaves a half-written checkpoint.
  * Layout: "DLNN1\n", uint32 header length (little endian), UTF-8 JSON header, padding to 4 bytes,
- * then the arrays in header order.
+ * then the arrays in header order. The header goes through the toolkit's JSON codec, so a NaN or ±∞
+ * in it (the loss history of a diverged run) reads back as written, not as null.
  */
 import * as fs from "node:fs";
-import { BadFileError, writeFileAtomic } from "../run/files";
+import { BadFileError, fromJson, toJson, writeFileAtomic } from "../run/files";
 
 const MAGIC = "DLNN1\n";
 
@@ -24,7 +25,7 @@ export function checkpointFileName(step: number): string {
 export function saveCheckpoint<H>(file: string, ck: Checkpoint<H>): void {
   const names = Object.keys(ck.arrays);
   const meta = { header: ck.header, arrays: names.map((n) => ({ name: n, length: ck.arrays[n].length })) };
-  const json = Buffer.from(JSON.stringify(meta), "utf8");
+  const json = Buffer.from(toJson(meta), "utf8");
   const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
   const len = Buffer.alloc(4);
   len.writeUInt32LE(json.length + pad);
@@ -47,7 +48,7 @@ export function loadCheckpoint<H = unknown>(file: string): Checkpoint<H> {
   const start = MAGIC.length + 4;
   let meta: { header: H; arrays: { name: string; length: number }[] };
   try {
-    meta = JSON.parse(buf.subarray(start, start + jsonLen).toString("utf8"));
+    meta = fromJson(buf.subarray(start, start + jsonLen).toString("utf8"));
   } catch (e) {
     throw new BadFileError(file, `has an unreadable header (${(e as Error).message}); truncated by a kill?`);
   }
@@ -64,4 +65,32 @@ export function loadCheckpoint<H = unknown>(file: string): Checkpoint<H> {
   }
   if (off !== buf.length) throw new BadFileError(file, `has ${buf.length - off} bytes beyond its arrays (not as written)`);
   return { header: meta.header, arrays };
+}
+
+/**
+ * Only the header of a checkpoint (reads the first bytes of the file, not its arrays): `undefined` if
+ * the file does not exist; a `BadFileError` naming it if it is not a checkpoint.
+ */
+export function loadCheckpointHeader<H = unknown>(file: string): H | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new BadFileError(file, `cannot be read (${(e as Error).message})`);
+  }
+  try {
+    const head = Buffer.alloc(MAGIC.length + 4);
+    if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || head.subarray(0, MAGIC.length).toString("ascii") !== MAGIC) throw new BadFileError(file, "is not a datalaws checkpoint (truncated by a kill?)");
+    const jsonLen = head.readUInt32LE(MAGIC.length);
+    const json = Buffer.alloc(jsonLen);
+    if (fs.readSync(fd, json, 0, jsonLen, head.length) !== jsonLen) throw new BadFileError(file, "is truncated (header)");
+    try {
+      return (fromJson(json.toString("utf8")) as { header: H }).header;
+    } catch (e) {
+      throw new BadFileError(file, `has an unreadable header (${(e as Error).message}); truncated by a kill?`);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -15,7 +15,7 @@ import { ParameterError, requireInteger } from "../core/validate";
 import { progress as progressBar } from "../run/progress";
 import { initBackend, tfjs, type BackendInfo } from "./backend";
 import { BadFileError, readRecoverable } from "../run/files";
-import { checkpointFileName, loadCheckpoint, saveCheckpoint } from "./checkpoint";
+import { checkpointFileName, loadCheckpoint, loadCheckpointHeader, saveCheckpoint } from "./checkpoint";
 import { Gpt, gptConfig, initParams, type GptConfig, type TokenBatch } from "./gpt";
 import { AdamW, learningRate, type AdamWOptions, type Schedule } from "./optim";
 import { scoredTokens, shardBatch } from "./dataParallel";
@@ -307,7 +307,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
 /** `train` on the already initialised backend (synchronous; used inside worker threads). */
 export function trainSync(opts: TrainOptions, backendName: string): TrainResult {
   const t0 = performance.now();
-  const config: TrainConfig = { model: opts.model, seed: opts.seed, steps: opts.steps, batchSize: opts.batchSize, schedule: opts.schedule, optimizer: opts.optimizer };
+  const config = trainConfigOf(opts);
   const evalEvery = requireInteger("evalEvery", opts.evalEvery ?? 0, { min: 0 });
   const saveEvery = requireInteger("saveEvery", opts.saveEvery ?? 100, { min: 1 });
   const trainer = new Trainer(config, opts.data);
@@ -374,6 +374,29 @@ export function trainSync(opts: TrainOptions, backendName: string): TrainResult 
   } finally {
     trainer.dispose();
   }
+}
+
+/** The fields of train options that determine a run's trajectory (what its resume file must match). */
+export function trainConfigOf(o: TrainConfig): TrainConfig {
+  return { model: o.model, seed: o.seed, steps: o.steps, batchSize: o.batchSize, schedule: o.schedule, optimizer: o.optimizer };
+}
+
+/**
+ * How far the run of `config` has got by its resume file (reads only the file's header; changes
+ * nothing): `saved` whether the file holds this run, and its completed steps (0 when it does not); a
+ * note when the file is unreadable or holds a run of another config (training the run again sets such
+ * a file aside). A run is finished when it is saved with step ≥ its steps (a 0-step run too).
+ */
+export function savedProgress(file: string, config: TrainConfig): { saved: boolean; step: number; note?: string } {
+  let header: StateHeader | undefined;
+  try {
+    header = loadCheckpointHeader<StateHeader>(file);
+  } catch (e) {
+    return { saved: false, step: 0, note: e instanceof BadFileError ? e.reason : (e as Error).message };
+  }
+  if (!header) return { saved: false, step: 0 };
+  if (JSON.stringify(header.config) !== JSON.stringify(config)) return { saved: false, step: 0, note: "holds a run of another config" };
+  return { saved: true, step: Number.isInteger(header.step) ? header.step : 0 };
 }
 
 /**

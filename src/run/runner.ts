@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { ParameterError } from "../core/validate";
 import type { ComputeContext, ResultDef, Results } from "../core/result";
 import type { Scale } from "../core/scale";
+import type { ShardRole } from "../core/shard";
 import { defaultThreads } from "./pool";
 import { progress } from "./progress";
 import { configKey, loadResult, resultFolder, roundTrip, saveResult, toolkitVersion } from "./store";
@@ -25,6 +26,8 @@ export interface RunnerOptions {
   log?: (line: string) => void;
   /** test hook passed to resumable computations (see ComputeContext.stopAfter) */
   stopAfter?: number;
+  /** studies on a cluster: train one shard's runs, or merge (see ComputeContext.shard); not with `fresh` */
+  shard?: ShardRole;
 }
 
 /** One line of the run log: a result computed or loaded. */
@@ -76,6 +79,7 @@ export class Runner {
   private readonly memo = new Map<string, Promise<unknown>>();
   private readonly write: (line: string) => void;
   private readonly stopAfter?: number;
+  private readonly shard?: ShardRole;
 
   constructor(opts: RunnerOptions) {
     this.scale = opts.scale;
@@ -84,6 +88,9 @@ export class Runner {
     this.fresh = opts.fresh ?? process.env.DATALAWS_FRESH === "1";
     this.write = opts.log ?? ((line) => (this.quiet ? undefined : process.stderr.write(line + "\n")));
     this.stopAfter = opts.stopAfter;
+    this.shard = opts.shard;
+    // a fresh run discards the checkpoint folder, which the other shards are writing into
+    if (this.shard && this.fresh) throw new ParameterError(this.shard.kind === "merge" ? "--merge" : "--shard", this.shard.kind === "merge" ? "with --fresh or DATALAWS_FRESH=1" : `${this.shard.index}/${this.shard.count} with --fresh or DATALAWS_FRESH=1`, "without --fresh (it would discard the runs every shard writes into the shared folder)");
   }
 
   /** The value of a result at this run's scale (computed at most once per config in this run). */
@@ -136,6 +143,7 @@ export class Runner {
       progress: (label) => progress(label, { quiet: this.quiet }),
       get: (d, o) => this.get(d, o),
       ...(this.stopAfter !== undefined ? { stopAfter: this.stopAfter } : {}),
+      ...(this.shard !== undefined ? { shard: this.shard } : {}),
     };
     this.write(`[result] ${def.id} (${key}): computing`);
     const raw = await def.compute(config, ctx);

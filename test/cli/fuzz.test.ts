@@ -179,6 +179,13 @@ function generate(): { parse: Case[]; semantic: Case[] } {
   // selections and study names
   for (const w of ["nosuch", "constructor", "__proto__"]) semantic.push({ argv: ["study", w], names: /study|name/ });
   semantic.push({ argv: ["study"], names: /study|name/ });
+  // shards of a study: I/N with 1 ≤ I ≤ N, not with --merge or --fresh
+  for (const v of ["0/2", "3/2", "1/0", "0/0", "a/b", "1", "/", "1/2/3", "-1/2", "1.5/2", "inf/2", "nan/nan", "constructor", "1/1e400", "9007199254740993/9007199254740993"]) {
+    semantic.push({ argv: ["study", ...withFlag(BASE.study, "shard", v)], names: "--shard" });
+  }
+  semantic.push({ argv: ["study", ...BASE.study, "--shard", "1/2", "--merge"], names: "--shard" });
+  semantic.push({ argv: ["study", ...BASE.study, "--merge", "--fresh"], names: "--fresh" });
+  semantic.push({ argv: ["study", ...BASE.study, "--shard", "2/2"], names: "DATALAWS_FRESH", env: { DATALAWS_FRESH: "1" } });
   for (const sel of ["nosuch", "constructor", "__proto__", "reuse.nosuch"]) {
     semantic.push({ argv: ["check", "--only", sel], names: "--only" }, { argv: ["figures", "--only", sel], names: "--only" }, { argv: ["all", "--only", sel], names: "--only" });
   }

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkpointFileName, loadCheckpoint, saveCheckpoint } from "../../src/nn/checkpoint";
+import { checkpointFileName, loadCheckpoint, loadCheckpointHeader, saveCheckpoint } from "../../src/nn/checkpoint";
 import { readParamCheckpoint } from "../../src/nn/studyRuns";
 import { setWarn } from "../../src/run/files";
 
@@ -70,5 +70,32 @@ describe("parameter checkpoints", () => {
     }
     expect(warnings).toEqual([]);
     expect(() => loadCheckpoint(path.join(dir, "nosuch.ckpt"))).toThrow(/ENOENT/);
+  });
+});
+
+describe("checkpoint headers", () => {
+  it("NaN and ±∞ in a header (a diverged run's loss history) read back as written, not as null; the header alone reads the same", () => {
+    const f = path.join(dir, "nonfinite.state");
+    const header = { step: 3, history: [{ step: 1, loss: 2.5 }, { step: 2, loss: NaN }, { step: 3, loss: Infinity }], low: -Infinity };
+    saveCheckpoint(f, { header, arrays: { params } });
+    const ck = loadCheckpoint<typeof header>(f);
+    expect(ck.header.history[1].loss).toBeNaN();
+    expect(ck.header.history[2].loss).toBe(Infinity);
+    expect(ck.header.low).toBe(-Infinity);
+    expect(Array.from(ck.arrays.params)).toEqual(Array.from(params));
+    const h = loadCheckpointHeader<typeof header>(f)!;
+    expect(h.history.map((x) => x.loss)).toEqual([2.5, NaN, Infinity]);
+    expect(h).toEqual(ck.header);
+  });
+
+  it("the header of a missing file is undefined; of a file that is not a checkpoint, an error naming it", () => {
+    expect(loadCheckpointHeader(path.join(dir, "nosuch.state"))).toBeUndefined();
+    const bad = path.join(dir, "garbage.state");
+    fs.writeFileSync(bad, "not a checkpoint at all");
+    expect(() => loadCheckpointHeader(bad)).toThrow(bad);
+    const cut = path.join(dir, "cut.state");
+    saveCheckpoint(cut, { header: { step: 1, note: "x".repeat(100) }, arrays: { params } });
+    fs.writeFileSync(cut, fs.readFileSync(cut).subarray(0, 30));
+    expect(() => loadCheckpointHeader(cut)).toThrow(/cut\.state.*truncated/);
   });
 });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng";
 import { initBackend, tfjs } from "../../src/nn/backend";
 import { AdamW, learningRate } from "../../src/nn/optim";
-import { train, type TrainOptions } from "../../src/nn/train";
+import { savedProgress, train, trainConfigOf, type TrainOptions } from "../../src/nn/train";
 import { setWarn } from "../../src/run/files";
 import type { TokenBatch } from "../../src/nn/gpt";
 
@@ -72,6 +72,25 @@ describe("training loop", () => {
     expect(warnings.join("\n")).toContain(stateFile);
     expect(warnings.join("\n")).toContain("another config");
     expect(fs.existsSync(stateFile + ".bad")).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a finished run read back from its resume file equals the run in memory; savedProgress tells the step without changing the file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-nn-"));
+    const stateFile = path.join(dir, "finished.state");
+    const opts = base(5, { stateFile });
+    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ saved: false, step: 0 });
+    const part = await train({ ...opts, stopAfter: 4 });
+    expect(part.history).toHaveLength(4);
+    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ saved: true, step: 4 });
+    const live = await train(opts);
+    expect(savedProgress(stateFile, trainConfigOf(opts))).toEqual({ saved: true, step: 12 });
+    expect(savedProgress(stateFile, trainConfigOf(base(6)))).toEqual({ saved: false, step: 0, note: "holds a run of another config" });
+    const back = await train(opts);
+    expect(back.resumedFrom).toBe(12);
+    expect(back.history).toEqual(live.history);
+    expect(back.evals).toEqual(live.evals);
+    expect(fs.existsSync(stateFile + ".bad")).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

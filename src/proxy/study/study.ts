@@ -15,7 +15,7 @@ import { initBackend } from "../../nn/backend";
 import type { TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { rankAgreement, type Agreement } from "../../../theory/proxy/ordering";
-import { trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
+import { studyRunOptions, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
 import { PROXY_DOMAIN_NAMES, proxyStudyConfig, validateProxyConfig, type ProxySide, type ProxyStudyConfig } from "./config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, validationSets, type ProxyDataArgs } from "./data";
 
@@ -204,5 +204,5 @@ export const proxyTransformerStudy = defineResult<ProxyStudyConfig, ProxyStudyRe
   title: "Recipe rankings of small proxy transformers over a learning-rate sweep against tuned targets",
   config: (scale) => proxyStudyConfig(scale),
   environment: async () => ({ backend: (await initBackend({ verbose: false })).name }),
-  compute: (c, ctx) => computeProxyStudy(c, ctx.checkpointDir(), { threads: ctx.threads, quiet: ctx.quiet, stopAfter: ctx.stopAfter }),
+  compute: (c, ctx) => computeProxyStudy(c, ctx.checkpointDir(), studyRunOptions(ctx)),
 });

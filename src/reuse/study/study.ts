@@ -15,7 +15,7 @@ import { initBackend } from "../../nn/backend";
 import { Trainer, type TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
-import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, trainStudyRuns, StudyInterrupted, type StudyRun } from "../../nn/studyRuns";
+import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, studyRunOptions, trainStudyRuns, StudyInterrupted, type StudyRun } from "../../nn/studyRuns";
 import { readJson, readRecoverable, writeJsonAtomic } from "../../run/files";
 import { reuseStudyConfig, validateReuseConfig, type ReuseStudyConfig } from "./config";
 import { REUSE_DATA_MODULE, studyLanguage, validationSet, type ReuseDataArgs } from "./data";
@@ -249,11 +249,8 @@ export const reuseTransformerStudy = defineResult({
     const dir = ctx.checkpointDir();
     const runs = reuseStudyRuns(c);
     const t0 = Date.now();
-    let out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, {
-      threads: ctx.threads,
-      quiet: ctx.quiet,
-      ...(ctx.stopAfter !== undefined ? { stopAfter: ctx.stopAfter } : {}),
-    });
+    const opts = studyRunOptions(ctx);
+    let out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, opts);
     if (!out.complete) throw new StudyInterrupted("reuse");
     // one-pass runs still to be evaluated whose checkpoints are missing or unusable are trained again
     const evalFile = (seed: number) => path.join(dir, `onepass-s${seed}.eval.json`);
@@ -264,7 +261,8 @@ export const reuseTransformerStudy = defineResult({
     }
     const steps = onePassEvalSteps(c).filter((s) => s >= 1);
     if (runsToRetrain(dir, c.seeds.filter((s) => !stored.has(s)).map((seed) => ({ key: `onepass-s${seed}`, steps }))).length > 0) {
-      out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, { threads: ctx.threads, quiet: ctx.quiet });
+      // (a merge trains nothing: it names the run and the shard to run again)
+      out = await trainStudyRuns(`study reuse (${c.name})`, dir, runs, { threads: ctx.threads, quiet: ctx.quiet, ...(opts.shard ? { shard: opts.shard } : {}) });
       if (!out.complete) throw new StudyInterrupted("reuse");
     }
     const epochRuns: EpochRunRecord[] = [];

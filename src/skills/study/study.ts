@@ -10,7 +10,7 @@ import { defineResult } from "../../core/result";
 import { initBackend } from "../../nn/backend";
 import { meanSe } from "../../core/stats";
 import type { TrainResult } from "../../nn/train";
-import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
+import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, studyRunOptions, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
 import { SKILLS_STUDY_CONFIGS, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
 import { binTestSets, rankBins, skillsTask, SKILLS_DATA_MODULE, uniformTestSet, type SkillsDataArgs } from "./data";
 import { meanGradientNorm, tailContextBatches } from "./gradient";
@@ -301,5 +301,5 @@ export const skillsTransformerStudy = defineResult({
   title: "Uniform vs power-law skill frequencies for a small transformer on composition tasks",
   config: (scale): SkillsStudyConfig => SKILLS_STUDY_CONFIGS[scale],
   environment: async () => ({ backend: (await initBackend({ verbose: false })).name }),
-  compute: (c, ctx) => computeSkillsStudy(c, ctx.checkpointDir(), { threads: ctx.threads, quiet: ctx.quiet, ...(ctx.stopAfter !== undefined ? { stopAfter: ctx.stopAfter } : {}) }),
+  compute: (c, ctx) => computeSkillsStudy(c, ctx.checkpointDir(), studyRunOptions(ctx)),
 });
