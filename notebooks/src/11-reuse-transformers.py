@@ -21,6 +21,12 @@ const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), 
 console.log(`datalaws scale: ${scale}`);
 """)
 md(r"""
+**Premise first.** Before its claims, this study checks its premise, `reuse.transformer-premise-data-limited`: a data-limited regime: the one-pass loss must still fall as a power law at K_max·N_max tokens and the smallest N must give at least 20 optimizer steps per epoch. Here the smallest N gives only a few steps per epoch and the one-pass curve approaches its floor, so "K epochs" largely counts optimizer steps and the saturation level is set by the floor. When the premise fails, the study's main claims are still measured below, but their verdict is *inconclusive* — a pass or a fail would say nothing about the paper. The premise and its numbers at this scale:
+""")
+code(r"""
+dl.showClaims(await dl.checkClaims("reuse.transformer-premise-data-limited", scale));
+""")
+md(r"""
 ## 1. The configuration
 
 Every run uses the same constant learning rate (no warm-up, no decay, no per-run tuning), as the paper did. The entropy rate of the language is the Bayes loss no model can beat; the unigram entropy is what a model that ignores context achieves.

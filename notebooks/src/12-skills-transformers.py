@@ -21,6 +21,12 @@ const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), 
 console.log(`datalaws scale: ${scale}`);
 """)
 md(r"""
+**Premise first.** Before its claims, this study checks its premise, `skills.transformer-premise-held-out-composition`: composition must be tested on composed tuples never seen in training, on a task one arm can learn. This design has no held-out split (S5 at k = 2 has 14,400 tuples, all within reach of training), so a difference between the arms may be memorisation. When the premise fails, the study's main claims are still measured below, but their verdict is *inconclusive* — a pass or a fail would say nothing about the paper. The premise and its numbers at this scale:
+""")
+code(r"""
+dl.showClaims(await dl.checkClaims("skills.transformer-premise-held-out-composition", scale));
+""")
+md(r"""
 ## 1. The configuration
 """)
 code(r"""

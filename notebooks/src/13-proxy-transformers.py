@@ -21,6 +21,12 @@ const scale = dl.setupNotebook(); // the scale (DATALAWS_SCALE, default small), 
 console.log(`datalaws scale: ${scale}`);
 """)
 md(r"""
+**Premise first.** Before its claims, this study checks its premise, `proxy.transformer-premise-tuning-reorders`: per-recipe tuning must reorder the recipes (otherwise no proxy learning rate can improve anything). Here ranking the targets at one fixed learning rate already agrees with the tuned ranking. When the premise fails, the study's main claims are still measured below, but their verdict is *inconclusive* — a pass or a fail would say nothing about the paper. The premise and its numbers at this scale:
+""")
+code(r"""
+dl.showClaims(await dl.checkClaims("proxy.transformer-premise-tuning-reorders", scale));
+""")
+md(r"""
 ## 1. Domains, recipes and models
 
 Every recipe mixes the four domains with its own weights, optionally corrupts tokens (quality q: each content token is replaced by a random token of its domain with probability 1 − q) and duplicates examples (a share of the training examples is copied from a small pool with Zipf popularity). Validation is fixed and clean: the same number of test problems from every domain, and the validation loss is the mean over the four domains of each domain's per-token loss — like averaging The Pile's domains.
