@@ -52,14 +52,21 @@ export const command = defineCommand({
     }
     const which = o.loss as "train" | "uniform";
     const coef = sliceCoefficients(m, w0, u, v, which);
-    const g = landscapeGrid(coef, [-o.span, o.span], [-o.span, o.span], o.n);
-    if (g.z.some((row) => row.some((z) => !Number.isFinite(z)))) {
-      // the loss is a polynomial of degree 2k in (a, b): find the largest span (by halving) where it stays finite
-      if (landscapeGrid(coef, [0, 0], [0, 0], 2).z.some((row) => row.some((z) => !Number.isFinite(z)))) {
-        throw new ParameterError("--r", r, `small enough that the loss at w0 stays finite in double precision at k = ${k} (it overflows here)`);
+    // the loss is a polynomial of degree 2k in (a, b): beyond some span it overflows (the library then
+    // refuses the slice or returns non-finite values); say so in terms of --span (or --r at w0 itself)
+    const grid = (lo: number, hi: number, n: number) => {
+      try {
+        const x = landscapeGrid(coef, [lo, hi], [lo, hi], n);
+        return x.z.every((row) => row.every((z) => Number.isFinite(z))) ? x : null;
+      } catch {
+        return null;
       }
+    };
+    const g = grid(-o.span, o.span, o.n);
+    if (!g) {
+      if (!grid(0, 0, 2)) throw new ParameterError("--r", r, `small enough that the loss at w0 stays finite in double precision at k = ${k} (it overflows here)`);
       let ok = o.span;
-      while (ok > 1e-300 && landscapeGrid(coef, [-ok, ok], [-ok, ok], 2).z.some((row) => row.some((z) => !Number.isFinite(z)))) ok /= 2;
+      while (ok > 1e-300 && !grid(-ok, ok, 2)) ok /= 2;
       throw new ParameterError("--span", o.span, `small enough that the loss (a polynomial of degree 2k = ${2 * k} in a, b) stays finite in double precision: here ≤ about ${fmt(ok, 2)}`);
     }
     const rows: Array<Record<string, number>> = [];

@@ -163,7 +163,15 @@ export function checkCost<V extends Record<string, Size>>(
   const show = (x: Size) => (Array.isArray(x) ? (x.length === 1 ? x[0] : `[${x.join(", ")}]`) : x);
   let blamed = keys;
   if (!fits(est, lim)) {
-    const alone = keys.filter((k) => fits(cost({ ...values, [k]: Array.isArray(values[k]) ? [1] : 1 }), lim));
+    // a size brought down to 1 may be invalid for the cost function (a budget below the batch): then it is not the culprit alone
+    const fitsWith = (k: keyof V & string): boolean => {
+      try {
+        return fits(cost({ ...values, [k]: Array.isArray(values[k]) ? [1] : 1 }), lim);
+      } catch {
+        return false;
+      }
+    };
+    const alone = keys.filter(fitsWith);
     if (alone.length > 0) blamed = alone;
   }
   const parameters = Object.fromEntries(blamed.map((k) => [opts.names[k] as string, show(values[k])]));

@@ -36,8 +36,10 @@ describe("datalaws study", () => {
     const rows = a.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(rows.map((r) => r.id)).toEqual(claims.map((c) => c.id));
     for (const r of rows) {
-      expect(Object.keys(r).sort()).toEqual(["id", "measured", "paper", "predicted", "tolerance", "verdict"]);
-      expect(["pass", "fail"]).toContain(r.verdict);
+      // an inconclusive claim also names the premise that did not pass
+      expect(Object.keys(r).sort()).toEqual(["id", "measured", "paper", "predicted", "tolerance", "verdict", ...(r.verdict === "inconclusive" ? ["premise"] : [])].sort());
+      expect(["pass", "fail", "inconclusive"]).toContain(r.verdict);
+      if (r.verdict === "inconclusive") expect(r.premise.id).toMatch(/premise/);
     }
     // progress and timing go to stderr, never to stdout; the study is computed once
     expect(a.stderr).toMatch(/study reuse \(ci\)/);
