@@ -33,6 +33,14 @@ export function auc(xs: readonly number[], ys: readonly number[]): number {
 }
 
 /** The claims of the toy, in report order. */
+/** A run that escaped (a diverged run never counts as an escape). */
+const escaped = (o: { diverged?: boolean; escape: number | null }): boolean => !o.diverged && o.escape !== null;
+
+/** An ablation is compared with skills.sgd-escape-k6 only at the same seeds, η and d. */
+function sameK6Setting(id: string, a: { seeds: number; etaZipf: number; d: number }, k6: { seeds: number; etaZipf: number; d: number }): void {
+  if (k6.seeds !== a.seeds || k6.etaZipf !== a.etaZipf || k6.d !== a.d) throw new Error(`${id} and skills.sgd-escape-k6 differ in seeds, η or d`);
+}
+
 export const skillsClaims: Claim[] = [
   {
     id: "skills.gradient",
@@ -389,15 +397,15 @@ export const skillsClaims: Claim[] = [
     evidence(r) {
       const g = r.get(granularityAblation);
       const k6 = r.get(sgdEscapeK6);
-      if (k6.config.seeds !== g.config.seeds || k6.config.etaZipf !== g.config.etaZipf || k6.config.d !== g.config.d) throw new Error("skills.ablation-granularity and skills.sgd-escape-k6 differ in seeds, η or d");
+      sameK6Setting("skills.ablation-granularity", g.config, k6.config);
       const fine = k6.runs.filter((o) => o.alpha !== 0);
-      const fineEsc = fine.filter((o) => !o.diverged && o.escape !== null).length;
+      const fineEsc = fine.filter(escaped).length;
       const n = fine.length;
       const measured: Record<string, number> = { "fine: escape fraction": fineEsc / n };
       const details: Record<string, unknown> = { seeds: n, "fine: sd A0/r": g.fineSdA0OverR };
       let ok = true;
       for (const v of g.variants) {
-        const esc = v.runs.filter((o) => !o.diverged && o.escape !== null).length;
+        const esc = v.runs.filter(escaped).length;
         measured[`${v.bins} bins: escape fraction`] = esc / v.runs.length;
         details[`${v.bins} bins: sd A0/r`] = v.sdA0OverR;
         details[`${v.bins} bins: Fisher p vs fine`] = fisherExact(fineEsc, n, esc, v.runs.length);
@@ -416,14 +424,14 @@ export const skillsClaims: Claim[] = [
     evidence(r) {
       const ro = r.get(rankOrderAblation);
       const k6 = r.get(sgdEscapeK6);
-      if (k6.config.seeds !== ro.config.seeds || k6.config.etaZipf !== ro.config.etaZipf || k6.config.d !== ro.config.d) throw new Error("skills.ablation-rank-order and skills.sgd-escape-k6 differ in seeds, η or d");
+      sameK6Setting("skills.ablation-rank-order", ro.config, k6.config);
       const rand = k6.runs.filter((o) => o.alpha !== 0);
-      const randEsc = rand.filter((o) => !o.diverged && o.escape !== null).length;
+      const randEsc = rand.filter(escaped).length;
       const measured: Record<string, number> = { "random: escape fraction": randEsc / rand.length };
       const details: Record<string, unknown> = { seeds: rand.length };
       let ok = true;
       for (const v of ro.variants) {
-        const esc = v.runs.filter((o) => !o.diverged && o.escape !== null).length;
+        const esc = v.runs.filter(escaped).length;
         const p = fisherExact(randEsc, rand.length, esc, v.runs.length);
         measured[`${v.order}: escape fraction`] = esc / v.runs.length;
         details[`${v.order}: Fisher p vs random`] = p;
