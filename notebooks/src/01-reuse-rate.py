@@ -137,7 +137,19 @@ code(r"""
 await dl.showFigure("reuse.plateau-vs-n-strongly-convex", scale);
 """)
 md(r"""
-<<<<<<< ours
+The least-squares risk is ½σ² E tr((ZᵀZ)⁻¹) in whitened coordinates (X = Z H^{1/2}), whatever H is. For Gaussian Z the mean is exactly d/(N − d − 1); for Rademacher Z there is no closed form, and the toolkit uses a third-order expansion in 1/m, m = N − d + 1 (derived here, `theory/reuse/olsTrace.ts`), checked against a seeded simulation by the claim `reuse.rademacher-ols-trace`. The old leading order σ²d/(2N) overstated the risk by the factor N/(N − d − 1) and made the Rademacher plateau *fall* with N (4.542 at N = 10³, 4.505 at 10⁴, isotropic d = 100); with the expansion it rises. Beside it, the **leading-order asymptotic** of Thm 4.2, tr H/(4 λ_d d)·ln N (what `reuse rate --method asymptotic` prints), with its relative error against the plateau — it is the N → ∞ limit, not E:
+""")
+code(r"""
+const iso = dl.linearProblem(dl.isotropicSpectrum(100), { sigma: 0.1, features: "rademacher" });
+const mc = dl.inverseGramTraceMonteCarlo(100, 1000, "rademacher", { runs: 200, seed: 1 });
+console.log(`E tr((ZᵀZ)⁻¹), d = 100, N = 1000: simulation ${mc.mean.toFixed(5)} ± ${mc.se.toFixed(5)}, expansion ${dl.expectedInverseGramTrace(100, 1000, "rademacher").value.toFixed(5)}, Gaussian value ${(100 / 899).toFixed(5)}`);
+for (const N of [1e3, 1e4, 1e5, 1e6]) {
+  const E = dl.plateauReuseRate(iso, N).E;
+  const asym = dl.thm42ReuseRate(iso, Infinity, N);
+  console.log(`N = ${N.toExponential(0)}: plateau E(∞,N) = ${E.toFixed(3)}   leading-order asymptotic ${asym.toFixed(3)} (${(100 * (asym / E - 1)).toFixed(0)} %)`);
+}
+""")
+md(r"""
 **E against N, one curve per K (Thm 4.2).** Premise: E(K,N) = K(1 + o(1)) while K ≪ log N, and the threshold K* between this regime and the plateau grows like log N. The Monte Carlo below (isotropic, d = 5, σ = 0.1, K ≤ 16, N = 50…5000) shows each K rising toward E = K as N grows, and the large-K curves sitting on the plateau shortcut:
 """)
 code(r"""
@@ -160,19 +172,6 @@ md(r"""
 """)
 code(r"""
 dl.showClaims(await dl.checkClaims("reuse.decaying-lr-bounded", scale));
-=======
-The least-squares risk is ½σ² E tr((ZᵀZ)⁻¹) in whitened coordinates (X = Z H^{1/2}), whatever H is. For Gaussian Z the mean is exactly d/(N − d − 1); for Rademacher Z there is no closed form, and the toolkit uses a third-order expansion in 1/m, m = N − d + 1 (derived here, `theory/reuse/olsTrace.ts`), checked against a seeded simulation by the claim `reuse.rademacher-ols-trace`. The old leading order σ²d/(2N) overstated the risk by the factor N/(N − d − 1) and made the Rademacher plateau *fall* with N (4.542 at N = 10³, 4.505 at 10⁴, isotropic d = 100); with the expansion it rises. Beside it, the **leading-order asymptotic** of Thm 4.2, tr H/(4 λ_d d)·ln N (what `reuse rate --method asymptotic` prints), with its relative error against the plateau — it is the N → ∞ limit, not E:
-""")
-code(r"""
-const iso = dl.linearProblem(dl.isotropicSpectrum(100), { sigma: 0.1, features: "rademacher" });
-const mc = dl.inverseGramTraceMonteCarlo(100, 1000, "rademacher", { runs: 200, seed: 1 });
-console.log(`E tr((ZᵀZ)⁻¹), d = 100, N = 1000: simulation ${mc.mean.toFixed(5)} ± ${mc.se.toFixed(5)}, expansion ${dl.expectedInverseGramTrace(100, 1000, "rademacher").value.toFixed(5)}, Gaussian value ${(100 / 899).toFixed(5)}`);
-for (const N of [1e3, 1e4, 1e5, 1e6]) {
-  const E = dl.plateauReuseRate(iso, N).E;
-  const asym = dl.thm42ReuseRate(iso, Infinity, N);
-  console.log(`N = ${N.toExponential(0)}: plateau E(∞,N) = ${E.toFixed(3)}   leading-order asymptotic ${asym.toFixed(3)} (${(100 * (asym / E - 1)).toFixed(0)} %)`);
-}
->>>>>>> theirs
 """)
 md(r"""
 ## 4. The claims, checked
