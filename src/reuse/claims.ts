@@ -320,7 +320,7 @@ export const reuseClaims: Claim[] = [
     id: "reuse.thm53-log-power-plateau",
     paper: `${PAPER}, Thm 5.3 (plateau Θ(log^b N) under a logarithmic power law)`,
     statement:
-      "Log-power-law Zipf model (this toolkit's reading of Assumption 5.3: p_i ∝ i^{−2.5}, Λ_i = (1 + ln i)^{−b}, d = 1e5, exact K = ∞): E(∞,N)^{1/b} grows linearly in ln N with the derived slope 1/(2^{1/b} α) (0.2 for b = 1, 0.283 for b = 2) — the local slope at the largest N is within 1% of it for b = 1 and 2. So E(∞,N)/ln N (b = 1) does converge, to 1/(2α) = 0.2, but only like 0.2 + c/ln N with c ≈ 0.67: it drifts from 0.30 at N = 1e3 to 0.23 at 1e10 and is within 5% of 0.2 only beyond ln N ≈ 67.",
+      "Log-power-law Zipf model (this toolkit's reading of Assumption 5.3: p_i ∝ i^{−2.5}, Λ_i = (1 + ln i)^{−b}, d = 1e5, exact K = ∞): E(∞,N)^{1/b} grows linearly in ln N with the derived slope 1/(2^{1/b} α) (0.2 for b = 1, 0.283 for b = 2) — the local slope at the largest N is within 1% of it for b = 1 and 2. So E(∞,N)/ln N (b = 1) does converge, to 1/(2α) = 0.2, but only like 0.2 + c/ln N with c ≈ 0.67: it drifts from 0.30 at N = 1e3 to 0.23 at 1e10 and would be within 5% of 0.2 only beyond ln N ≈ 67 (N ≈ 1e29) — in the d → ∞ model only: at the claim's d = 1e5 the plateau saturates past N ≈ 1e11 (local slope 0.194 between 1e10 and 1e12, 0.073 between 1e12 and 1e14), so the Θ(ln N) law is checked on N ≤ 1e10 only.",
     needs: [logPowerPlateau],
     evidence(r): Evidence {
       const res = r.get(logPowerPlateau);

@@ -19,6 +19,7 @@ import {
   scheduledStepsToReach,
 } from "../../../theory/reuse/schedule";
 import { logPowerZipfModel, zipfReuseRate, zipfSaturationPoint } from "../../../theory/reuse/zipf";
+import { reuseClaims } from "../../../src/reuse/claims";
 
 describe("scheduled one-pass risk", () => {
   const mixed = Float64Array.from([3, 3, 1, 1, 1, 0.5, 0.25]);
@@ -139,6 +140,19 @@ describe("log-power-law plateau (Thm 5.3) and local exponents", () => {
     }
     expect(thm53PlateauSlope(2.5, 1)).toBe(0.2);
     expect(() => thm53PlateauSlope(1, 1)).toThrow(/alpha = 1/);
+  });
+
+  it("at d = 1e5 the log-power plateau leaves its Θ(ln N) law past N ≈ 1e11 (finite d), as the Thm 5.3 claim says", () => {
+    // E(∞,N) for b = 1 follows 0.2 ln N + 0.67 up to 1e10, then saturates: the claim's "E/ln N → 0.2"
+    // holds for d → ∞ only, and its N range must stop at 1e10 (the statement said so only for d → ∞ after review11)
+    const m = logPowerZipfModel(2.5, 1, 1e5);
+    const E = [1e10, 1e12, 1e14].map((n) => zipfReuseRate(m, Infinity, n).E);
+    const slope = (i: number) => (E[i + 1] - E[i]) / Math.log(100);
+    expect(slope(0)).toBeGreaterThan(0.19);
+    expect(slope(1)).toBeLessThan(0.1);
+    const claim = reuseClaims.find((c) => c.id === "reuse.thm53-log-power-plateau");
+    expect(claim?.statement).toMatch(/d → ∞ model only/);
+    expect(claim?.statement).toMatch(/saturates past N ≈ 1e11/);
   });
 
   it("local slopes are exact on a line; the extrapolation recovers a known limit", () => {
