@@ -293,7 +293,7 @@ export const mcLargeK = defineResult({
 export const zipfLocalExponents = defineResult({
   id: "reuse.zipf-local-exponents",
   title: "Local exponents of K(0.75,N) and E(∞,N) against N, extrapolated (Zipf, exact)",
-  config: (scale) => ({ zipf: { ...ZIPF_DEFAULT }, lambda: 0.75, N: pick(scale, [1e4, 1e7], [1e4, 1e9], [1e4, 1e10]), nN: pick(scale, 7, 11, 19) }),
+  config: (scale) => ({ zipf: { ...ZIPF_DEFAULT }, lambda: 0.75, N: pick(scale, [1e4, 1e8], [1e4, 1e9], [1e4, 1e10]), nN: pick(scale, 9, 11, 19) }),
   compute(config) {
     const m = zipfOf(config.zipf);
     const N = logGrid(config.N[0], config.N[1], config.nN).map(Math.round);
