@@ -250,32 +250,32 @@ export function figureBase(outDir: string, id: string): string {
   return path.join(outDir, folder, id.slice(folder.length + 1));
 }
 
-/** `<outDir>/plotly.min.js`, copied from the installed package when absent or of another version. */
-export function sharedPlotly(outDir: string): string {
-  const target = path.join(outDir, "plotly.min.js");
-  const source = fs.readFileSync(plotlyPath());
+/** Shared files already checked in this process (a report exports dozens of figures into one folder). */
+const sharedDone = new Set<string>();
+
+/** Write `content` to `target` unless it already holds exactly that (checked once per process and file). */
+function writeShared(target: string, content: () => Buffer): string {
+  if (sharedDone.has(target)) return target;
+  const want = content();
   let same = false;
   try {
-    same = fs.statSync(target).size === source.length && fs.readFileSync(target).equals(source);
+    same = fs.statSync(target).size === want.length && fs.readFileSync(target).equals(want);
   } catch {
     same = false;
   }
-  if (!same) writeFileAtomic(target, source);
+  if (!same) writeFileAtomic(target, want);
+  sharedDone.add(target);
   return target;
+}
+
+/** `<outDir>/plotly.min.js`, copied from the installed package when absent or of another version. */
+export function sharedPlotly(outDir: string): string {
+  return writeShared(path.join(outDir, "plotly.min.js"), () => fs.readFileSync(plotlyPath()));
 }
 
 /** `<outDir>/inter.css`: the shipped font's @font-face rules, shared by the figure pages. */
 export function sharedFontCss(outDir: string): string {
-  const target = path.join(outDir, "inter.css");
-  const css = fontFaceCss();
-  let same = false;
-  try {
-    same = fs.readFileSync(target, "utf8") === css;
-  } catch {
-    same = false;
-  }
-  if (!same) writeFileAtomic(target, css);
-  return target;
+  return writeShared(path.join(outDir, "inter.css"), () => Buffer.from(fontFaceCss(), "utf8"));
 }
 
 /** What to write: JSON and HTML always unless turned off; PNG and SVG (default on) and PDF (default off) when a renderer is available. */

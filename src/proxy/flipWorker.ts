@@ -17,6 +17,7 @@ export interface FlipTask {
   batch: number;
   time: number;
   seeds: number;
+  /** half-octave grid points either side of each prediction (the observed crossing is looked for on ×2^(±h/2)) */
   halfOctaves: number;
   pair: [number, number];
 }

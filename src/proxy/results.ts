@@ -189,17 +189,8 @@ async function flipRows(tasks: FlipTask[], ctx: ComputeContext, label: string): 
   return rows;
 }
 
-/** Config of `flipSpec10`. */
-export interface FlipSpec10Config {
-  world: WorldOptions;
-  recipes: RecipeSpec[];
-  width: number;
-  batch: number;
-  time: number;
-  seeds: number;
-  /** half-octave grid points either side of each prediction (the observed crossing is looked for on ×2^(±h/2)) */
-  halfOctaves: number;
-}
+/** Config of `flipSpec10`: a flip task without its pair (every pair of the recipes is simulated). */
+export type FlipSpec10Config = Omit<FlipTask, "pair">;
 
 /** Predicted and observed flips of the 10-recipe world: one row per recipe pair (all C(10,2) = 45), each simulated once. */
 export interface FlipSpec10 {
