@@ -2,7 +2,7 @@
  * Least-squares fits with standard errors: linear y = a + b x, log-linear y = a + b ln x,
  * power law y = c x^p (linear fit of ln y on ln x).
  */
-import { ParameterError } from "./validate";
+import { ParameterError, requireInteger } from "./validate";
 
 /** Result of a straight-line least-squares fit y = intercept + slope·x. */
 export interface LinearFit {
@@ -106,4 +106,62 @@ export function powerLawFit(x: ArrayLike<number>, y: ArrayLike<number>): PowerLa
     r2: f.r2,
     n: f.n,
   };
+}
+
+/** Saturating power law y = floor + coefficient · x^exponent (exponent < 0 for a falling curve). */
+export interface FloorPowerLawFit {
+  floor: number;
+  coefficient: number;
+  exponent: number;
+  /** root-mean-square residual of ln y */
+  rmsLogResidual: number;
+  n: number;
+}
+
+/**
+ * Fit y = L∞ + c·x^p (x, y > 0) by least squares in ln y: for each floor L∞ on a grid over
+ * [0, min y) (`grid` points, denser near min y), (c, p) come from the log–log fit of y − L∞, and the
+ * floor with the smallest residual of ln y is refined by golden-section search between its grid
+ * neighbours. The floor is constrained to [0, min y): a fitted floor of 0 means the data show none.
+ */
+export function floorPowerLawFit(x: ArrayLike<number>, y: ArrayLike<number>, grid = 200): FloorPowerLawFit {
+  const n = x.length;
+  if (y.length !== n) throw new ParameterError("y.length", y.length, `equal to x.length = ${n}`);
+  if (n < 3) throw new ParameterError("x.length", n, "≥ 3 points for a power law with a floor");
+  requireInteger("grid", grid, { min: 2 });
+  const lx = Array.from(x, (v, i) => {
+    if (!(v > 0) || !Number.isFinite(v)) throw new ParameterError(`x[${i}]`, v, "finite and > 0");
+    return Math.log(v);
+  });
+  const ys = Array.from(y, (v, i) => {
+    if (!(v > 0) || !Number.isFinite(v)) throw new ParameterError(`y[${i}]`, v, "finite and > 0");
+    return v;
+  });
+  const ymin = Math.min(...ys);
+  const at = (floor: number) => {
+    const f = linearFit(lx, ys.map((v) => Math.log(v - floor)));
+    const c = Math.exp(f.intercept);
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (Math.log(ys[i]) - Math.log(floor + c * Math.exp(f.slope * lx[i]))) ** 2;
+    return { floor, coefficient: c, exponent: f.slope, rms: Math.sqrt(ss / n) };
+  };
+  // floors ymin·(1 − u²), u from 1 to ~0: dense near ymin where the objective bends fastest
+  const floors = Array.from({ length: grid }, (_, k) => ymin * (1 - ((grid - k) / grid) ** 2));
+  let best = 0;
+  const fits = floors.map(at);
+  fits.forEach((f, k) => {
+    if (f.rms < fits[best].rms) best = k;
+  });
+  let lo = floors[Math.max(0, best - 1)];
+  let hi = best + 1 < grid ? floors[best + 1] : ymin * (1 - 1e-9);
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let it = 0; it < 60; it++) {
+    const a = hi - g * (hi - lo);
+    const b = lo + g * (hi - lo);
+    if (at(a).rms <= at(b).rms) hi = b;
+    else lo = a;
+  }
+  const refined = at((lo + hi) / 2);
+  const pick = refined.rms <= fits[best].rms ? refined : fits[best];
+  return { floor: pick.floor, coefficient: pick.coefficient, exponent: pick.exponent, rmsLogResidual: pick.rms, n };
 }

@@ -13,7 +13,9 @@ export function shardBatch(b: TokenBatch, index: number, count: number): TokenBa
   const lo = Math.floor((index * b.batchSize) / count);
   const hi = Math.floor(((index + 1) * b.batchSize) / count);
   const T = b.length;
-  return { batchSize: hi - lo, length: T, inputs: b.inputs.subarray(lo * T, hi * T), targets: b.targets.subarray(lo * T, hi * T) };
+  const shard: TokenBatch = { batchSize: hi - lo, length: T, inputs: b.inputs.subarray(lo * T, hi * T), targets: b.targets.subarray(lo * T, hi * T) };
+  if (b.weights) shard.weights = b.weights.subarray(lo * T, hi * T);
+  return shard;
 }
 
 /** Number of scored (target ≥ 0) positions of a batch. */

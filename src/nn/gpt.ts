@@ -126,6 +126,11 @@ export interface TokenBatch {
   length: number;
   inputs: Int32Array;
   targets: Int32Array;
+  /**
+   * optional per-position loss weights [B×T] (default 1 everywhere): the loss is the mean over the
+   * scored positions of weight × cross-entropy (weights ≥ 0 and finite; ignored where target = −1)
+   */
+  weights?: Float32Array;
 }
 
 /** Named parameter tensors (views of the flat vector). */
@@ -235,6 +240,7 @@ export class Gpt {
     const { vocab: V, dModel: d, context } = this.cfg;
     if (T > context) throw new ParameterError("batch.length", T, `≤ context = ${context}`);
     if (batch.inputs.length !== B * T || batch.targets.length !== B * T) throw new ParameterError("batch.inputs/targets length", batch.inputs.length, `B·T = ${B * T}`);
+    if (batch.weights && batch.weights.length !== B * T) throw new ParameterError("batch.weights.length", batch.weights.length, `B·T = ${B * T}`);
     const N = B * T;
     // token embedding as a one-hot matMul (gather has no gradient kernel on wasm, and is slow there);
     // the transposed one-hot matrix serves the gradient
@@ -369,7 +375,9 @@ export class Gpt {
       if (t < 0) continue;
       if (!(t < V) || !Number.isInteger(t)) throw new ParameterError(`batch.targets[${i}]`, t, `−1 or an integer in [0, ${V - 1}]`);
       onehot[i * V + t] = 1;
-      weight[i] = 1 / scored;
+      const wt = batch.weights ? batch.weights[i] : 1;
+      if (!(wt >= 0 && wt < Infinity)) throw new ParameterError(`batch.weights[${i}]`, wt, "a finite number ≥ 0");
+      weight[i] = wt / scored;
     }
     const Y = tf.tensor2d(onehot, [N, V]);
     const w = tf.tensor2d(weight, [N, 1]);

@@ -51,7 +51,7 @@ export interface StepRecord {
 
 /** Evaluation of one held-out set. */
 export interface EvalResult {
-  /** mean cross-entropy per scored token */
+  /** mean over scored tokens of weight × cross-entropy (weight 1 unless the set has `weights`) */
   loss: number;
   /** fraction of scored tokens predicted exactly (argmax) */
   tokenAccuracy: number;
@@ -149,6 +149,8 @@ export class Trainer {
     const B = this.config.batchSize;
     const inputs = new Int32Array(B * T);
     const targets = new Int32Array(B * T);
+    const src = this.data.weights;
+    const weights = src ? new Float32Array(B * T) : undefined;
     for (let j = 0; j < B; j++) {
       const pos = s * B + j;
       const epoch = Math.floor(pos / rows);
@@ -156,8 +158,9 @@ export class Trainer {
       const r = this.perm.order[pos - epoch * rows];
       inputs.set(this.data.inputs.subarray(r * T, (r + 1) * T), j * T);
       targets.set(this.data.targets.subarray(r * T, (r + 1) * T), j * T);
+      if (src && weights) weights.set(src.subarray(r * T, (r + 1) * T), j * T);
     }
-    return { batchSize: B, length: T, inputs, targets };
+    return weights ? { batchSize: B, length: T, inputs, targets, weights } : { batchSize: B, length: T, inputs, targets };
   }
 
   /** One optimiser step on the next batch. */
@@ -232,6 +235,7 @@ export class Trainer {
     for (let r0 = 0; r0 < rows; r0 += chunk) {
       const n = Math.min(chunk, rows - r0);
       const sub: TokenBatch = { batchSize: n, length: T, inputs: set.inputs.subarray(r0 * T, (r0 + n) * T), targets: set.targets.subarray(r0 * T, (r0 + n) * T) };
+      const w = set.weights?.subarray(r0 * T, (r0 + n) * T);
       let hasTarget = false;
       for (let i = 0; i < n * T && !hasTarget; i++) hasTarget = sub.targets[i] >= 0;
       if (!hasTarget) {
@@ -255,7 +259,7 @@ export class Trainer {
         for (let t = 0; t < T; t++) {
           const k = i * T + t;
           if (sub.targets[k] < 0) continue;
-          ls += tokLoss[k];
+          ls += w ? w[k] * tokLoss[k] : tokLoss[k];
           c++;
           if (pred[k] === sub.targets[k]) right++;
           else ok = 0;
@@ -296,6 +300,7 @@ function checkRows(name: string, b: TokenBatch, cfg: GptConfig): void {
   if (b.inputs.length !== b.batchSize * b.length || b.targets.length !== b.batchSize * b.length) {
     throw new ParameterError(`${name}.inputs.length`, b.inputs.length, `batchSize·length = ${b.batchSize * b.length}`);
   }
+  if (b.weights && b.weights.length !== b.batchSize * b.length) throw new ParameterError(`${name}.weights.length`, b.weights.length, `batchSize·length = ${b.batchSize * b.length}`);
 }
 
 /** Train a model (see the module comment); resumes from `stateFile` when it holds a run of the same config. */

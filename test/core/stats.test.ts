@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linearFit, logLinearFit, powerLawFit } from "../../src/core/fit";
+import { floorPowerLawFit, linearFit, logLinearFit, powerLawFit } from "../../src/core/fit";
 import { fisherExact, kendall, meanSe, ranks, spearman } from "../../src/core/stats";
 import { gamma, logGamma, zeta } from "../../src/core/special";
 import { Rng } from "../../src/core/rng";
@@ -38,6 +38,36 @@ describe("least-squares fits", () => {
     expect(() => linearFit([1], [1])).toThrow(/n = 1/);
     expect(() => powerLawFit([1, 2], [1, -1])).toThrow(/y\[1\] = -1/);
     expect(() => linearFit([1, 1, 1], [1, 2, 3])).toThrow(/distinct/);
+  });
+});
+
+describe("power law with a floor", () => {
+  const x = Array.from({ length: 24 }, (_, i) => 100 * 2 ** (i / 2));
+  it("recovers L∞, c and p from an exact saturating power law, and a floor near 0 from a pure power law", () => {
+    const f = floorPowerLawFit(x, x.map((t) => 0.3 + 5 * t ** -0.4));
+    expect(f.floor).toBeCloseTo(0.3, 4);
+    expect(f.exponent).toBeCloseTo(-0.4, 3);
+    expect(f.coefficient).toBeCloseTo(5, 1);
+    expect(f.rmsLogResidual).toBeLessThan(1e-4);
+    const pure = floorPowerLawFit(x, x.map((t) => 5 * t ** -0.4));
+    const last = 5 * x[x.length - 1] ** -0.4;
+    expect(pure.floor / last).toBeLessThan(0.01);
+    expect(pure.exponent).toBeCloseTo(-0.4, 2);
+  });
+
+  it("with 2 % multiplicative noise the floor of a pure power law stays far below the last point, and a real floor is found within 10 %", () => {
+    const rng = new Rng(2, 9);
+    for (let rep = 0; rep < 10; rep++) {
+      const noisy = x.map((t) => 5 * t ** -0.4 * Math.exp(0.02 * rng.normal()));
+      expect(floorPowerLawFit(x, noisy).floor / noisy[noisy.length - 1]).toBeLessThan(0.5);
+      const sat = x.map((t) => (0.3 + 5 * t ** -0.4) * Math.exp(0.02 * rng.normal()));
+      expect(Math.abs(floorPowerLawFit(x, sat).floor / 0.3 - 1)).toBeLessThan(0.1);
+    }
+  });
+
+  it("rejects too few points and non-positive values by name", () => {
+    expect(() => floorPowerLawFit([1, 2], [1, 0.5])).toThrow(/x\.length/);
+    expect(() => floorPowerLawFit([1, 2, 3], [1, 0, 0.5])).toThrow(/y\[1\]/);
   });
 });
 

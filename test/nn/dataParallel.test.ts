@@ -22,6 +22,11 @@ describe("data-parallel training", () => {
     const parts = [0, 1, 2].map((i) => shardBatch(b, i, 3));
     expect(parts.map((p) => p.batchSize)).toEqual([2, 2, 3]);
     expect(Array.from(parts.flatMap((p) => Array.from(p.inputs)))).toEqual(Array.from(b.inputs));
+    // per-position loss weights travel with their rows
+    const w = Float32Array.from({ length: b.inputs.length }, (_, i) => i / 7);
+    const wparts = [0, 1, 2].map((i) => shardBatch({ ...b, weights: w }, i, 3));
+    expect(wparts.flatMap((p) => Array.from(p.weights ?? []))).toEqual(Array.from(w));
+    expect(parts[0].weights).toBeUndefined();
   });
 
   it("the all-reduce of one party is the identity", () => {

@@ -46,6 +46,55 @@ describe("GPT forward and backward", () => {
     }
   });
 
+  it("per-position loss weights: the loss is the mean over scored positions of weight × cross-entropy, its gradient matches finite differences, weight 0 equals an unscored target", () => {
+    const tf = tfjs();
+    const model = new Gpt(CFG);
+    const rng = new Rng(11);
+    const theta = initParams(model.cfg, rng);
+    const base = batchOf(rng, 3, 6, 11, 5);
+    const weights = Float32Array.from({ length: 18 }, () => (rng.uniform() < 0.25 ? 0 : 0.2 + 2 * rng.uniform()));
+    const weighted: TokenBatch = { ...base, weights };
+    const th = tf.tensor1d(theta);
+    // the loss from the per-token losses of the unweighted forward pass
+    const tok = tf.tidy(() => model.forward(th, base).tokenLoss.dataSync());
+    let scored = 0;
+    let sum = 0;
+    for (let i = 0; i < 18; i++) if (base.targets[i] >= 0) (scored++, (sum += weights[i] * tok[i]));
+    const lw = tf.tidy(() => model.forward(th, weighted).loss.dataSync()[0]);
+    expect(lw).toBeCloseTo(sum / scored, 5);
+    // weight 0 at a position ≡ that target unscored, up to the 1/scored normalisation
+    const zeroed = { ...base, targets: base.targets.map((t, i) => (weights[i] === 0 ? -1 : t)), weights };
+    const scoredZ = Array.from(zeroed.targets).filter((t) => t >= 0).length;
+    const lz = tf.tidy(() => model.forward(th, zeroed).loss.dataSync()[0]);
+    expect(lz * scoredZ).toBeCloseTo(lw * scored, 4);
+    // the gradient of the weighted loss against central finite differences along a random direction
+    const grad = tf.tidy(() => model.lossAndGrad(th, weighted).grad.dataSync());
+    const dir = Float64Array.from({ length: theta.length }, () => rng.normal());
+    const norm = Math.hypot(...dir);
+    const eps = 3e-3;
+    const plus = theta.slice();
+    const minus = theta.slice();
+    let gv = 0;
+    for (let i = 0; i < theta.length; i++) {
+      const u = dir[i] / norm;
+      gv += grad[i] * u;
+      plus[i] += eps * u;
+      minus[i] -= eps * u;
+    }
+    const at = (x: Float32Array) => tf.tidy(() => model.forward(tf.tensor1d(x), weighted).loss.dataSync()[0]);
+    expect(Math.abs((at(plus) - at(minus)) / (2 * eps) - gv)).toBeLessThan(3e-3 * Math.abs(gv) + 3e-4);
+    // doubling every weight doubles the gradient
+    const g2 = tf.tidy(() => model.lossAndGrad(th, { ...base, weights: weights.map((w) => 2 * w) }).grad.dataSync());
+    let err = 0;
+    let mag = 0;
+    for (let i = 0; i < g2.length; i++) (err = Math.max(err, Math.abs(g2[i] - 2 * grad[i]))), (mag = Math.max(mag, Math.abs(grad[i])));
+    expect(err).toBeLessThan(1e-5 * mag + 1e-7);
+    // a negative or non-finite weight is named
+    expect(() => model.forward(th, { ...base, weights: weights.map((w, i) => (i === 1 ? -1 : w)) })).toThrow(/batch\.weights\[1\]/);
+    expect(() => model.forward(th, { ...base, weights: new Float32Array(5) })).toThrow(/batch\.weights\.length/);
+    th.dispose();
+  });
+
   it("the forward loss at initialisation is close to ln V (small init ⇒ near-uniform predictions)", () => {
     const tf = tfjs();
     const model = new Gpt({ ...CFG, initStd: 0.02 });

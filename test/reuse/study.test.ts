@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng";
 import { packageRoot } from "../../src/run/store";
 import { NN_WORKER_FILE } from "../../src/nn/many";
-import { REUSE_MICRO_CONFIG, REUSE_STUDY_CONFIGS, validateReuseConfig, type ReuseStudyConfig } from "../../src/reuse/study/config";
+import { REUSE_MICRO_CONFIG, REUSE_STUDY_CONFIGS, validateReuseConfig, windowTokens, type ReuseStudyConfig } from "../../src/reuse/study/config";
 import { epochData, freshData, REUSE_DATA_MODULE } from "../../src/reuse/study/data";
 import { isotonicDecreasing, locateOnCurve, logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint } from "../../src/reuse/study/measure";
 import { onePassEvalSteps, reuseTransformerStudy } from "../../src/reuse/study/study";
@@ -93,15 +93,15 @@ describe("study data", () => {
     expect(s).toContain(7);
     expect(s).toContain(300);
     const c = REUSE_MICRO_CONFIG;
-    for (const N of c.N) expect(onePassEvalSteps(c)).toContain(N / (c.language.contextLength * c.batchSize));
+    for (const N of c.N) expect(onePassEvalSteps(c)).toContain(N / (windowTokens(c) * c.batchSize));
   });
 
   it("epoch 0 of a corpus is the one-pass stream; every later epoch visits each corpus window exactly once", () => {
     const c = REUSE_MICRO_CONFIG;
     const B = 4;
-    const N = 8 * c.language.contextLength; // W = 8 windows, 2 steps per epoch
-    const fresh = freshData({ language: c.language, seed: 3, batchSize: B });
-    const epochs = epochData({ language: c.language, seed: 3, batchSize: B, N });
+    const N = 8 * windowTokens(c); // W = 8 windows, 2 steps per epoch
+    const fresh = freshData({ facts: c.facts, seed: 3, batchSize: B });
+    const epochs = epochData({ facts: c.facts, seed: 3, batchSize: B, N });
     for (const s of [0, 1]) expect(Array.from(epochs(s).inputs)).toEqual(Array.from(fresh(s).inputs));
     const windowKey = (b: { inputs: Int32Array; length: number }, r: number) => b.inputs.subarray(r * b.length, (r + 1) * b.length).join(",");
     const corpus = new Set<string>();
@@ -112,14 +112,14 @@ describe("study data", () => {
       expect(new Set(seen)).toEqual(corpus);
     }
     // a different seed draws a different stream
-    expect(Array.from(freshData({ language: c.language, seed: 4, batchSize: B })(0).inputs)).not.toEqual(Array.from(fresh(0).inputs));
+    expect(Array.from(freshData({ facts: c.facts, seed: 4, batchSize: B })(0).inputs)).not.toEqual(Array.from(fresh(0).inputs));
   });
 
   it("configs validate: N must be increasing multiples of T·B", () => {
     for (const c of Object.values(REUSE_STUDY_CONFIGS)) expect(() => validateReuseConfig(c)).not.toThrow();
     const bad: ReuseStudyConfig = { ...REUSE_MICRO_CONFIG, N: [100] };
     expect(() => validateReuseConfig(bad)).toThrow(/N\[0\] = 100: must be/);
-    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, N: [256, 128] })).toThrow(/increasing/);
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, N: [192, 96] })).toThrow(/increasing/);
   });
 });
 
@@ -167,7 +167,7 @@ describe("study machinery on a micro config (worker threads, resume)", () => {
     expect(resumed.onePass).toEqual(full.onePass);
     expect(resumed.curves.map((x) => x.E)).toEqual(full.curves.map((x) => x.E));
     // paired design: the K-epoch run's first epoch is the one-pass run up to N tokens
-    const tokensPerStep = c.language.contextLength * c.batchSize;
+    const tokensPerStep = windowTokens(c) * c.batchSize;
     for (const r of full.runs) {
       const o = full.onePass.find((p) => p.seed === r.seed)!;
       const i = o.tokens.indexOf(r.N);

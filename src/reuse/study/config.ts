@@ -4,20 +4,21 @@
  * here is this toolkit's documented default, not the paper's: the paper trained a ≈0.3B model on
  * DCLM with N ∈ {0.2, 0.5, 0.8, 1, 2}B unique tokens for up to 100 epochs; its batch size, sequence
  * length, learning rate and evaluation set are unknown. Like the paper, every run here uses the
- * same constant learning rate (no per-run tuning, no warm-up, no decay).
+ * same constant learning rate (no per-run tuning, no warm-up, no decay). The data are this toolkit's
+ * Zipf facts language (`src/tasks/zipfFacts.ts`), the transformer analogue of the paper's Zipf model.
  */
 import type { Scale } from "../../core/scale";
 import type { GptConfig } from "../../nn/gpt";
 import { requireInteger, requireNumber, ParameterError } from "../../core/validate";
-import type { ZipfLanguageOptions } from "../../tasks/zipfLanguage";
+import { validateZipfFacts, type ZipfFactsOptions } from "../../tasks/zipfFacts";
 
 /** Everything that determines the study's result (stored with it; a change recomputes). */
 export interface ReuseStudyConfig {
   /** name of the configuration (the scale, or e.g. "micro" for tests) */
   name: string;
-  /** the Zipf Markov language (vocabulary, exponent, couplings, structure, window length T, seed) */
-  language: Required<ZipfLanguageOptions>;
-  /** the transformer (vocab and context are set from the language) */
+  /** the Zipf facts language (alphabet A, items M, exponents α = a − b and b, facts per window F, seed) */
+  facts: ZipfFactsOptions;
+  /** the transformer (vocab and context are set from the language: V = A, T = 3F) */
   model: Omit<GptConfig, "vocab" | "context" | "lnEps" | "initStd"> & Partial<Pick<GptConfig, "initStd">>;
   /** N: unique-token budgets (each a multiple of T·B so that an epoch is a whole number of steps) */
   N: number[];
@@ -39,27 +40,36 @@ export interface ReuseStudyConfig {
   lambda: number;
 }
 
-const language = (vocabSize: number, contextLength: number): Required<ZipfLanguageOptions> => ({
-  vocabSize,
-  exponent: 1,
-  couplings: 4,
-  structure: 0.9,
-  contextLength,
+/** The facts language of a scale: α = 1.5, b = 0.25 (the theory's a = 1.75), keys of two tokens. */
+const facts = (alphabet: number, items: number, factsPerWindow: number): ZipfFactsOptions => ({
+  alphabet,
+  items,
+  frequencyExponent: 1.5,
+  weightExponent: 0.25,
+  factsPerWindow,
   seed: 0,
 });
 
+/** T·B tokens per step times `steps`: N with a whole number of steps per epoch. */
+const tokens = (f: ZipfFactsOptions, B: number, steps: number[]): number[] => steps.map((s) => s * 3 * f.factsPerWindow * B);
+
+const CI_FACTS = facts(32, 1024, 4);
+const SMALL_FACTS = facts(64, 4096, 8);
+const PAPER_FACTS = facts(256, 65536, 32);
+
 /**
- * The named configurations. `ci`: well under a minute (three N, K ≤ 16). `small`: a 2-core CPU in
- * well under 15 minutes. `paper`: a GPU-scale analogue with the paper's N ratios (0.2…2 in units of
- * 10⁷ tokens) and 100 epochs — named, not run here.
+ * The named configurations. `ci`: well under two minutes (three N, K ≤ 8). `small`: two seeds of
+ * four N over 1.5 decades (20 … 640 steps per epoch), K_max = 32, and a one pass over K_max·N_max
+ * fresh tokens — about 100k optimizer steps of a 1-layer d = 64 GPT, ≈ 15 min on 2 cores. `paper`: a
+ * GPU-scale analogue (8 layers, d = 512, 65,536 facts, N over 1.5 decades, 100 epochs) — named, not run here.
  */
 export const REUSE_STUDY_CONFIGS: Record<Scale, ReuseStudyConfig> = {
   ci: {
     name: "ci",
-    language: language(64, 16),
+    facts: CI_FACTS,
     model: { layers: 1, dModel: 32, heads: 2, mlpRatio: 4 },
-    N: [1024, 2048, 4096],
-    Kmax: 16,
+    N: tokens(CI_FACTS, 8, [20, 40, 80]),
+    Kmax: 8,
     batchSize: 8,
     lr: 3e-3,
     weightDecay: 0.01,
@@ -70,23 +80,23 @@ export const REUSE_STUDY_CONFIGS: Record<Scale, ReuseStudyConfig> = {
   },
   small: {
     name: "small",
-    language: language(128, 32),
-    model: { layers: 1, dModel: 32, heads: 2, mlpRatio: 4 },
-    N: [2048, 4096, 8192, 16384, 32768],
+    facts: SMALL_FACTS,
+    model: { layers: 1, dModel: 64, heads: 2, mlpRatio: 4 },
+    N: tokens(SMALL_FACTS, 16, [20, 64, 200, 640]),
     Kmax: 32,
     batchSize: 16,
     lr: 3e-3,
     weightDecay: 0.01,
-    seeds: [1, 2, 3],
+    seeds: [1, 2],
     validationWindows: 512,
     pointsPerOctave: 6,
     lambda: 0.75,
   },
   paper: {
     name: "paper",
-    language: language(4096, 128),
+    facts: PAPER_FACTS,
     model: { layers: 8, dModel: 512, heads: 8, mlpRatio: 4 },
-    N: [2_000_000, 5_000_000, 8_000_000, 10_000_000, 20_000_000].map((n) => Math.round(n / 8192) * 8192),
+    N: tokens(PAPER_FACTS, 64, [20, 64, 200, 640, 2000]),
     Kmax: 100,
     batchSize: 64,
     lr: 1e-3,
@@ -101,9 +111,9 @@ export const REUSE_STUDY_CONFIGS: Record<Scale, ReuseStudyConfig> = {
 /** A config for tests of the machinery (a few seconds). */
 export const REUSE_MICRO_CONFIG: ReuseStudyConfig = {
   name: "micro",
-  language: language(16, 8),
+  facts: facts(16, 256, 2),
   model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 },
-  N: [128, 256],
+  N: [96, 192],
   Kmax: 3,
   batchSize: 8,
   lr: 3e-3,
@@ -114,9 +124,13 @@ export const REUSE_MICRO_CONFIG: ReuseStudyConfig = {
   lambda: 0.75,
 };
 
+/** T: tokens per window of a config. */
+export const windowTokens = (c: ReuseStudyConfig): number => 3 * c.facts.factsPerWindow;
+
 /** Validate a config (throws a `ParameterError` naming the field). */
 export function validateReuseConfig(c: ReuseStudyConfig): ReuseStudyConfig {
-  const T = requireInteger("language.contextLength", c.language.contextLength, { min: 1 });
+  validateZipfFacts(c.facts);
+  const T = windowTokens(c);
   const B = requireInteger("batchSize", c.batchSize, { min: 1 });
   requireInteger("Kmax", c.Kmax, { min: 2 });
   requireNumber("lr", c.lr, { gt: 0 });

@@ -1,6 +1,6 @@
 /**
  * Figures of the transformer reuse study (Yan et al., arXiv 2511.13421, Section 6.3 analogue on a
- * Zipf Markov language). Each is a pure function of the study's result (`reuse.transformer-study`).
+ * Zipf facts language). Each is a pure function of the study's result (`reuse.transformer-study`).
  */
 import { PAPER_LLM_SATURATION_FIT } from "../../../theory/reuse/asymptotics";
 import { axis, lineTrace, sequentialColor, styleFigure } from "../../plot/style";
@@ -16,7 +16,7 @@ export const reuseTransformerFigures: FigureDef[] = [
     id: "reuse.transformer-loss",
     title: "Transformer: validation loss of K-epoch runs and of one pass over fresh tokens",
     caption:
-      "Validation loss (nats/token, seed mean) against tokens processed. Coloured: K epochs over N unique tokens, one marker per epoch (K·N tokens). Black: one pass over fresh tokens of the same language (grey dots: measured; line: its non-increasing isotonic fit, interpolated in log tokens, on which each K-epoch loss is located to read N′). Dashed: the language's exact entropy rate (the Bayes loss). The one-pass curve flattens above the entropy rate because the learning rate stays constant. Settings are this toolkit's defaults, not the paper's (unknown).",
+      "Validation loss (nats/token, seed mean) against tokens processed. Coloured: K epochs over N unique tokens, one marker per epoch (K·N tokens). Black: one pass over fresh tokens of the same language (grey dots: measured; line: its non-increasing isotonic fit, interpolated in log tokens, on which each K-epoch loss is located to read N′). Dashed: the fitted power law with a floor, L∞ + c·t^p, over N_min … K_max·N_max (the study's premise: the floor lies far below the curve). Dotted: the loss of a model that knows no fact; the Bayes loss is 0 (every value is determined by its key). Both axes are logarithmic: a power law is a straight line. Settings are this toolkit's defaults, not the paper's (unknown).",
     needs: [reuseTransformerStudy],
     build(res) {
       const r = res.get(reuseTransformerStudy);
@@ -29,8 +29,13 @@ export const reuseTransformerFigures: FigureDef[] = [
         traces.push(lineTrace({ x: r.K.map((k) => k * c.N), y: c.valLoss, name: `N = ${fmtN(c.N)}, K = 1…${r.config.Kmax}`, method: "mc", mode: "lines+markers", color: sequentialColor(i, n) })),
       );
       const t = r.onePassMean.tokens;
-      traces.push(lineTrace({ x: [t[0], t[t.length - 1]], y: [r.entropyRate, r.entropyRate], name: "entropy rate (Bayes loss)", method: "theory" }));
-      return fig(`Validation loss vs tokens processed (${r.config.model.layers}-layer GPT, d = ${r.config.model.dModel})`, traces, axis("tokens processed", { log: true }), axis("validation loss (nats/token)"));
+      const f = r.onePassFit;
+      if (f) {
+        const grid = Array.from({ length: 40 }, (_, i) => f.range[0] * Math.pow(f.range[1] / f.range[0], i / 39));
+        traces.push(lineTrace({ x: grid, y: grid.map((x) => f.floor + f.coefficient * Math.pow(x, f.exponent)), name: `fit ${f.floor.toPrecision(2)} + c·t^${f.exponent.toFixed(2)}`, method: "theory" }));
+      }
+      traces.push(lineTrace({ x: [t[0], t[t.length - 1]], y: [r.chanceLoss, r.chanceLoss], name: "knows no fact", method: "paper" }));
+      return fig(`Validation loss vs tokens processed (${r.config.model.layers}-layer GPT, d = ${r.config.model.dModel})`, traces, axis("tokens processed", { log: true }), axis("validation loss (nats per value, weighted)", { log: true }));
     },
   },
   {
@@ -47,7 +52,7 @@ export const reuseTransformerFigures: FigureDef[] = [
       );
       traces.push(lineTrace({ x: r.K, y: r.K, name: "E = K", method: "reference" }));
       traces.push(lineTrace({ x: r.K, y: r.muennighoff, name: "Muennighoff E<sub>M</sub>(K)", method: "muennighoff" }));
-      return fig("E(K,N) vs K — small transformer, Zipf language", traces, axis("epochs K", { log: true }), axis("effective reuse rate E(K,N)", { log: true }));
+      return fig("E(K,N) vs K — small transformer, Zipf facts", traces, axis("epochs K", { log: true }), axis("effective reuse rate E(K,N)", { log: true }));
     },
   },
   {

@@ -1,15 +1,16 @@
 /**
- * The transformer reuse study (Yan et al., arXiv 2511.13421, Section 6.3, on a Zipf Markov language
- * instead of DCLM): for several N, train a small GPT on N unique
- * tokens for K_max epochs at one constant learning rate, recording the validation loss after every
- * epoch; separately train the same model for one pass over K_max·N_max fresh tokens of the same
- * language, evaluating it at log-spaced token counts; locate each K-epoch loss on the (monotone)
+ * The transformer reuse study (Yan et al., arXiv 2511.13421, Section 6.3, on the Zipf facts language —
+ * the transformer analogue of the paper's Zipf model — instead of DCLM): for several N, train a small
+ * GPT on N unique tokens for K_max epochs at one constant learning rate, recording the validation loss
+ * after every epoch; separately train the same model for one pass over K_max·N_max fresh tokens of the
+ * same language, evaluating it at log-spaced token counts; locate each K-epoch loss on the (monotone)
  * one-pass curve to get N′ and E(K,N) = N′/N; find the saturation point K(λ = 0.75, N) and fit it
- * against ln N. Runs train on worker threads and resume after a kill (src/nn/studyRuns.ts).
+ * against ln N; fit a power law with a floor to the one-pass curve (the premise: no floor in sight).
+ * Runs train on worker threads and resume after a kill (src/nn/studyRuns.ts).
  */
 import * as path from "node:path";
 import { defineResult } from "../../core/result";
-import { logLinearFit, type LinearFit } from "../../core/fit";
+import { floorPowerLawFit, logLinearFit, type FloorPowerLawFit, type LinearFit } from "../../core/fit";
 import { meanSe } from "../../core/stats";
 import { initBackend } from "../../nn/backend";
 import { Trainer, type TrainResult } from "../../nn/train";
@@ -17,8 +18,9 @@ import type { ManyJob } from "../../nn/manyWorker";
 import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
 import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, studyRunOptions, trainStudyRuns, StudyInterrupted, type StudyRun } from "../../nn/studyRuns";
 import { readJson, readRecoverable, writeJsonAtomic } from "../../run/files";
-import { reuseStudyConfig, validateReuseConfig, type ReuseStudyConfig } from "./config";
-import { REUSE_DATA_MODULE, studyLanguage, validationSet, type ReuseDataArgs } from "./data";
+import { reuseStudyConfig, validateReuseConfig, windowTokens, type ReuseStudyConfig } from "./config";
+import { REUSE_DATA_MODULE, studyFacts, validationSet, type ReuseDataArgs } from "./data";
+import { fullCoverageTokens } from "../../tasks/zipfFacts";
 import { logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint, type MonotoneCurve } from "./measure";
 
 /** Validation losses of one multi-epoch run, after every epoch. */
@@ -67,9 +69,11 @@ export interface ReuseCurve {
 /** The study's stored result. */
 export interface ReuseStudyResult {
   config: ReuseStudyConfig;
-  /** exact entropy rate of the language (the Bayes next-token loss) and its unigram entropy, nats */
-  entropyRate: number;
-  unigramEntropy: number;
+  /** the Bayes loss of the facts language (0: values are deterministic) and the loss of a model that knows no fact (ln A · Σ p_i Λ_i), nats per scored token */
+  bayesLoss: number;
+  chanceLoss: number;
+  /** tokens after which the rarest item has been seen once in expectation (the one-pass curve cannot reach its floor before) */
+  coverageTokens: number;
   /** K = 1 … K_max */
   K: number[];
   runs: EpochRunRecord[];
@@ -78,6 +82,8 @@ export interface ReuseStudyResult {
   onePassMean: { tokens: number[]; valLoss: number[] };
   curve: MonotoneCurve;
   curves: ReuseCurve[];
+  /** L∞ + c·t^p fitted to the seed-mean one-pass curve over [N_min, K_max·N_max] (null if < 3 points there) */
+  onePassFit: (FloorPowerLawFit & { range: [number, number] }) | null;
   /** K(λ,N) = slope·ln N + intercept over the N with a finite K(λ,N) (N in tokens, natural log); null if < 2 points */
   fit: (LinearFit & { N: number[]; Ksat: number[] }) | null;
   /** Muennighoff et al.'s E_M(K) on the K grid (R* = 15.39) */
@@ -88,13 +94,15 @@ export interface ReuseStudyResult {
 }
 
 /** Steps of one epoch over N tokens. */
-const stepsPerEpoch = (c: ReuseStudyConfig, N: number) => N / (c.language.contextLength * c.batchSize);
+const stepsPerEpoch = (c: ReuseStudyConfig, N: number) => N / (windowTokens(c) * c.batchSize);
+/** The model of a config: vocabulary = the facts' alphabet, context = the window. */
+const modelOf = (c: ReuseStudyConfig) => ({ ...c.model, vocab: c.facts.alphabet, context: windowTokens(c) });
 
 /** The training jobs of a config: per seed one one-pass run and one K_max-epoch run per N (longest first). */
 export function reuseStudyRuns(c: ReuseStudyConfig): StudyRun[] {
   validateReuseConfig(c);
-  const val = validationSet(c.language, c.validationWindows);
-  const model = { ...c.model, vocab: c.language.vocabSize, context: c.language.contextLength };
+  const val = validationSet(c.facts, c.validationWindows);
+  const model = modelOf(c);
   const common = (seed: number) => ({
     model,
     seed,
@@ -115,7 +123,7 @@ export function reuseStudyRuns(c: ReuseStudyConfig): StudyRun[] {
         ...common(seed),
         steps: onePassSteps,
         checkpointSteps: onePassEvalSteps(c),
-        data: data({ language: c.language, seed, batchSize: c.batchSize }, "freshData"),
+        data: data({ facts: c.facts, seed, batchSize: c.batchSize }, "freshData"),
       },
     });
     for (const N of c.N) {
@@ -126,7 +134,7 @@ export function reuseStudyRuns(c: ReuseStudyConfig): StudyRun[] {
           steps: c.Kmax * stepsPerEpoch(c, N),
           evalSets: { val },
           evalEvery: stepsPerEpoch(c, N),
-          data: data({ language: c.language, seed, batchSize: c.batchSize, N }, "epochData"),
+          data: data({ facts: c.facts, seed, batchSize: c.batchSize, N }, "epochData"),
         },
       });
     }
@@ -143,10 +151,10 @@ export function onePassEvalSteps(c: ReuseStudyConfig): number[] {
 /** Evaluate the one-pass checkpoints of a seed on the validation set (in this thread). */
 async function evaluateOnePass(c: ReuseStudyConfig, dir: string, key: string, seed: number): Promise<OnePassRecord> {
   await initBackend({ verbose: false });
-  const val = validationSet(c.language, c.validationWindows);
-  const model = { ...c.model, vocab: c.language.vocabSize, context: c.language.contextLength };
+  const val = validationSet(c.facts, c.validationWindows);
+  const model = modelOf(c);
   const trainer = new Trainer({ model, seed, steps: 0, batchSize: 1, schedule: { kind: "constant", lr: c.lr } }, val);
-  const tokensPerStep = c.language.contextLength * c.batchSize;
+  const tokensPerStep = windowTokens(c) * c.batchSize;
   const steps = onePassEvalSteps(c).filter((s) => s >= 1);
   const valLoss: number[] = [];
   try {
@@ -179,7 +187,7 @@ function epochRecord(c: ReuseStudyConfig, seed: number, N: number, r: TrainResul
 }
 
 /** Analyse the records: E(K,N) from seed means and per seed, saturation points, the log-N fit. */
-export function analyseReuse(c: ReuseStudyConfig, runs: EpochRunRecord[], onePass: OnePassRecord[]): Omit<ReuseStudyResult, "seconds" | "threads" | "entropyRate" | "unigramEntropy"> {
+export function analyseReuse(c: ReuseStudyConfig, runs: EpochRunRecord[], onePass: OnePassRecord[]): Omit<ReuseStudyResult, "seconds" | "threads" | "bayesLoss" | "chanceLoss" | "coverageTokens"> {
   const K = Array.from({ length: c.Kmax }, (_, i) => i + 1);
   const tokens = onePass[0].tokens;
   const meanOf = (rows: number[][]) => rows[0].map((_, i) => rows.reduce((s, r) => s + r[i], 0) / rows.length);
@@ -218,7 +226,10 @@ export function analyseReuse(c: ReuseStudyConfig, runs: EpochRunRecord[], onePas
     ok.length >= 2
       ? { ...logLinearFit(ok.map((cv) => cv.N), ok.map((cv) => cv.Ksat)), N: ok.map((cv) => cv.N), Ksat: ok.map((cv) => cv.Ksat) }
       : null;
-  return { config: c, K, runs, onePass, onePassMean, curve, curves, fit, muennighoff: K.map((k) => muennighoffReuseRate(k)) };
+  const range: [number, number] = [c.N[0], c.Kmax * c.N[c.N.length - 1]];
+  const inRange = tokens.map((t, i) => [t, onePassMean.valLoss[i]] as const).filter(([t, l]) => t >= range[0] * (1 - 1e-9) && t <= range[1] * (1 + 1e-9) && l > 0);
+  const onePassFit = inRange.length >= 3 ? { ...floorPowerLawFit(inRange.map(([t]) => t), inRange.map(([, l]) => l)), range } : null;
+  return { config: c, K, runs, onePass, onePassMean, curve, curves, onePassFit, fit, muennighoff: K.map((k) => muennighoffReuseRate(k)) };
 }
 
 /** A one-pass evaluation file: the seed's validation losses at the evaluation steps. */
@@ -238,7 +249,7 @@ function isOnePassRecord(c: ReuseStudyConfig, seed: number, rec: OnePassRecord):
  */
 export const reuseTransformerStudy = defineResult({
   id: "reuse.transformer-study",
-  title: "Effective reuse rate E(K,N) of a small transformer on a Zipf language",
+  title: "Effective reuse rate E(K,N) of a small transformer on a Zipf facts language",
   config: (scale): ReuseStudyConfig => reuseStudyConfig(scale),
   async environment() {
     const info = await initBackend({ verbose: false });
@@ -276,11 +287,12 @@ export const reuseTransformerStudy = defineResult({
       onePass.push(rec);
       for (const N of c.N) epochRuns.push(epochRecord(c, seed, N, out.results[runs.findIndex((r) => r.key === `N${N}-s${seed}`)]));
     }
-    const lang = studyLanguage(c.language);
+    const facts = studyFacts(c.facts);
     return {
       ...analyseReuse(c, epochRuns, onePass),
-      entropyRate: lang.entropyRate(),
-      unigramEntropy: lang.unigramEntropy(),
+      bayesLoss: facts.bayesLoss,
+      chanceLoss: facts.chanceLoss(),
+      coverageTokens: fullCoverageTokens(facts),
       seconds: (Date.now() - t0) / 1000,
       threads: out.threads,
     };
