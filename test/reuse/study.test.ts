@@ -261,3 +261,27 @@ describe("reuse transformer claims at ci scale", () => {
     }
   }, 180_000);
 });
+
+describe("study curves as tables (the reuse planner's inputs)", () => {
+  it("one row per one-pass point and per (N, K), seed means, N then K ascending; CSV with a header", async () => {
+    const { onePassRows, multiEpochRows } = await import("../../src/reuse/study/curves");
+    const { toCsv } = await import("../../src/run/tidy");
+    const r = {
+      K: [1, 2, 3],
+      onePassMean: { tokens: [10, 20, 40], valLoss: [3, 2, 1.5] },
+      curves: [
+        { N: 10, valLoss: [3, 2.5, 2.4] },
+        { N: 20, valLoss: [2, 1.6, 1.5] },
+      ],
+    } as unknown as Parameters<typeof onePassRows>[0];
+    expect(onePassRows(r)).toEqual([
+      { tokens: 10, loss: 3 },
+      { tokens: 20, loss: 2 },
+      { tokens: 40, loss: 1.5 },
+    ]);
+    const m = multiEpochRows(r);
+    expect(m).toHaveLength(6);
+    expect(m[4]).toEqual({ unique_tokens: 20, epochs: 2, loss: 1.6 });
+    expect(toCsv(m).split("\n")[0]).toBe("unique_tokens,epochs,loss");
+  });
+});
