@@ -89,9 +89,29 @@ export async function trainStudyRuns(label: string, dir: string, runs: StudyRun[
   for (const j of jobs) if (j.checkpointDir) fs.mkdirSync(j.checkpointDir, { recursive: true });
   const bar = progress(label, { quiet: opts.quiet });
   const t0 = Date.now();
-  bar.update(0, runs.length, "runs");
+  // progress in optimizer steps (read from the runs' resume files, saved every few hundred steps) and in
+  // finished runs; counted from where this call started, so a resumed study's ETA is for what is left
+  const stepsNow = () => runs.reduce((acc, r) => acc + Math.min(r.job.steps, progressOf(dir, r).step), 0);
+  const total = runs.reduce((acc, r) => acc + r.job.steps, 0);
+  const start = stepsNow();
+  let finished = 0;
+  const show = () => bar.update(stepsNow() - start, total - start, `steps (${finished}/${runs.length} runs finished)`);
+  show();
+  const poll = opts.quiet ? undefined : setInterval(show, 5000);
+  poll?.unref();
   const threads = opts.threads ?? Math.max(1, Math.min(2, require("node:os").cpus().length));
-  const results = await trainMany(jobs, { threads, onProgress: (d, t) => bar.update(d, t, "runs") });
+  let results: TrainResult[];
+  try {
+    results = await trainMany(jobs, {
+      threads,
+      onProgress: (d) => {
+        finished = d;
+        show();
+      },
+    });
+  } finally {
+    if (poll) clearInterval(poll);
+  }
   const complete = results.every((r) => r.history.length >= r.config.steps);
   bar.done(complete ? `${runs.length} runs` : "stopped early (resumable)");
   return { results, complete, seconds: (Date.now() - t0) / 1000, threads };
