@@ -1,7 +1,7 @@
 /**
  * Synthetic tasks for small transformers: S5 state
  * tracking, multi-step modular arithmetic, multi-hop and one-hop QA, a Zipf synthetic language with
- * a fixed N-token corpus for multi-epoch studies, skill distributions, batching, independent
+ * a fixed N-token corpus for multi-epoch studies, a Zipf facts language (the reuse study's), skill distributions, batching, independent
  * evaluators, and data recipes (mixtures with quality and duplication knobs).
  */
 export * from "./task";
@@ -12,6 +12,7 @@ export * from "./s5";
 export * from "./modularArithmetic";
 export * from "./multiHopQa";
 export * from "./zipfLanguage";
+export * from "./zipfFacts";
 export * from "./corpus";
 export * from "./mixture";
 export * from "./recipe";
