@@ -92,7 +92,7 @@ describe("trainStudyRuns with shards", () => {
       expect(merged.results[k].evals).toEqual(plain.results[k].evals);
       expect(Array.from(merged.results[k].params)).toEqual(Array.from(plain.results[k].params));
     }
-  });
+  }, 120_000);
 
   it("a run stopped part-way is named with its step; a shard stopped early says so and resumes", async () => {
     const dir = path.join(root, "stopped");
