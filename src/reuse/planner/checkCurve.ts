@@ -56,7 +56,7 @@ export function requireOnePassCurve(curve: OnePassCurve, name = "curve"): OnePas
     throw new CurveError(`${name} points`, tokens.length, `at least ${MIN_CURVE_POINTS} (too few points: the fit has four parameters and needs the noise from the residuals)`);
   }
   loss.forEach((l, i) => {
-    if (!(typeof l === "number" && Number.isFinite(l) && l > 0)) throw new CurveError(`${name}.loss[${i}]`, l, "a finite loss > 0 (loss not finite)");
+    if (!(typeof l === "number" && Number.isFinite(l) && l > 0)) throw new CurveError(`${name}.loss[${i}]`, l, "a finite loss > 0 (loss not finite or not positive)");
   });
   tokens.forEach((t, i) => {
     if (!(typeof t === "number" && Number.isFinite(t) && t > 0)) throw new CurveError(`${name}.tokens[${i}]`, t, "a finite token count > 0");

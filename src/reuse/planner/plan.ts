@@ -9,8 +9,9 @@
  *
  * The interval (level `level`, default 90%) covers two things and no more:
  * - the noise of the curve: a parametric bootstrap — ln L*_j = ln L̂_j + σ̂ ε_j, ε_j standard normal
- *   (seeded), σ̂ the fit's residual sd — refitted at the same β; the percentile interval of each
- *   prediction over the replicates;
+ *   (seeded), σ̂ the fit's residual sd — refitted at the same β and η; the basic bootstrap interval
+ *   [2θ̂ − q_{1−α/2}, 2θ̂ − q_{α/2}] of each prediction θ over the replicates (on ln θ for K(λ,N)),
+ *   which unlike the plain percentile interval corrects for the bias of the nonlinear fit;
  * - the reuse parameters β and η, when not given: the predictions at the other (β, η) of the runs'
  *   95% region (calibrate.ts), or without runs at the corners of DEFAULT_BETA_RANGE × DEFAULT_ETA_RANGE
  *   (for whichever of the two the caller did not give) — an assumption, not a measurement: a one-pass
@@ -206,19 +207,28 @@ export function planEpochs(curve: OnePassCurve, opts: PlanOptions): Plan {
   // β's range: the point predictions at its ends
   const ends = alternatives.map((r) => predict(fitOnePass(curve, { ...r, d: opts.d, start: { ...p, ...r, c: (p.c * r.eta) / p.eta }, checked: true }).params, N, Ks, lambda));
   const q = (1 - level) / 2;
-  const band = (vals: number[], pt: number, endVals: number[]): [number, number] => {
-    const lo = vals.length ? quantile(vals, q) : pt;
-    const hi = vals.length ? quantile(vals, 1 - q) : pt;
-    return [Math.min(lo, pt, ...endVals), Math.max(hi, pt, ...endVals)];
+  // basic (reflected) bootstrap interval [2θ̂ − q_{1−α/2}, 2θ̂ − q_{α/2}] (on ln θ for positive skewed
+  // quantities): it corrects the percentile interval for the estimator's bias, which a nonlinear fit has
+  const band = (vals: number[], pt: number, endVals: number[], log = false, range: [number, number] = [-Infinity, Infinity]): [number, number] => {
+    const f = log ? Math.log : (x: number) => x;
+    const g = log ? Math.exp : (x: number) => x;
+    const v = vals.filter((x) => Number.isFinite(f(x)));
+    let lo = pt;
+    let hi = pt;
+    if (v.length) {
+      lo = g(2 * f(pt) - quantile(v.map(f), 1 - q));
+      hi = g(2 * f(pt) - quantile(v.map(f), q));
+    }
+    return [Math.max(range[0], Math.min(lo, pt, ...endVals)), Math.min(range[1], Math.max(hi, pt, ...endVals))];
   };
   const tMax = curve.tokens[curve.tokens.length - 1];
   const rows: PlanRow[] = Ks.map((K, k) => {
-    const [lo, hi] = band(samples.map((s) => s.E[k]), point.E[k], ends.map((e) => e.E[k]));
+    const [lo, hi] = band(samples.map((s) => s.E[k]), point.E[k], ends.map((e) => e.E[k]), false, [1, K]);
     const [lossLo, lossHi] = band(samples.map((s) => s.loss[k]), point.loss[k], ends.map((e) => e.loss[k]));
     const EM = muennighoffReuseRate(K);
     return { N, K, E: point.E[k], lo, hi, loss: point.loss[k], lossLo, lossHi, muennighoffE: EM, muennighoffLoss: plannerLoss(p, 1, EM * N), extrapolated: point.E[k] * N > tMax * (1 + 1e-12) };
   });
-  const [saturationLo, saturationHi] = band(samples.map((s) => s.Ksat), point.Ksat, ends.map((e) => e.Ksat));
+  const [saturationLo, saturationHi] = band(samples.map((s) => s.Ksat), point.Ksat, ends.map((e) => e.Ksat), true, [1, Infinity]);
   return {
     rows,
     fitted: fit,

@@ -55,7 +55,7 @@ export interface PlannerSyntheticResult {
 /**
  * Synthetic validation (claim a). The true β and η are given to the planner (they are what a
  * one-pass curve cannot identify; the interval then covers the curve's noise only, and this checks
- * that coverage). ci: 6 curves × 16 bootstrap fits; small: 30 × 50.
+ * that coverage). ci: 10 curves × 20 bootstrap fits; small: 30 × 50.
  */
 export const plannerSynthetic = defineResult({
   id: "reuse.planner-synthetic",
@@ -69,8 +69,8 @@ export const plannerSynthetic = defineResult({
     N: 1e4,
     K: [2, 4, 8, 16],
     lambda: 0.75,
-    seeds: Array.from({ length: pickByScale(scale, 6, 30, 200) }, (_, i) => i + 1),
-    bootstrap: pickByScale(scale, 16, 50, 200),
+    seeds: Array.from({ length: pickByScale(scale, 10, 30, 200) }, (_, i) => i + 1),
+    bootstrap: pickByScale(scale, 20, 50, 200),
     level: 0.9,
   }),
   compute(c, ctx): PlannerSyntheticResult {
