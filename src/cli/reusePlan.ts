@@ -55,7 +55,7 @@ export const command = defineCommand({
       const f = s.fit;
       process.stdout.write(
         `\nN = ${fmt(s.N)}: saturation K(${s.lambda}, N) = ${fmt(s.saturationK)} [${fmt(s.saturationLo)}, ${fmt(s.saturationHi)}]; largest K worth running: ${fmt(s.largestK)} (Muennighoff: ${fmt(s.muennighoffSaturationK)}, any N)\n` +
-          `fit: one-pass exponent ${fmt(f.onePassExponent)} (a = ${fmt(f.a)}), L∞ = ${fmt(f.Linf)}, residual sd of ln loss ${fmt(f.sigma)}; β = ${fmt(f.beta)}, η = ${fmt(f.eta)} (${f.reuseSource === "runs" ? `calibrated on ${o.multi}, rms ln-loss error ${fmt(f.runsRmsLogError)}` : f.reuseSource === "given" ? "given" : "defaults: a one-pass curve cannot identify them, give --multi"})\n` +
+          `fit: one-pass exponent ${fmt(f.onePassExponent)} (a = ${fmt(f.a)}), L∞ = ${fmt(f.Linf)}, residual sd of ln loss ${fmt(f.sigma)}; β = ${fmt(f.beta)}, η = ${fmt(f.eta)} (${f.reuseSource === "runs" ? `calibrated on ${f.runsUsed} losses of ${o.multi}${f.runsDropped ? ` (${f.runsDropped} after their N's lowest loss left out: overfitting)` : ""}, rms ln-loss error ${fmt(f.runsRmsLogError)}` : f.reuseSource === "given" ? "given" : "defaults: a one-pass curve cannot identify them, give --multi"})\n` +
           `interval: ${Math.round(f.level * 100)}%, ${f.bootstrap} bootstrap fits${f.alternatives.length ? ` and ${f.alternatives.length} other (β, η)` : ""}\n`,
       );
     }

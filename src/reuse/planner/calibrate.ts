@@ -6,6 +6,10 @@
  * along β and then ln η. The confidence set is the grid points with S ≤ S_min + 5.99·s²,
  * s² = S_min/(m − 2) the runs' residual variance (m losses): a likelihood-ratio 95% region for two
  * parameters that treats the one-pass fit at each point as exact.
+ *
+ * Losses after a run's lowest one are left out (`beforeOverfitting`): the model's K-epoch loss never
+ * rises with K, so a loss that rises again (the network memorising its N tokens, e.g. at a constant
+ * learning rate) is outside it and would pull the saturation point early.
  */
 import { minimizeBounded } from "../../core/optimize";
 import { ParameterError } from "../../core/validate";
@@ -27,6 +31,9 @@ export interface ReuseCalibration {
   /** rms error of ln L over the runs at the optimum */
   rmsLogError: number;
   fit: OnePassFit;
+  /** losses used, and losses left out because they came after their N's lowest loss */
+  used: number;
+  dropped: number;
   /** the grid: β, η and the runs' sum of squared ln-loss errors */
   scan: Array<{ beta: number; eta: number; sse: number }>;
 }
@@ -56,9 +63,28 @@ export function runsSse(fit: OnePassFit, runs: MultiEpochRuns): number {
   return s;
 }
 
+/**
+ * The runs without the losses after each N's lowest one (K-epoch losses that rise again: overfitting,
+ * which the model cannot describe), and how many were left out.
+ */
+export function beforeOverfitting(runs: MultiEpochRuns): { runs: MultiEpochRuns; dropped: number } {
+  const best = new Map<number, number>(); // N → K of its lowest loss
+  runs.loss.forEach((l, i) => {
+    const N = runs.uniqueTokens[i];
+    const k = best.get(N);
+    const lk = k === undefined ? Infinity : runs.loss[runs.loss.findIndex((_, j) => runs.uniqueTokens[j] === N && runs.epochs[j] === k)];
+    if (l < lk) best.set(N, runs.epochs[i]);
+  });
+  const keep = runs.loss.map((_, i) => runs.epochs[i] <= best.get(runs.uniqueTokens[i])!);
+  const pick = <T>(xs: T[]) => xs.filter((_, i) => keep[i]);
+  return { runs: { uniqueTokens: pick(runs.uniqueTokens), epochs: pick(runs.epochs), loss: pick(runs.loss) }, dropped: keep.filter((k) => !k).length };
+}
+
 /** (β, η) from the runs (see the module comment). */
-export function calibrateReuse(curve: OnePassCurve, runs: MultiEpochRuns, opts: { d?: number } = {}): ReuseCalibration {
-  requireRuns(runs);
+export function calibrateReuse(curve: OnePassCurve, allRuns: MultiEpochRuns, opts: { d?: number } = {}): ReuseCalibration {
+  requireRuns(allRuns);
+  const { runs, dropped } = beforeOverfitting(allRuns);
+  requireRuns(runs, "runs up to each N's lowest loss");
   const base = fitOnePass(curve, { beta: 0.5, eta: 1, d: opts.d });
   const fits = new Map<string, OnePassFit>();
   const fitAt = (beta: number, eta: number): OnePassFit => {
@@ -88,5 +114,5 @@ export function calibrateReuse(curve: OnePassCurve, runs: MultiEpochRuns, opts: 
   const m = runs.loss.length;
   const limit = best + 5.99 * (best / Math.max(1, m - 2));
   const region = scan.filter((s) => s.sse <= limit).map(({ beta: b, eta: e }) => ({ beta: b, eta: e }));
-  return { beta, eta, region, rmsLogError: Math.sqrt(best / m), fit: fitAt(beta, eta), scan };
+  return { beta, eta, region, rmsLogError: Math.sqrt(best / m), fit: fitAt(beta, eta), scan, used: m, dropped };
 }

@@ -110,6 +110,9 @@ export interface PlanSummary {
     bootstrap: number;
     level: number;
     runsRmsLogError: number | null;
+    /** runs' losses used by the calibration, and left out because they came after their N's lowest loss (overfitting) */
+    runsUsed: number | null;
+    runsDropped: number | null;
   };
 }
 
@@ -171,6 +174,7 @@ export function planEpochs(curve: OnePassCurve, opts: PlanOptions): Plan {
   let source: PlanSummary["fit"]["reuseSource"];
   let alternatives: Array<{ beta: number; eta: number }>;
   let runsRms: number | null = null;
+  let runsCount: { used: number; dropped: number } | undefined;
   if (opts.runs) {
     if (opts.beta !== undefined || opts.eta !== undefined) throw new ParameterError(opts.beta !== undefined ? "beta" : "eta", opts.beta ?? opts.eta, "left out when runs are given (the runs calibrate β and η)");
     const cal = calibrateReuse(curve, opts.runs, { d: opts.d });
@@ -178,6 +182,7 @@ export function planEpochs(curve: OnePassCurve, opts: PlanOptions): Plan {
     source = "runs";
     alternatives = cal.region;
     runsRms = cal.rmsLogError;
+    runsCount = { used: cal.used, dropped: cal.dropped };
   } else {
     const beta = opts.beta === undefined ? DEFAULT_BETA : requireNumber("beta", opts.beta, { gt: 0, lt: 1 });
     const eta = opts.eta === undefined ? DEFAULT_ETA : requireNumber("eta", opts.eta, { gt: 0, max: 1 });
@@ -257,6 +262,8 @@ export function planEpochs(curve: OnePassCurve, opts: PlanOptions): Plan {
         bootstrap: B,
         level,
         runsRmsLogError: runsRms,
+        runsUsed: runsCount?.used ?? null,
+        runsDropped: runsCount?.dropped ?? null,
       },
     },
   };

@@ -131,7 +131,7 @@ export interface PlannerStudyResult {
   K: number[];
   lambda: number;
   fit: PlanSummary["fit"];
-  calibration: { beta: number; eta: number; rmsLogError: number; on: number };
+  calibration: { beta: number; eta: number; rmsLogError: number; on: number; used: number; dropped: number };
   muennighoffE: number[];
   muennighoffKsat: number;
   curves: PlannerStudyCurve[];
@@ -186,7 +186,7 @@ export function plannerOnStudy(r: ReuseStudyResult, c: PlannerStudyConfig): Plan
     K,
     lambda,
     fit: fit!,
-    calibration: { beta: cal.beta, eta: cal.eta, rmsLogError: cal.rmsLogError, on: N0 },
+    calibration: { beta: cal.beta, eta: cal.eta, rmsLogError: cal.rmsLogError, on: N0, used: cal.used, dropped: cal.dropped },
     muennighoffE: K.map((k) => muennighoffReuseRate(k)),
     muennighoffKsat: muennighoffSaturationK(lambda),
     curves,

@@ -5,6 +5,7 @@ import { ParameterError } from "../../../src/core/validate";
 import { zipfReuseRate, zipfRisk } from "../../../theory/reuse/zipf";
 import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
 import {
+  beforeOverfitting,
   calibrateReuse,
   CsvError,
   CurveError,
@@ -110,6 +111,26 @@ describe("fit of a one-pass curve", () => {
     const cal = calibrateReuse(exact, runs, { d: truth.d });
     expect(cal.rmsLogError).toBeLessThan(2e-3);
     for (const K of [4, 16]) expect(plannerReuseRate(cal.fit.params, K, 5e4) / plannerReuseRate(truth, K, 5e4)).toBeCloseTo(1, 1);
+  }, 60_000);
+});
+
+describe("overfitting in the runs", () => {
+  it("losses after each N's lowest one are left out of the calibration (the model's loss never rises with K)", () => {
+    const runs = { uniqueTokens: [1e4, 1e4, 1e4, 1e4, 2e4, 2e4, 2e4], epochs: [1, 2, 4, 8, 1, 2, 4], loss: [3, 2.8, 2.7, 2.9, 2.9, 2.7, 2.6] };
+    const r = beforeOverfitting(runs);
+    expect(r.dropped).toBe(1);
+    expect(r.runs).toEqual({ uniqueTokens: [1e4, 1e4, 1e4, 2e4, 2e4, 2e4], epochs: [1, 2, 4, 1, 2, 4], loss: [3, 2.8, 2.7, 2.9, 2.7, 2.6] });
+  });
+
+  it("a rising tail does not move the calibration", () => {
+    const clean = { uniqueTokens: [] as number[], epochs: [] as number[], loss: [] as number[] };
+    for (const K of [1, 2, 4, 8, 16]) (clean.uniqueTokens.push(5000), clean.epochs.push(K), clean.loss.push(plannerLoss(truth, K, 5000)));
+    const tail = { uniqueTokens: [...clean.uniqueTokens, 5000, 5000], epochs: [...clean.epochs, 32, 64], loss: [...clean.loss, clean.loss[4] * 1.1, clean.loss[4] * 1.3] };
+    const a = calibrateReuse(exact, clean, { d: truth.d });
+    const b = calibrateReuse(exact, tail, { d: truth.d });
+    expect(b.dropped).toBe(2);
+    expect(b.beta).toBe(a.beta);
+    expect(b.eta).toBe(a.eta);
   }, 60_000);
 });
 
