@@ -55,8 +55,8 @@ For the middle N of the study. The table is what `datalaws reuse plan --curve on
 """)
 code(r"""
 const Nmid = study.config.N[Math.floor(study.config.N.length / 2)];
-const K = [1, 2, 4, 8, 16, 32].filter((k) => k <= study.config.Kmax);
-const plan = P.planEpochs(curve, { N: Nmid, K, bootstrap: 40, seed: 1 });
+const Ks = [1, 2, 4, 8, 16, 32].filter((k) => k <= study.config.Kmax);
+const plan = P.planEpochs(curve, { N: Nmid, K: Ks, bootstrap: 40, seed: 1 });
 const f3 = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
 dl.showTable(plan.rows.map((r) => ({ K: r.K, E: f3(r.E), "E interval": `[${f3(r.lo)}, ${f3(r.hi)}]`, loss: f3(r.loss), "loss interval": `[${f3(r.lossLo)}, ${f3(r.lossHi)}]`, "Muennighoff E_M": f3(r.muennighoffE), "E_M loss": f3(r.muennighoffLoss) })));
 const s = plan.summary;
@@ -90,7 +90,7 @@ const pick = (keep: (i: number) => boolean) => {
 };
 const small = pick((i) => allRuns.uniqueTokens[i] === N0);
 const heldOut = pick((i) => allRuns.uniqueTokens[i] === Nmid);
-const cal = P.planEpochs(curve, { N: Nmid, K, runs: small, bootstrap: 20, seed: 1 });
+const cal = P.planEpochs(curve, { N: Nmid, K: Ks, runs: small, bootstrap: 20, seed: 1 });
 const cs = cal.summary;
 console.log(`calibrated on N = ${N0}: β = ${f3(cs.fit.beta)}, η = ${f3(cs.fit.eta)}, rms ln-loss error on those runs ${f3(cs.fit.runsRmsLogError!)}`);
 dl.showTable(cal.rows.map((r) => ({ K: r.K, E: f3(r.E), "E interval": `[${f3(r.lo)}, ${f3(r.hi)}]`, "predicted loss": f3(r.loss), "measured loss (held out)": f3(heldOut.loss[heldOut.epochs.indexOf(r.K)]), "E_M loss": f3(r.muennighoffLoss) })));

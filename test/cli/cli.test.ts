@@ -152,6 +152,13 @@ describe("datalaws reuse plan", () => {
     expect(far.status).toBe(2);
     expect(far.stderr.trim()).toMatch(/N is 250× beyond the curve/);
   });
+
+  it("export --table names the tables a result has (checked before anything is computed)", () => {
+    const r = run(["export", "reuse.transformer-study", "--scale", "ci", "--table", "nosuch"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('datalaws: --table = "nosuch": must be one of onepass, runs (the named tables of reuse.transformer-study)');
+    expect(run(["export", "reuse.zipf-e-vs-k", "--scale", "ci", "--table", "onepass"]).stderr.trim()).toMatch(/--table = "onepass": must be left out: reuse\.zipf-e-vs-k has no named tables/);
+  });
 });
 
 describe("datalaws check", () => {

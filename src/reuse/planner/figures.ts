@@ -54,7 +54,7 @@ export const plannerFigures: FigureDef[] = [
     id: "reuse.planner-study",
     title: "Reuse planner on the transformer study: E(K,N) measured and predicted",
     caption:
-      "E(K,N) of the transformer reuse study (markers, one colour per N: located on the measured one-pass curve), the planner's prediction from the one-pass curve alone with the default β = 0.5, η = 10^−1.5 (dashed; a one-pass curve cannot identify them), and the planner with β, η calibrated on the smallest N's runs (dotted; the other N are held out). Black dash-dot: Muennighoff et al.'s E_M(K) (R* = 15.39), the same for every N. Grey: E = K.",
+      "E(K,N) of the transformer reuse study (markers, one colour per N: located on the measured one-pass curve), the planner's prediction from the one-pass curve alone with the default β = 0.5, η = 10^−1.5 (dashed; a one-pass curve cannot identify them), and the planner with β, η calibrated on the smallest N's runs (dotted; the other N are held out). Dash-dot: Muennighoff et al.'s E_M(K) (R* = 15.39), the same for every N. Thin dashed: E = K.",
     needs: [plannerStudy],
     build(res) {
       const r = res.get(plannerStudy);

@@ -4,6 +4,8 @@ import { levenbergMarquardt } from "../../../src/core/leastSquares";
 import { ParameterError } from "../../../src/core/validate";
 import { zipfReuseRate, zipfRisk } from "../../../theory/reuse/zipf";
 import { muennighoffReuseRate } from "../../../theory/reuse/asymptotics";
+import { toCsv } from "../../../src/run/tidy";
+import { reuseTransformerStudy, type ReuseStudyResult } from "../../../src/reuse/study/study";
 import {
   beforeOverfitting,
   calibrateReuse,
@@ -235,6 +237,18 @@ describe("CSV input", () => {
     const e = errorOf(() => calibrateReuse(exact, { uniqueTokens: [1e4, 1e4], epochs: [1, 2], loss: [3, 2.9] }));
     expect(e).toBeInstanceOf(ParameterError);
     expect(e.message).toMatch(/runs\.epochs.*at least 3 losses after more than one epoch/);
+  });
+});
+
+describe("the study's curves in the planner's formats (datalaws export … --table)", () => {
+  it("onepass and runs tables round-trip through CSV into parseOnePassCsv and parseRunsCsv", () => {
+    const value = {
+      onePassMean: { tokens: [100, 200, 400], valLoss: [3.5, 3.1, 2.9] },
+      curves: [{ N: 128, valLoss: [3.4, 3.2] }, { N: 256, valLoss: [3.1, 2.95] }],
+    } as unknown as ReuseStudyResult;
+    const tables = reuseTransformerStudy.tables!;
+    expect(parseOnePassCsv(toCsv(tables.onepass.rows(value)))).toEqual({ tokens: [100, 200, 400], loss: [3.5, 3.1, 2.9] });
+    expect(parseRunsCsv(toCsv(tables.runs.rows(value)))).toEqual({ uniqueTokens: [128, 128, 256, 256], epochs: [1, 2, 1, 2], loss: [3.4, 3.2, 3.1, 2.95] });
   });
 });
 
