@@ -74,7 +74,7 @@ export function plannerZipf(p: Pick<PlannerParams, "a" | "beta" | "d">): ZipfMod
   const key = `${p.a}|${p.beta}|${p.d}`;
   let m = models.get(key);
   if (!m) {
-    if (models.size > 512) models.clear();
+    if (models.size > 128) models.clear();
     m = zipfModel(p.a, exponentB(p), p.d);
     models.set(key, m);
   }
@@ -102,7 +102,7 @@ function terms(p: Pick<PlannerParams, "a" | "beta" | "d" | "eta">, K: number): {
   const key = `${p.a}|${p.beta}|${p.d}|${p.eta}|${K}`;
   let t = keeps.get(key);
   if (!t) {
-    if (keeps.size > 2048) keeps.clear();
+    if (keeps.size > 256) keeps.clear(); // ≤ 256 × 16d bytes (16 MB at d = 4096)
     const m = plannerZipf(p);
     const w = new Float64Array(m.d);
     const L = new Float64Array(m.d);
