@@ -6,6 +6,8 @@ import { defineCommand } from "./command";
 import { JSON_FLAG } from "./common";
 import { fmt, jsonLine, table } from "./output";
 
+const s0 = (p: { summary: { fit: { tailShare: number } } }) => p.summary;
+
 function readText(file: string, flag: string): string {
   try {
     return fs.readFileSync(file, "utf8");
@@ -25,6 +27,7 @@ export const command = defineCommand({
     multi: { kind: "string", metavar: "RUNS.csv", description: "multi-epoch runs to calibrate on: CSV with columns unique_tokens,epochs,loss (≥ 3 losses after more than one epoch)" },
     beta: { kind: "number", bounds: { gt: 0, lt: 1 }, defaultText: "0.5 (range 0.25–0.75 in the interval)", description: "β = b/(a − 1): share of the loss exponent that is per-visit difficulty (not with --multi)" },
     eta: { kind: "number", bounds: { gt: 0, max: 1 }, defaultText: "10^-1.5 (range 1e-3–1 in the interval)", description: "η: per-visit learning rate of the theory (not with --multi)" },
+    d: { kind: "integer", default: 1048576, bounds: { min: 16, max: 1e12 }, description: "items of the Zipf model (raise it when the plan warns that they run out; cost grows with d)" },
     bootstrap: { kind: "integer", default: 100, bounds: { min: 0, max: 100000 }, description: "parametric bootstrap replicates for the interval" },
     level: { kind: "number", default: 0.9, bounds: { gt: 0, lt: 1 }, description: "interval level" },
     seed: { kind: "integer", default: 1, bounds: { min: 0 }, description: "seed of the bootstrap" },
@@ -40,7 +43,11 @@ export const command = defineCommand({
     const curve = parseOnePassCsv(readText(o.curve, "--curve"), o.curve);
     const runs = o.multi !== undefined ? parseRunsCsv(readText(o.multi, "--multi"), o.multi) : undefined;
     if (runs && (o.beta !== undefined || o.eta !== undefined)) throw new ParameterError(o.beta !== undefined ? "--beta" : "--eta", o.beta ?? o.eta, "left out with --multi (the runs calibrate β and η)");
-    const plan = planEpochs(curve, { N: o.N, K: o.K as number[], lambda: o.lambda, runs, beta: o.beta, eta: o.eta, bootstrap: o.bootstrap, level: o.level, seed: o.seed });
+    const plan = planEpochs(curve, { N: o.N, K: o.K as number[], lambda: o.lambda, runs, beta: o.beta, eta: o.eta, d: o.d, bootstrap: o.bootstrap, level: o.level, seed: o.seed });
+    const { TAIL_WARNING } = await import("../reuse/planner");
+    if (s0(plan).fit.tailShare > TAIL_WARNING) {
+      process.stderr.write(`warning: ${fmt(100 * plan.summary.fit.tailShare, 2)}% of the fitted risk sits in the last half of the model's --d ${o.d} items at the largest token count: the fit sees their floor, not a power law; try --d ${4 * o.d}\n`);
+    }
     const s = plan.summary;
     if (o.json) {
       for (const r of plan.rows) process.stdout.write(jsonLine(r) + "\n");

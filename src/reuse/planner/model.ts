@@ -28,10 +28,13 @@
  * b = β·(a − 1), β ∈ (0, 1) (a − b > 1 keeps Z finite as d grows), and takes β and η from
  * multi-epoch runs when given (`calibrate.ts`), else from the user or documented defaults
  * (`DEFAULT_BETA`, `DEFAULT_ETA`) with the interval spanning their default ranges.
+ *
+ * Why only this model: of theory/reuse's models it is the one with an exact K-epoch risk for every K
+ * (the linear-regression problems of Sections 3–4 have an exact one-pass risk, but their multi-epoch
+ * risk needs Monte Carlo), so it is the one a fit can invert for E(K,N) in milliseconds.
  */
-import { zipfModel, type ZipfModel } from "../../core/spectra";
 import { findRootLog } from "../../core/optimize";
-import { ParameterError, requireNumber } from "../../core/validate";
+import { ParameterError, requireInteger, requireNumber } from "../../core/validate";
 
 /** Parameters of the planner's model (see the module comment). */
 export interface PlannerParams {
@@ -62,23 +65,44 @@ export const DEFAULT_BETA = 0.5;
 export const DEFAULT_ETA = 10 ** -1.5;
 /** η range without runs (the interval's corners): from one visit learning 1/1000 of the top item to all of it. */
 export const DEFAULT_ETA_RANGE: [number, number] = [1e-3, 1];
-/** Default d: items of the Zipf model (the fit's time scale c absorbs most of its effect while the tail is not reached). */
-export const DEFAULT_D = 4096;
+/**
+ * Default d: items of the Zipf model, 2^20 — enough that the last half of them holds a negligible
+ * share of the risk for curves of several decades (`tailShare`), so the fit sees a power law and not
+ * the finite vocabulary's floor. Items beyond EXACT_ITEMS are summed in groups (see `itemGrid`).
+ */
+export const DEFAULT_D = 2 ** 20;
+/** Items summed one by one; beyond them, groups of consecutive items spanning 1% in i (BIN_RATIO). */
+export const EXACT_ITEMS = 1024;
+export const BIN_RATIO = 1.01;
 
 /** b of the parameters: β(a − 1). */
 export const exponentB = (p: Pick<PlannerParams, "a" | "beta">): number => p.beta * (p.a - 1);
 
-const models = new Map<string, ZipfModel>();
-/** The Zipf model of (a, β, d), memoised (a few hundred distinct models per fit). */
-export function plannerZipf(p: Pick<PlannerParams, "a" | "beta" | "d">): ZipfModel {
-  const key = `${p.a}|${p.beta}|${p.d}`;
-  let m = models.get(key);
-  if (!m) {
-    if (models.size > 128) models.clear();
-    m = zipfModel(p.a, exponentB(p), p.d);
-    models.set(key, m);
+const grids = new Map<number, { index: Float64Array; count: Float64Array }>();
+/**
+ * The items of a d-item model as (index, count): items 1…EXACT_ITEMS one by one, then consecutive
+ * items in groups [lo, hi] with hi ≈ 1.01·lo, each represented by its midpoint (lo + hi)/2 with count
+ * hi − lo + 1. Every item of a group shares one p_i, Λ_i to relative accuracy ≈ a·0.5% at the group's
+ * edge and ≈ 10⁻⁵ on the group's sum (midpoint rule), so the risk is the d-item Zipf risk to ≈ 10⁻⁴
+ * relative (the tests compare with theory/reuse/zipf.ts) at a cost of EXACT_ITEMS + ln(d/EXACT_ITEMS)/ln 1.01
+ * terms (≈ 1 700 for d = 2^20) instead of d.
+ */
+export function itemGrid(d: number): { index: Float64Array; count: Float64Array } {
+  let g = grids.get(d);
+  if (!g) {
+    const index: number[] = [];
+    const count: number[] = [];
+    for (let i = 1; i <= Math.min(d, EXACT_ITEMS); i++) (index.push(i), count.push(1));
+    for (let lo = EXACT_ITEMS + 1; lo <= d; ) {
+      const hi = Math.min(d, Math.max(lo, Math.floor(lo * BIN_RATIO)));
+      index.push(0.5 * (lo + hi));
+      count.push(hi - lo + 1);
+      lo = hi + 1;
+    }
+    g = { index: Float64Array.from(index), count: Float64Array.from(count) };
+    grids.set(d, g);
   }
-  return m;
+  return g;
 }
 
 /** Check the parameters (names the bad one). */
@@ -89,27 +113,34 @@ export function requirePlannerParams(p: PlannerParams): PlannerParams {
   requireNumber("c", p.c, { gt: 0 });
   requireNumber("A", p.A, { gt: 0 });
   requireNumber("Linf", p.Linf, { min: 0 });
-  requireNumber("d", p.d, { min: 2 });
+  requireInteger("d", p.d, { min: 2 });
   return p;
 }
 
 const keeps = new Map<string, { w: Float64Array; L: Float64Array }>();
 /**
- * The risk's terms for (a, β, d, η, K): weights ½p_iΛ_i and ln(1 − p_i(1 − (1 − ηΛ_i)^{2K})), memoised
- * (the same numbers as theory/reuse/zipf.ts's zipfRisk, which the tests compare with).
+ * The risk's terms for (a, β, d, η, K) on the item grid: weights ½·count·p_iΛ_i and
+ * ln(1 − p_i(1 − (1 − ηΛ_i)^{2K})), p_i = i^{−(a−b)}/Z, Λ_i = i^{−b}, Z = Σ count·i^{−(a−b)}; memoised.
  */
 function terms(p: Pick<PlannerParams, "a" | "beta" | "d" | "eta">, K: number): { w: Float64Array; L: Float64Array } {
   const key = `${p.a}|${p.beta}|${p.d}|${p.eta}|${K}`;
   let t = keeps.get(key);
   if (!t) {
-    if (keeps.size > 256) keeps.clear(); // ≤ 256 × 16d bytes (16 MB at d = 4096)
-    const m = plannerZipf(p);
-    const w = new Float64Array(m.d);
-    const L = new Float64Array(m.d);
-    for (let i = 0; i < m.d; i++) {
-      w[i] = 0.5 * m.p[i] * m.Lambda[i];
-      const q = K === Infinity ? 1 : -Math.expm1(2 * K * Math.log1p(-p.eta * m.Lambda[i]));
-      L[i] = Math.log1p(-m.p[i] * q);
+    if (keeps.size > 512) keeps.clear(); // ≤ 512 × 2 × 1 700 doubles (14 MB)
+    const { index, count } = itemGrid(p.d);
+    const b = exponentB(p);
+    const s = p.a - b;
+    const n = index.length;
+    let Z = 0;
+    for (let j = n - 1; j >= 0; j--) Z += count[j] * Math.pow(index[j], -s);
+    const w = new Float64Array(n);
+    const L = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      const pj = Math.pow(index[j], -s) / Z;
+      const lam = Math.pow(index[j], -b);
+      w[j] = 0.5 * count[j] * pj * lam;
+      const q = K === Infinity ? 1 : -Math.expm1(2 * K * Math.log1p(-p.eta * lam));
+      L[j] = Math.log1p(-pj * q);
     }
     t = { w, L };
     keeps.set(key, t);
@@ -123,6 +154,24 @@ export function plannerRisk(p: Pick<PlannerParams, "a" | "beta" | "d" | "eta">, 
   let r = 0;
   for (let i = w.length - 1; i >= 0; i--) r += w[i] * Math.exp(n * L[i]);
   return r;
+}
+
+/**
+ * Share of the one-pass risk after n samples held by the last half of the d items: near 0 while the
+ * model's finite vocabulary does not matter; when it grows, the fit sees the d-item floor rather than
+ * the power law, and d should be larger.
+ */
+export function tailShare(p: Pick<PlannerParams, "a" | "beta" | "d" | "eta">, n: number): number {
+  const { w, L } = terms(p, 1);
+  const { index } = itemGrid(p.d);
+  let tail = 0;
+  let all = 0;
+  for (let i = w.length - 1; i >= 0; i--) {
+    const r = w[i] * Math.exp(n * L[i]);
+    all += r;
+    if (index[i] > p.d / 2) tail += r;
+  }
+  return all > 0 ? tail / all : 1;
 }
 
 /** Predicted loss after K epochs over N unique tokens (K = 1: one pass over N fresh tokens). */

@@ -27,12 +27,14 @@ import type { MultiEpochRuns, OnePassCurve } from "./csv";
 import { requireOnePassCurve, CurveError } from "./checkCurve";
 import { calibrateReuse } from "./calibrate";
 import { fitOnePass, type OnePassFit } from "./fit";
-import { DEFAULT_BETA, DEFAULT_ETA, DEFAULT_ETA_RANGE, exponentB, plannerLoss, plannerReuseRate, plannerSaturationK, type PlannerParams } from "./model";
+import { DEFAULT_BETA, DEFAULT_ETA, DEFAULT_ETA_RANGE, exponentB, tailShare, plannerLoss, plannerReuseRate, plannerSaturationK, type PlannerParams } from "./model";
 
 /** β's range when neither runs nor the caller give it (documented default: the middle half of (0, 1)). */
 export const DEFAULT_BETA_RANGE: [number, number] = [0.25, 0.75];
 /** How far beyond the curve's token range N may lie (a factor; documented default: one decade). */
 export const MAX_EXTRAPOLATION = 10;
+/** tailShare above which the plan warns that the model's d items run out (its floor, not a power law). */
+export const TAIL_WARNING = 0.05;
 /** Default epoch counts of a plan. */
 export const DEFAULT_K = [1, 2, 4, 8, 16, 32, 64];
 
@@ -113,6 +115,8 @@ export interface PlanSummary {
     /** runs' losses used by the calibration, and left out because they came after their N's lowest loss (overfitting) */
     runsUsed: number | null;
     runsDropped: number | null;
+    /** share of the one-pass risk in the last half of the model's d items at the largest token count used (max of the curve's and K_max·N); above TAIL_WARNING the d-item floor shows: raise d */
+    tailShare: number;
   };
 }
 
@@ -262,6 +266,7 @@ export function planEpochs(curve: OnePassCurve, opts: PlanOptions): Plan {
         bootstrap: B,
         level,
         runsRmsLogError: runsRms,
+        tailShare: tailShare(p, Math.max(curve.tokens[curve.tokens.length - 1], Math.max(...Ks) * N) / p.c),
         runsUsed: runsCount?.used ?? null,
         runsDropped: runsCount?.dropped ?? null,
       },

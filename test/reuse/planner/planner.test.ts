@@ -8,6 +8,9 @@ import { toCsv } from "../../../src/run/tidy";
 import { reuseTransformerStudy, type ReuseStudyResult } from "../../../src/reuse/study/study";
 import {
   beforeOverfitting,
+  EXACT_ITEMS,
+  itemGrid,
+  tailShare,
   calibrateReuse,
   CsvError,
   CurveError,
@@ -46,17 +49,33 @@ function errorOf(f: () => unknown): Error {
 }
 
 describe("planner model against the theory", () => {
-  it("the planner's risk is the theory's Zipf risk at every K and η (b = β(a − 1))", () => {
-    const m = zipfModel(truth.a, exponentB(truth), truth.d);
+  it("up to EXACT_ITEMS items the planner's risk is the theory's Zipf risk at every K and η (b = β(a − 1))", () => {
+    const p = { ...truth, d: EXACT_ITEMS };
+    const m = zipfModel(p.a, exponentB(p), p.d);
     for (const [K, n] of [[1, 10], [1, 1234.5], [4, 300], [32, 77]] as const) {
-      expect(plannerRisk(truth, K, n)).toBeCloseTo(zipfRisk(m, K, n, { eta: truth.eta }), 14);
+      expect(plannerRisk(p, K, n) / zipfRisk(m, K, n, { eta: p.eta })).toBeCloseTo(1, 13);
     }
   });
 
+  it("beyond them (items summed in 1% groups) it is the d-item Zipf risk to 1e-4", () => {
+    const p = { ...truth, d: 50000 };
+    const m = zipfModel(p.a, exponentB(p), p.d);
+    for (const [K, n] of [[1, 10], [1, 1e5], [8, 3e4], [64, 1e3]] as const) {
+      expect(Math.abs(plannerRisk(p, K, n) / zipfRisk(m, K, n, { eta: p.eta }) - 1)).toBeLessThan(1e-4);
+    }
+    expect(itemGrid(50000).count.reduce((a, b) => a + b, 0)).toBe(50000);
+    expect(itemGrid(2 ** 20).index.length).toBeLessThan(2000);
+  });
+
   it("at η = 1 and c = 1, E(K,N) is the theory's zipfReuseRate", () => {
-    const p = { ...truth, eta: 1, c: 1 };
+    const p = { ...truth, eta: 1, c: 1, d: EXACT_ITEMS };
     const m = zipfModel(p.a, exponentB(p), p.d);
     for (const K of [2, 8, 64]) expect(plannerReuseRate(p, K, 5000)).toBeCloseTo(zipfReuseRate(m, K, 5000).E, 7);
+  });
+
+  it("tailShare is near 0 while the items last and near 1 once the first half is learned", () => {
+    expect(tailShare({ ...truth, d: 2 ** 20 }, 1e3)).toBeLessThan(0.01);
+    expect(tailShare({ ...truth, d: 64 }, 1e7)).toBeGreaterThan(0.9);
   });
 
   it("the K-epoch loss is the one-pass curve at E·N tokens (the definition of E)", () => {
