@@ -214,7 +214,8 @@ export function planEpochs(curve: OnePassCurve, opts: PlanOptions): Plan {
     }
   }
   // β's range: the point predictions at its ends
-  const ends = alternatives.map((r) => predict(fitOnePass(curve, { ...r, d: opts.d, start: { ...p, ...r, c: (p.c * r.eta) / p.eta }, checked: true }).params, N, Ks, lambda));
+  // each from the fit's full set of starts (one start near p can stop in a worse local minimum)
+  const ends = alternatives.map((r) => predict(fitOnePass(curve, { ...r, d: opts.d, checked: true }).params, N, Ks, lambda));
   const q = (1 - level) / 2;
   // basic (reflected) bootstrap interval [2θ̂ − q_{1−α/2}, 2θ̂ − q_{α/2}] (on ln θ for positive skewed
   // quantities): it corrects the percentile interval for the estimator's bias, which a nonlinear fit has

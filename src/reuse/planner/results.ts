@@ -56,8 +56,8 @@ export interface PlannerSyntheticResult {
  * Synthetic validation (claim a). The true β and η are given to the planner (they are what a
  * one-pass curve cannot identify; the interval then covers the curve's noise only, and this checks
  * that coverage). ci: 10 curves × 20 bootstrap fits; small: 30 × 50. Single-threaded; measured here
- * while others trained: ci 6.5 s of CPU (15 s wall), small ≈ 130 s wall (≈ 12× the work of ci: about
- * 70–80 s of CPU on a quiet machine).
+ * while others trained: ci 2.5 s of CPU (5 s wall), small 56 s wall (≈ 12× the work of ci: about
+ * 30 s of CPU on a quiet machine).
  */
 export const plannerSynthetic = defineResult({
   id: "reuse.planner-synthetic",
@@ -142,7 +142,7 @@ export interface PlannerStudyResult {
 /**
  * The planner on the transformer study: one-pass only, and calibrated on the smallest N (claim b).
  * Needs the study's result (trained if not stored). Single-threaded; measured here while others
- * trained: ci 3.6 s of CPU (7 s wall), small 12.9 s of CPU (26 s wall).
+ * trained: ci 3.0 s of CPU (6 s wall), small 10.6 s of CPU (22 s wall).
  */
 export const plannerStudy = defineResult({
   id: "reuse.planner-study",
