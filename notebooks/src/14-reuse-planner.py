@@ -67,7 +67,7 @@ await dl.show(P.planFigure(curve, plan, allRuns));
 md(r"""
 ## 3. Why one pass is not enough: the same curve, different reuse
 
-Fit the curve again at other β and η. Every fit matches the one-pass curve equally well (the residual sd barely moves), yet E(16,N) and K(0.75,N) range widely — which is what the default interval above says. A test (`test/reuse/planner`) pins the same fact on an exact theory curve: a wrong β fits it to a residual sd below 10⁻⁴ while E(16,N) moves by more than 5%.
+Fit the curve again at other β and η. Every fit matches the one-pass curve about equally well (the residual sd moves by 5% at most), yet E(16,N) and K(0.75,N) range widely — which is what the default interval above says. At `small` the theory's own η = 1 even fits marginally best (0.0133 against 0.0139) while predicting no reuse at all (E(16,N) ≈ 1.0; the study measured 6.7 at N = 8k): the residual cannot be used to choose. A test (`test/reuse/planner`) pins the same fact on an exact theory curve: a wrong β fits it to a residual sd below 10⁻⁴ while E(16,N) moves by more than 5%.
 """)
 code(r"""
 const rows = [];
