@@ -126,14 +126,14 @@ describe("datalaws reuse plan", () => {
   fs.writeFileSync(curveFile, "# run 7, tokens in millions\ntokens,loss\n\n" + tokens.map((t) => `${t / 1e6},${plannerLoss(truth, 1, t)}`).join("\n") + "\n");
 
   it("--json: one row per K {N, K, E, loss, lo, hi, …} then the summary; E as the theory gives it (β, η given)", () => {
-    const r = run(["reuse", "plan", "--curve", curveFile, "--N", "0.03", "--K", "1,4,16", "--beta", "0.5", "--eta", "0.1", "--bootstrap", "0", "--json"]);
+    const r = run(["reuse", "plan", "--curve", curveFile, "--N", "0.03", "--K", "1,4,16", "--beta", "0.5", "--eta", "0.1", "--d", "4096", "--bootstrap", "0", "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const rows = jsonLines(r.stdout);
     expect(rows).toHaveLength(4);
     for (const row of rows.slice(0, 3)) expect(Object.keys(row)).toEqual(expect.arrayContaining(["N", "K", "E", "loss", "lo", "hi"]));
     expect(rows.map((x) => x.K).slice(0, 3)).toEqual([1, 4, 16]);
     expect(rows[0].E).toBe(1);
-    // the fit on the default d = 4096 recovers the model: E in the user's unit (millions) equals E in tokens
+    // the fit (at the curve's d) recovers the model: E in the user's unit (millions) equals E in tokens
     expect(rows[2].E).toBeCloseTo(plannerReuseRate(truth, 16, 3e4), 3);
     const s = rows[3];
     expect(Object.keys(s)).toEqual(expect.arrayContaining(["N", "lambda", "saturationK", "fit"]));
