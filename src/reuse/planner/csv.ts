@@ -26,7 +26,7 @@ export class CsvError extends ParameterError {}
 /** Rows of the named columns as numbers (each with its 1-based line number in the text). */
 export function readCsvColumns(text: string, columns: readonly string[], source = "csv"): { lines: number[]; values: number[][] } {
   if (typeof text !== "string") throw new CsvError(source, typeof text, "the text of a CSV file");
-  const rawLines = text.split(/\r?\n/);
+  const rawLines = text.replace(/^\uFEFF/, "").split(/\r?\n/); // a byte-order mark (spreadsheet exports) is not part of the header
   let header: string[] | undefined;
   let headerLine = 0;
   const idx: number[] = [];

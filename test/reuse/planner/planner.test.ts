@@ -225,6 +225,7 @@ describe("CSV input", () => {
   it("reads a header, skips comments and blank lines, any column order, extra columns", () => {
     const c = parseOnePassCsv("# my run\n\nstep,Loss,tokens\n1,3.5,100 # first\n\n2,3.0,200\r\n3,2.8,400\n");
     expect(c).toEqual({ tokens: [100, 200, 400], loss: [3.5, 3.0, 2.8] });
+    expect(parseOnePassCsv("\uFEFFtokens,loss\n1,2\n")).toEqual({ tokens: [1], loss: [2] }); // a spreadsheet's byte-order mark
   });
 
   it("names a non-numeric cell by its line and column", () => {
