@@ -109,6 +109,16 @@ export const plannerClaims: Claim[] = [
           medianEstimate: r4(medianE),
           fittedA: { median: r4(r.fittedA.slice().sort((a, b) => a - b)[Math.floor(r.fittedA.length / 2)]), true: r.config.truth.a },
           bootstrap: r.config.bootstrap,
+          calibratedPath: (() => {
+            const xs = r.calibrated.filter((x) => x.K === COVERAGE_K);
+            const widths = xs.map((x) => x.hi - x.lo).sort((a, b) => a - b);
+            return {
+              note: `β, η calibrated on ${r.config.runK.length} losses at N = ${r.config.runN} instead of given; interval = bootstrap + the calibration's 95% region`,
+              covered: `${xs.filter((x) => x.covered).length}/${xs.length}`,
+              medianWidth: r4(widths[Math.floor(widths.length / 2)] ?? NaN),
+              givenBetaMedianWidth: r4(at.map((x) => x.hi - x.lo).sort((a, b) => a - b)[Math.floor(n / 2)]),
+            };
+          })(),
         },
       };
     },
