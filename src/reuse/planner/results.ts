@@ -65,8 +65,8 @@ export interface PlannerSyntheticResult {
  * that coverage). ci: 10 curves × 20 bootstrap fits; small: 30 × 50. The first few curves (ci 4, small 12)
  * are also planned the recommended way — β and η calibrated on five noisy multi-epoch losses at one
  * smaller N — reported beside the claim's verdict. Single-threaded; measured here
- * while others trained: ci 2.5 s of CPU (5 s wall), small 56 s wall (≈ 12× the work of ci: about
- * 30 s of CPU on a quiet machine).
+ * while others trained, with the calibrated curves: ci ≈ 5 s of CPU (≈ 10 s wall), small 84 s wall
+ * (≈ 40 s of CPU on a quiet machine, from the ci ratio).
  */
 export const plannerSynthetic = defineResult({
   id: "reuse.planner-synthetic",
