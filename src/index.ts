@@ -57,6 +57,7 @@ export { reuse, reuseClaims, reuseFigures, multiEpochMcParallel, reuseRates, app
 export type { McParallelOptions, ReuseMethod, ReuseRow, ReuseSubject, ReuseRateOptions } from "./reuse";
 export * as reuseResults from "./reuse/results";
 export * as reuseTransformer from "./reuse/study"; // transformer study of E(K,N)
+export * as reusePlanner from "./reuse/planner"; // "how many epochs is my dataset worth?" from a one-pass loss curve
 export { skills, skillsClaims, skillsFigures, auc, ZIPF_STATS_D120, sgdSweep } from "./skills";
 export type { SgdSweepOptions } from "./skills";
 export * as skillsResults from "./skills/results";

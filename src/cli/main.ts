@@ -19,6 +19,7 @@ import { command as nnBench } from "./nnBench";
 import { command as proxyFlip } from "./proxyFlip";
 import { command as proxySweep } from "./proxySweep";
 import { command as reuseOnepass } from "./reuseOnepass";
+import { command as reusePlan } from "./reusePlan";
 import { command as reuseRate } from "./reuseRate";
 import { command as skillsLandscape } from "./skillsLandscape";
 import { command as skillsOde } from "./skillsOde";
@@ -30,6 +31,7 @@ import { command as exportTable } from "./export";
 export const COMMANDS: readonly Command[] = [
   reuseRate,
   reuseOnepass,
+  reusePlan,
   folderFigures("reuse"),
   skillsSgd,
   skillsOde,

@@ -44,6 +44,18 @@ export interface ResultDef<C extends object = object, V = unknown> {
   stored?: boolean;
   /** validate a value read back from the store (a reason when it cannot be used) */
   validate?(value: V): string | undefined;
+  /**
+   * Named tables of the value in a format another command reads (`datalaws export <id> --table <name>`),
+   * e.g. a study's one-pass curve as `tokens,loss` for `datalaws reuse plan`.
+   */
+  tables?: Readonly<Record<string, ResultTable<V>>>;
+}
+
+/** A named table of a result's value: its rows, one object of scalars per row (columns in key order). */
+export interface ResultTable<V> {
+  /** what the table holds and which command reads it */
+  description: string;
+  rows(value: V): Array<Record<string, number | string | boolean | null>>;
 }
 
 /** Declare a result (the identity, for type inference of config and value). */

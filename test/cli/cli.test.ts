@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { zipfModel } from "../../src/core/spectra";
 import { uniformOde } from "../../theory/skills/ode";
 import { zipfReuseRate } from "../../theory/reuse/zipf";
+import { logSpacedTokens, plannerLoss, plannerReuseRate, plannerSaturationK } from "../../src/reuse/planner";
 
 const uniformOdeSteps = (k: number, d: number) => uniformOde({ k, d, eta: 1, maxSteps: 1e40, trajectory: false }).rkSteps;
 
@@ -112,6 +113,51 @@ describe("datalaws reuse rate", () => {
     expect(run(["reuse", "rate", "--spectrum", "isotropic", "--d", "0", "--sigma", "0.1", "--N", "100", "--K", "1"]).stderr).toMatch(/--d = 0/);
     expect(run(["reuse", "rate", "--spectrum", "zipf:2:1", "--d", "10", "--N", "100", "--K", "1"]).stderr).toMatch(/--spectrum = "zipf:2:1": must be zipf:A:B with B \+ 1 < A/);
     expect(run(["reuse", "rate", "--spectrum", "power", "--d", "10", "--sigma", "0.1", "--N", "100", "--K", "1"]).stderr).toMatch(/--spectrum = "power"/);
+  });
+});
+
+describe("datalaws reuse plan", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datalaws-plan-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // a curve of the planner's own model (a = 1.6, β = 0.5, η = 0.1), in millions of tokens, with a comment and a blank line
+  const truth = { a: 1.6, beta: 0.5, eta: 0.1, c: 50, A: 3, Linf: 2, d: 4096 };
+  const tokens = logSpacedTokens(50, 2e5, 24);
+  const curveFile = path.join(dir, "onepass.csv");
+  fs.writeFileSync(curveFile, "# run 7, tokens in millions\ntokens,loss\n\n" + tokens.map((t) => `${t / 1e6},${plannerLoss(truth, 1, t)}`).join("\n") + "\n");
+
+  it("--json: one row per K {N, K, E, loss, lo, hi, …} then the summary; E as the theory gives it (β, η given)", () => {
+    const r = run(["reuse", "plan", "--curve", curveFile, "--N", "0.03", "--K", "1,4,16", "--beta", "0.5", "--eta", "0.1", "--d", "4096", "--bootstrap", "0", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows).toHaveLength(4);
+    for (const row of rows.slice(0, 3)) expect(Object.keys(row)).toEqual(expect.arrayContaining(["N", "K", "E", "loss", "lo", "hi"]));
+    expect(rows.map((x) => x.K).slice(0, 3)).toEqual([1, 4, 16]);
+    expect(rows[0].E).toBe(1);
+    // the fit (at the curve's d) recovers the model: E in the user's unit (millions) equals E in tokens
+    expect(rows[2].E).toBeCloseTo(plannerReuseRate(truth, 16, 3e4), 3);
+    const s = rows[3];
+    expect(Object.keys(s)).toEqual(expect.arrayContaining(["N", "lambda", "saturationK", "fit"]));
+    expect(s.lambda).toBe(0.75);
+    expect(s.fit.a).toBeCloseTo(1.6, 4);
+    expect(s.saturationK).toBeCloseTo(plannerSaturationK(truth, 3e4, 0.75), 2);
+  });
+
+  it("names a bad curve and an N too far beyond it", () => {
+    const bad = path.join(dir, "bad.csv");
+    fs.writeFileSync(bad, "tokens,loss\n1,3\n2,x\n");
+    const r = run(["reuse", "plan", "--curve", bad, "--N", "1", "--json"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/bad\.csv line 3, column "loss" = "x": must be a finite number/);
+    const far = run(["reuse", "plan", "--curve", curveFile, "--N", "50", "--json"]);
+    expect(far.status).toBe(2);
+    expect(far.stderr.trim()).toMatch(/N is 250× beyond the curve/);
+  });
+
+  it("export --table names the tables a result has (checked before anything is computed)", () => {
+    const r = run(["export", "reuse.transformer-study", "--scale", "ci", "--table", "nosuch"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('datalaws: --table = "nosuch": must be one of onepass, runs (the named tables of reuse.transformer-study)');
+    expect(run(["export", "reuse.zipf-e-vs-k", "--scale", "ci", "--table", "onepass"]).stderr.trim()).toMatch(/--table = "onepass": must be left out: reuse\.zipf-e-vs-k has no named tables/);
   });
 });
 

@@ -28,8 +28,18 @@ interface Case {
   env?: Record<string, string>;
 }
 
+/** A small one-pass curve for `reuse plan` (a power law over 12 points, 1e3…1e6 tokens). */
+const planFile = (name: string, text: string): string => {
+  const p = path.join(recipeDir, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+const planRows = Array.from({ length: 12 }, (_, i) => 1e3 * Math.pow(1e3, i / 11)).map((t) => `${t},${2 + 5 * Math.pow(t, -0.3)}`);
+const planCurve = planFile("onepass.csv", "tokens,loss\n" + planRows.join("\n") + "\n");
+
 /** A minimal valid call of each command (the fuzz changes one thing of it). */
 const BASE: Record<string, string[]> = {
+  "reuse plan": ["--curve", planCurve, "--N", "1e4", "--bootstrap", "0", "--json"],
   "reuse rate": ["--spectrum", "isotropic", "--d", "4", "--sigma", "0.1", "--N", "100", "--K", "1"],
   "reuse onepass": ["--spectrum", "isotropic", "--d", "4", "--sigma", "0.1", "--N", "100"],
   "skills sgd": ["--k", "2", "--d", "4", "--alpha", "0", "--eta", "0.1", "--batch", "4", "--budget", "100", "--seeds", "1"],
@@ -134,6 +144,22 @@ function generate(): { parse: Case[]; semantic: Case[] } {
   semantic.push({ argv: ["reuse", "onepass", "--spectrum", "zipf:4.5:1", "--d", "100", "--N", "1e300"], names: "--N" });
   semantic.push({ argv: ["reuse", "rate", "--spectrum", "isotropic", "--d", "4", "--N", "100", "--K", "1"], names: "--sigma" });
   semantic.push(rr("N", "5", ["--K", "inf"]), rr("method", "exact", ["--K", "4"]), rr("runs", "1", ["--method", "mc", "--K", "2"]));
+
+  // reuse plan: bad curves and runs (each named by file, line and column, or by what is wrong)
+  const pl = (flag: string, v: string, names: string | RegExp = `--${flag}`, extra: string[] = []) => ({ argv: ["reuse", "plan", ...withFlag(BASE["reuse plan"], flag, v, extra)], names });
+  semantic.push(pl("curve", path.join(recipeDir, "nosuch.csv")), pl("multi", path.join(recipeDir, "nosuch.csv")));
+  semantic.push(pl("curve", planFile("noheader.csv", planRows.join("\n")), /header/));
+  semantic.push(pl("curve", planFile("empty.csv", ""), /empty|header/));
+  semantic.push(pl("curve", planFile("cell.csv", "tokens,loss\n" + planRows.slice(0, 5).join("\n") + "\n1e5,abc\n"), /line 7, column "loss"/));
+  semantic.push(pl("curve", planFile("few.csv", "tokens,loss\n" + planRows.slice(0, 5).join("\n")), /too few points/));
+  semantic.push(pl("curve", planFile("zero.csv", "tokens,loss\n" + planRows.slice(0, 11).join("\n") + "\n1e7,0\n"), /loss/));
+  semantic.push(pl("curve", planFile("order.csv", "tokens,loss\n" + [...planRows.slice(0, 11), planRows[3]].join("\n")), /tokens\[11\]/));
+  const rising = planRows.map((r, i) => (i > 7 ? r.replace(/,.*/, `,${2 + 0.1 * i}`) : r));
+  semantic.push(pl("curve", planFile("rising.csv", "tokens,loss\n" + rising.join("\n")), /non-monotone beyond noise/));
+  for (const v of ["1e300", "1e9", "1"]) semantic.push(pl("N", v, /N = .*× (beyond|below) the curve/));
+  semantic.push(pl("multi", planFile("runs-k1.csv", "unique_tokens,epochs,loss\n1e4,1,3\n1e4,1,3\n"), /at least 3 losses after more than one epoch/));
+  semantic.push(pl("multi", planFile("runs-epochs.csv", "unique_tokens,epochs,loss\n1e4,0,3\n"), /column "epochs"/));
+  semantic.push(pl("multi", planFile("runs-ok.csv", "unique_tokens,epochs,loss\n1e4,2,3\n1e4,4,2.9\n1e4,8,2.8\n"), "--beta", ["--beta", "0.5"]));
 
   // skills
   const sk = (cmd: string, flag: string, v: string, extra: string[] = []) => ({ argv: ["skills", cmd, ...withFlag(BASE[`skills ${cmd}`], flag, v, extra)], names: `--${flag}` });

@@ -251,6 +251,16 @@ export const reuseTransformerStudy = defineResult({
   id: "reuse.transformer-study",
   title: "Effective reuse rate E(K,N) of a small transformer on a Zipf facts language",
   config: (scale): ReuseStudyConfig => reuseStudyConfig(scale),
+  tables: {
+    onepass: {
+      description: "the seed-mean one-pass curve as tokens,loss (the --curve of datalaws reuse plan)",
+      rows: (r: ReuseStudyResult) => r.onePassMean.tokens.map((t, i) => ({ tokens: t, loss: r.onePassMean.valLoss[i] })),
+    },
+    runs: {
+      description: "the seed-mean multi-epoch losses as unique_tokens,epochs,loss (the --multi of datalaws reuse plan)",
+      rows: (r: ReuseStudyResult) => r.curves.flatMap((c) => c.valLoss.map((l, k) => ({ unique_tokens: c.N, epochs: k + 1, loss: l }))),
+    },
+  },
   async environment() {
     const info = await initBackend({ verbose: false });
     return { backend: info.name };
