@@ -21,6 +21,7 @@ import { readJson, readRecoverable, writeJsonAtomic } from "../../run/files";
 import { reuseStudyConfig, validateReuseConfig, windowTokens, type ReuseStudyConfig } from "./config";
 import { REUSE_DATA_MODULE, studyFacts, validationSet, type ReuseDataArgs } from "./data";
 import { fullCoverageTokens } from "../../tasks/zipfFacts";
+import { multiEpochRows, onePassRows } from "./curves";
 import { logSteps, monotoneCurve, reuseRatesFromLosses, saturationPoint, type MonotoneCurve } from "./measure";
 
 /** Validation losses of one multi-epoch run, after every epoch. */
@@ -254,11 +255,11 @@ export const reuseTransformerStudy = defineResult({
   tables: {
     onepass: {
       description: "the seed-mean one-pass curve as tokens,loss (the --curve of datalaws reuse plan)",
-      rows: (r: ReuseStudyResult) => r.onePassMean.tokens.map((t, i) => ({ tokens: t, loss: r.onePassMean.valLoss[i] })),
+      rows: (r: ReuseStudyResult) => onePassRows(r).map((x) => ({ ...x })),
     },
     runs: {
       description: "the seed-mean multi-epoch losses as unique_tokens,epochs,loss (the --multi of datalaws reuse plan)",
-      rows: (r: ReuseStudyResult) => r.curves.flatMap((c) => c.valLoss.map((l, k) => ({ unique_tokens: c.N, epochs: k + 1, loss: l }))),
+      rows: (r: ReuseStudyResult) => multiEpochRows(r).map((x) => ({ ...x })),
     },
   },
   async environment() {
