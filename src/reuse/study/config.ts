@@ -30,6 +30,9 @@ export interface ReuseStudyConfig {
   lr: number;
   /** AdamW weight decay (decoupled; matrices and embeddings only) */
   weightDecay: number;
+  /** AdamW β₂ and the global gradient-norm clip (the same for every run) */
+  beta2: number;
+  clipNorm: number;
   /** seeds (replicates): each seed draws its own corpus, fresh stream and initialisation */
   seeds: number[];
   /** windows in the held-out validation set (shared by every run) */
@@ -46,6 +49,9 @@ export interface ReuseStudyConfig {
  * (one seed, d = 64): with b = 0.25 the saturation point K(0.75,N) was ≈ 9.5 at N = 7,680 and ≈ 6 at
  * N = 76,800; with b = 0.5, ≈ 14 at N = 7,680; with b = 1, E(16, 7,680)/16 ≈ 1 (no saturation within
  * K_max at the smallest N). A d = 128 model learned no faster per epoch at N = 7,680 and cost 6× more.
+ * A first full `small` run with AdamW's default β₂ = 0.999 and no clipping had loss spikes (a K-epoch
+ * loss jumping 2–8× for an epoch or two, then recovering) that decided K(0.75,N) at two of four N; so
+ * every run now uses β₂ = 0.95 and a global gradient-norm clip of 1 (common practice for transformers).
  */
 const facts = (alphabet: number, items: number, factsPerWindow: number): ZipfFactsOptions => ({
   alphabet,
@@ -79,6 +85,8 @@ export const REUSE_STUDY_CONFIGS: Record<Scale, ReuseStudyConfig> = {
     batchSize: 8,
     lr: 3e-3,
     weightDecay: 0.01,
+    beta2: 0.95,
+    clipNorm: 1,
     seeds: [1, 2],
     validationWindows: 256,
     pointsPerOctave: 4,
@@ -93,6 +101,8 @@ export const REUSE_STUDY_CONFIGS: Record<Scale, ReuseStudyConfig> = {
     batchSize: 16,
     lr: 3e-3,
     weightDecay: 0.01,
+    beta2: 0.95,
+    clipNorm: 1,
     seeds: [1, 2],
     validationWindows: 512,
     pointsPerOctave: 6,
@@ -107,6 +117,8 @@ export const REUSE_STUDY_CONFIGS: Record<Scale, ReuseStudyConfig> = {
     batchSize: 64,
     lr: 1e-3,
     weightDecay: 0.01,
+    beta2: 0.95,
+    clipNorm: 1,
     seeds: [1, 2, 3],
     validationWindows: 4096,
     pointsPerOctave: 8,
@@ -124,6 +136,8 @@ export const REUSE_MICRO_CONFIG: ReuseStudyConfig = {
   batchSize: 8,
   lr: 3e-3,
   weightDecay: 0.01,
+  beta2: 0.95,
+  clipNorm: 1,
   seeds: [1, 2],
   validationWindows: 32,
   pointsPerOctave: 3,
@@ -141,6 +155,8 @@ export function validateReuseConfig(c: ReuseStudyConfig): ReuseStudyConfig {
   requireInteger("Kmax", c.Kmax, { min: 2 });
   requireNumber("lr", c.lr, { gt: 0 });
   requireNumber("weightDecay", c.weightDecay, { min: 0 });
+  requireNumber("beta2", c.beta2, { min: 0, lt: 1 });
+  requireNumber("clipNorm", c.clipNorm, { gt: 0 });
   requireInteger("validationWindows", c.validationWindows, { min: 1 });
   requireInteger("pointsPerOctave", c.pointsPerOctave, { min: 1 });
   requireNumber("lambda", c.lambda, { gt: 0, lt: 1 });

@@ -109,7 +109,7 @@ export function reuseStudyRuns(c: ReuseStudyConfig): StudyRun[] {
     seed,
     batchSize: c.batchSize,
     schedule: { kind: "constant" as const, lr: c.lr },
-    optimizer: { weightDecay: c.weightDecay },
+    optimizer: { weightDecay: c.weightDecay, beta2: c.beta2, clipNorm: c.clipNorm },
     saveEvery: 200,
   });
   const data = (args: ReuseDataArgs, fn: string): ManyJob["data"] => ({ module: REUSE_DATA_MODULE(), export: fn, args });
