@@ -10,9 +10,11 @@
 import type { Scale } from "../../core/scale";
 import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../../core/validate";
 import type { GptConfig } from "../../nn/gpt";
+import { OPERATORS, operatorIds, type Operator } from "../../tasks/modularArithmetic";
+import { WORD_GROUPS, permutationGroup, type WordGroupName } from "../../tasks/groupWord";
 
-/** The task families of the study. */
-export const SKILLS_TASKS = ["s5", "arithmetic", "multi-hop", "one-hop"] as const;
+/** The task families of the study ("group": a word problem over a small non-abelian group). */
+export const SKILLS_TASKS = ["s5", "group", "arithmetic", "multi-hop", "one-hop"] as const;
 export type SkillsTaskName = (typeof SKILLS_TASKS)[number];
 
 /** One task of the study with its options, run length and exponents. */
@@ -21,10 +23,21 @@ export interface SkillsTaskSpec {
   task: SkillsTaskName;
   /** "composition" (power law expected to win) or "control" (one-hop memorisation: uniform expected to win) */
   role: "composition" | "control";
-  /** k: permutations (S5), operators (arithmetic, k+1 operands) or hops (multi-hop) */
+  /** k: permutations (S5), group elements (group), operators (arithmetic, k+1 operands) or hops (multi-hop) */
   k?: number;
+  /** the group of a word problem (group) */
+  group?: WordGroupName;
   /** P: prime modulus (arithmetic) */
   P?: number;
+  /** the operators of an arithmetic chain (default all four; ["+"]: a sum mod P) */
+  operators?: Operator[];
+  /**
+   * Fraction of the tuple space held out for testing (composition tasks): every test problem — the
+   * uniform test set and the rank-bin test sets — is a tuple no training batch contains (see
+   * `heldOutSplit`). Multi-hop QA holds out the questions of that fraction of the entities instead
+   * (their atomic facts stay in training). Absent: no split (the one-hop control tests the facts it trains on).
+   */
+  heldOut?: number;
   /** |E| and |R| (QA) */
   entities?: number;
   relations?: number;
@@ -147,6 +160,24 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   },
 };
 
+/** Number of distinct problems (tuples) of a task: every slot's skill, and the operators of an arithmetic chain. */
+export function tupleCount(t: SkillsTaskSpec): number {
+  const k = t.k ?? NaN;
+  if (t.task === "s5") return 120 ** k;
+  if (t.task === "group") return permutationGroup(t.group ?? "S3").order ** k;
+  if (t.task === "arithmetic") return (t.P ?? NaN) ** (k + 1) * (t.operators ?? OPERATORS).length ** k;
+  if (t.task === "multi-hop") return (t.entities ?? NaN) * (t.relations ?? NaN) ** k;
+  return (t.entities ?? NaN) * (t.relations ?? NaN);
+}
+
+/** Number of atomic facts of a task (the pairwise table its problems compose: |G|², 4P² or P²·|ops|, |E|·|R|). */
+export function atomicFactCount(t: SkillsTaskSpec): number {
+  if (t.task === "s5") return 120 * 120;
+  if (t.task === "group") return permutationGroup(t.group ?? "S3").order ** 2;
+  if (t.task === "arithmetic") return (t.P ?? NaN) ** 2 * (t.operators ?? OPERATORS).length;
+  return (t.entities ?? NaN) * (t.relations ?? NaN);
+}
+
 /** A config for tests of the machinery (seconds). */
 export const SKILLS_MICRO_CONFIG: SkillsStudyConfig = {
   name: "micro",
@@ -192,6 +223,19 @@ export function validateSkillsConfig(c: SkillsStudyConfig): SkillsStudyConfig {
     if (seen.has(t.task)) throw new ParameterError(`tasks[${i}].task`, t.task, "each task at most once");
     seen.add(t.task);
     requireInteger(`tasks[${i}].steps`, t.steps, { min: c.evalPoints });
+    if (t.task === "group") requireOneOf(`tasks[${i}].group`, t.group, WORD_GROUPS);
+    if (t.operators !== undefined) {
+      if (t.task !== "arithmetic") throw new ParameterError(`tasks[${i}].operators`, t.operators.join(" "), "only on the arithmetic task");
+      try {
+        operatorIds(t.operators);
+      } catch (e) {
+        throw new ParameterError(`tasks[${i}].operators`, t.operators.join(" "), `a non-empty set of distinct operators among ${OPERATORS.join(" ")}, not ÷ alone`);
+      }
+    }
+    if (t.heldOut !== undefined) {
+      requireNumber(`tasks[${i}].heldOut`, t.heldOut, { gt: 0, lt: 1 });
+      if (t.task === "one-hop") throw new ParameterError(`tasks[${i}].heldOut`, t.heldOut, "absent on the one-hop control (memorisation is tested on the trained facts)");
+    }
     if (!t.alphas.includes(0) || !t.alphas.includes(c.alpha)) throw new ParameterError(`tasks[${i}].alphas`, t.alphas.join(","), `including 0 and alpha = ${c.alpha}`);
     for (const a of t.alphas) requireNumber(`tasks[${i}].alphas`, a, { min: 0 });
   });
