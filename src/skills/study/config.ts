@@ -125,8 +125,8 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   small: {
     name: "small",
     tasks: [
-      { task: "arithmetic", role: "composition", P: 11, k: 5, operators: ["+"], heldOut: 0.25, steps: 2000, alphas: [0, 1, 1.5, 2] },
-      { task: "one-hop", role: "control", entities: 11, relations: 11, steps: 2000, alphas: [0, 1.5] },
+      { task: "arithmetic", role: "composition", P: 11, k: 5, operators: ["+"], heldOut: 0.25, steps: 1500, alphas: [0, 1.5, 2] },
+      { task: "one-hop", role: "control", entities: 11, relations: 11, steps: 1500, alphas: [0, 1.5] },
     ],
     model: model(2, 64, 4),
     batchSize: 64,
