@@ -92,13 +92,17 @@ const model = (layers: number, dModel: number, heads: number) => ({ layers, dMod
  * the size of the table the composition task composes), the same model and the same steps.
  *
  * `small` (the design chosen by one-seed pilots, notebook 12): a sum of 6 residues mod 11 (Z₁₁,
- * 11⁶ ≈ 1.77·10⁶ tuples for 2000 × 64 = 1.28·10⁵ training examples: 13.8×), 5 seeds, α ∈ {0, 1,
- * 1.5, 2}, and one-hop QA with |E| = |R| = 11 (121 facts = the 11 × 11 addition table). Quiet-machine
- * estimate: 30 runs × 2000 steps × 12.5 ms per step (2-layer d = 64 GPT, batch 64, measured alone
- * with `nn bench`-like timed runs) / 2 threads ≈ 6.3 min of training, plus evaluations and the gradient
- * diagnostic; see notebook 12 for the measured inputs.
- * `ci`: the same design, tiny (2 seeds, 300 steps; sum of 6 residues mod 7) — it tests the
- * machinery, its premise may fail. `paper`: a GPU-scale analogue (S5 with k = 8, arithmetic mod 97,
+ * 11⁶ ≈ 1.77·10⁶ tuples for 1500 × 64 = 9.6·10⁴ training examples: 18×), 5 seeds, α ∈ {0, 1.5, 2},
+ * and one-hop QA with |E| = |R| = 11 (121 facts = the 11 × 11 addition table), 25 runs.
+ * Quiet-machine estimate (the lead times the final run): Σ steps × ms per step / 2 threads =
+ * (15 × 1500 arithmetic steps × ≈ 50 ms + 10 × 1500 one-hop steps × ≈ 18 ms) / 2 ≈ 700 s of
+ * training, plus ≈ 3 min of evaluations, gradient norms and landscape: ≈ 13–15 min. The ms per step
+ * of this model (2-layer d = 64 GPT, batch 64; T = 12 for the sum, 3 for one-hop) were measured alone
+ * on a shared machine as CPU time per step (58.6 and 22.0 ms at load 10, an upper bound; 53 ms the
+ * fastest wall-clock arithmetic step).
+ * `ci`: the same design, tiny (2 seeds, 300 steps; sum of 6 residues mod 7, 12× the training
+ * examples) — it tests the machinery; the power law does not learn in 300 steps, so its premise
+ * fails. Measured: 43 s of CPU time for the whole study (well under 2 min on 2 threads). `paper`: a GPU-scale analogue (S5 with k = 8, arithmetic mod 97,
  * three-hop QA with held-out entities, 6-layer d = 256 GPTs) — named, not run here.
  */
 export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
