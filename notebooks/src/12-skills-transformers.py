@@ -49,7 +49,7 @@ dl.showTable(cfg.tasks.map((t) => {
     "atomic facts": dl.skillsTransformer.atomicFactCount(t),
     "tuples": tuples.toExponential(2),
     "held out": t.heldOut ? `${t.heldOut * 100} % of the tuples` : "— (tests the trained facts)",
-    "tuples per training example": (tuples / (t.steps * cfg.batchSize)).toFixed(1),
+    "tuples per training example": t.role === "composition" ? (tuples / (t.steps * cfg.batchSize)).toFixed(1) : "—",
     steps: t.steps,
     "α trained": t.alphas.join(", "),
   };
