@@ -98,8 +98,9 @@ const model = (layers: number, dModel: number, heads: number) => ({ layers, dMod
  * (15 × 1500 arithmetic steps × ≈ 50 ms + 10 × 1500 one-hop steps × ≈ 18 ms) / 2 ≈ 700 s of
  * training, plus ≈ 3 min of evaluations, gradient norms and landscape: ≈ 13–15 min. The ms per step
  * of this model (2-layer d = 64 GPT, batch 64; T = 12 for the sum, 3 for one-hop) were measured alone
- * on a shared machine as CPU time per step (58.6 and 22.0 ms at load 10, an upper bound; 53 ms the
- * fastest wall-clock arithmetic step).
+ * (70 timed training steps each) on the shared machine: at load 5, 47–56 ms wall (fastest–median) and
+ * 52.9 ms of CPU per sum step, 15–20 ms wall and 18.5 ms of CPU per one-hop step. The run stored with
+ * notebook 12 took 52 min of training at load 6–9.
  * `ci`: the same design, tiny (2 seeds, 300 steps; sum of 6 residues mod 7, 12× the training
  * examples) — it tests the machinery; the power law does not learn in 300 steps, so its premise
  * fails. Measured: 43 s of CPU time for the whole study (well under 2 min on 2 threads). `paper`: a GPU-scale analogue (S5 with k = 8, arithmetic mod 97,
