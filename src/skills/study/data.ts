@@ -1,6 +1,7 @@
 /**
  * Tasks, training data and test sets of the skills study (Wang, Dang, Lee, Lyu, arXiv 2604.22951:
- * S5 state tracking, multi-step modular arithmetic, multi-hop and one-hop QA).
+ * S5 state tracking, word problems over small groups, multi-step modular arithmetic and sums mod P,
+ * multi-hop and one-hop QA).
  *
  * Held-out tuples (`heldOut` in a task's spec): a seeded hash splits the task's tuple space; training
  * batches are drawn from the kept tuples only, every test set from the held-out ones only.
