@@ -141,3 +141,31 @@ export function fisherExact(a: number, n1: number, b: number, n2: number): numbe
   }
   return Math.min(1, p);
 }
+
+/**
+ * Exact one-sided paired sign-flip permutation test of H₀ "the paired differences are symmetric
+ * about 0" against "their mean is > 0": p = #{s ∈ {±1}ⁿ : mean(s ⊙ d) ≥ mean(d)} / 2ⁿ, every sign
+ * pattern enumerated (n ≤ 20). With all n differences positive p = 2⁻ⁿ (the smallest possible: 1/32
+ * for 5 pairs), so a test at level 0.05 needs ≥ 5 pairs. Ties in |d| are handled exactly (a relative
+ * tolerance of 1e-12 decides "≥").
+ */
+export function pairedSignFlipTest(diffs: ArrayLike<number>): { n: number; mean: number; p: number } {
+  const n = diffs.length;
+  if (n < 1 || n > 20) throw new ParameterError("diffs.length", n, "1 to 20 pairs (every sign pattern is enumerated)");
+  let obs = 0;
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(diffs[i])) throw new ParameterError(`diffs[${i}]`, diffs[i], "a finite number");
+    obs += diffs[i];
+    scale += Math.abs(diffs[i]);
+  }
+  const tol = 1e-12 * Math.max(scale, 1e-300);
+  let count = 0;
+  const total = 2 ** n;
+  for (let mask = 0; mask < total; mask++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += mask & (1 << i) ? -diffs[i] : diffs[i];
+    if (s >= obs - tol) count++;
+  }
+  return { n, mean: obs / n, p: count / total };
+}

@@ -5,6 +5,8 @@
  *
  * - S5: generator = lexicographic enumeration + a 120×120 composition table; evaluator = Lehmer-code
  *   (factorial number system) unranking/ranking and composition of the functions applied right to left.
+ * - Group word problems (S3, D4, A4, S4): generator = closure of generators + Cayley table; evaluator =
+ *   all permutations filtered by a membership test (all, even, square-preserving), composed as functions.
  * - Modular arithmetic: generator = Fermat inverses b^{P−2}; evaluator = extended Euclid, in BigInt.
  * - QA: generator = relation-function table; evaluator = follows the hops through a map built from
  *   the list of atomic facts (what the model sees in training).
@@ -76,6 +78,60 @@ export function s5Evaluator(k: number): Evaluator {
     // image of each x under g₁(g₂(⋯g_k(x))): apply g_k first
     const composed = [0, 1, 2, 3, 4].map((x) => gs.reduceRight((y, g) => g[y], x));
     return [rankLehmer(composed)];
+  });
+}
+
+/** Membership tests of the small word-problem groups, on one-line permutations: (points, test). */
+const GROUP_MEMBERSHIP: Record<string, { points: number; member: (p: number[]) => boolean }> = {
+  S3: { points: 3, member: () => true },
+  S4: { points: 4, member: () => true },
+  // even permutations: an even number of inversions
+  A4: {
+    points: 4,
+    member: (p) => {
+      let inv = 0;
+      for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) if (p[i] > p[j]) inv++;
+      return inv % 2 === 0;
+    },
+  },
+  // symmetries of the square 0-1-2-3-0: corners adjacent on the square stay adjacent
+  D4: { points: 4, member: (p) => [0, 1, 2, 3].every((x) => (p[(x + 1) % 4] - p[x] + 4) % 4 === 1 || (p[(x + 1) % 4] - p[x] + 4) % 4 === 3) },
+};
+
+/** Every permutation of {0..m−1} in lexicographic order (the standard next-permutation step). */
+function allPermutations(m: number): number[][] {
+  const out: number[][] = [];
+  const p = Array.from({ length: m }, (_, i) => i);
+  for (;;) {
+    out.push([...p]);
+    let i = m - 2;
+    while (i >= 0 && p[i] > p[i + 1]) i--;
+    if (i < 0) return out;
+    let j = m - 1;
+    while (p[j] < p[i]) j--;
+    [p[i], p[j]] = [p[j], p[i]];
+    p.splice(i + 1, m - i - 1, ...p.slice(i + 1).reverse());
+  }
+}
+
+/** Evaluator of a group word problem (`groupWordTask`): `g₁ … g_k =` → g₁∘⋯∘g_k, elements = the group's permutations in lexicographic order. */
+export function groupWordEvaluator(group: string, k: number): Evaluator {
+  const spec = GROUP_MEMBERSHIP[group];
+  if (!spec) throw new Error(`internal: no membership test for group ${group}`);
+  const elements = allPermutations(spec.points).filter(spec.member);
+  const n = elements.length;
+  const index = new Map(elements.map((p, i) => [p.join(","), i]));
+  return problemEvaluator(k + 1, (tokens) => {
+    if (tokens[k] !== n) return null;
+    const gs: number[][] = [];
+    for (let i = 0; i < k; i++) {
+      if (!(tokens[i] >= 0 && tokens[i] < n)) return null;
+      gs.push(elements[tokens[i]]);
+    }
+    // image of each x under g₁(g₂(⋯g_k(x))): apply g_k first
+    const composed = elements[0].map((_, x) => gs.reduceRight((y, g) => g[y], x));
+    const i = index.get(composed.join(","));
+    return i === undefined ? null : [i];
   });
 }
 

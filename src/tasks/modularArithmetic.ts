@@ -9,6 +9,8 @@
  * the k + 1 operand slots draw i.i.d. from the skill distribution (d = P); operators are uniform.
  * 0 is never a divisor: an operator drawn as ÷ before a zero operand is redrawn uniformly from
  * {+, −, ×}, so the operands keep exactly the skill distribution.
+ * `operators` restricts the operators (drawn uniformly among those given; with ["+"] the task is a sum
+ * of k + 1 residues mod P, a word problem in the cyclic group Z_P); the vocabulary is the same.
  * Defaults (this toolkit's): P = 97 (23 and 97 both supported), k = 5 (3, 5 and 8 are the sweep values).
  */
 import type { Rng } from "../core/rng";
@@ -36,7 +38,12 @@ export interface ModularArithmeticOptions {
   P?: number;
   /** k: number of operations (≥ 1; default 5) */
   k?: number;
+  /** the operators drawn (uniformly) between operands (default all four; e.g. ["+"] for a sum mod P) */
+  operators?: readonly Operator[];
 }
+
+/** An operator symbol. */
+export type Operator = (typeof OPERATORS)[number];
 
 /** b^e mod P by square-and-multiply. */
 function powMod(b: number, e: number, P: number): number {
@@ -50,6 +57,18 @@ function powMod(b: number, e: number, P: number): number {
   return r;
 }
 
+/** Operator token offsets (0..3) of a list of operator symbols: distinct, known, and not ÷ alone (0 is never a divisor). */
+export function operatorIds(operators: readonly string[]): number[] {
+  if (operators.length < 1) throw new ParameterError("operators", "[]", `a non-empty subset of ${OPERATORS.join(" ")}`);
+  const ids = operators.map((o) => OPERATORS.indexOf(o as Operator));
+  ids.forEach((id, i) => {
+    if (id < 0) throw new ParameterError(`operators[${i}]`, operators[i], `one of ${OPERATORS.join(" ")}`);
+  });
+  if (new Set(ids).size !== ids.length) throw new ParameterError("operators", operators.join(" "), "distinct operators");
+  if (ids.length === 1 && ids[0] === 3) throw new ParameterError("operators", "÷", "÷ together with another operator (0 is never a divisor)");
+  return ids;
+}
+
 /** The layout of the modular-arithmetic vocabulary for modulus P. */
 export function modularLayout(P: number): { P: number; opBase: number; equals: number; size: number } {
   return { P, opBase: P, equals: P + 4, size: P + 5 };
@@ -60,6 +79,9 @@ export function modularArithmeticTask(opts: ModularArithmeticOptions = {}): Task
   const P = requireInteger("P", opts.P ?? 97, { min: 2, max: MAX_MODULUS });
   if (!isPrime(P)) throw new ParameterError("P", P, "a prime");
   const k = requireInteger("k", opts.k ?? 5, { min: 1 });
+  const ops = operatorIds(opts.operators ?? OPERATORS);
+  // ÷ before a zero operand is redrawn among the other allowed operators
+  const notDivide = ops.filter((o) => o !== 3);
   const L = modularLayout(P);
   // inverses by Fermat's little theorem: b^{−1} = b^{P−2} mod P
   const inverse = new Int32Array(P);
@@ -74,8 +96,8 @@ export function modularArithmeticTask(opts: ModularArithmeticOptions = {}): Task
     input[0] = a[0];
     let acc = a[0];
     for (let i = 1; i <= k; i++) {
-      let op = rng.int(4);
-      if (op === 3 && a[i] === 0) op = rng.int(3);
+      let op = ops[rng.int(ops.length)];
+      if (op === 3 && a[i] === 0) op = notDivide[rng.int(notDivide.length)];
       input[2 * i - 1] = L.opBase + op;
       input[2 * i] = a[i];
       if (op === 0) acc = (acc + a[i]) % P;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { floorPowerLawFit, linearFit, logLinearFit, powerLawFit } from "../../src/core/fit";
-import { fisherExact, kendall, meanSe, ranks, spearman } from "../../src/core/stats";
+import { fisherExact, kendall, meanSe, pairedSignFlipTest, ranks, spearman } from "../../src/core/stats";
 import { gamma, logGamma, zeta } from "../../src/core/special";
 import { Rng } from "../../src/core/rng";
 
@@ -114,5 +114,33 @@ describe("special functions", () => {
     expect(logGamma(100)).toBeCloseTo(359.1342053695754, 9);
     expect(zeta(2)).toBeCloseTo(Math.PI ** 2 / 6, 12);
     expect(zeta(3.5)).toBeCloseTo(1.1267338673170566, 12);
+  });
+});
+
+describe("paired sign-flip permutation test (one-sided, exact)", () => {
+  it("all n differences positive give p = 2⁻ⁿ; zeros give p = 1", () => {
+    for (const n of [1, 3, 5, 8]) expect(pairedSignFlipTest(Array.from({ length: n }, (_, i) => 0.1 + i)).p).toBe(2 ** -n);
+    expect(pairedSignFlipTest([0, 0, 0]).p).toBe(1);
+    expect(pairedSignFlipTest([0.2, 0.4, 0.1]).mean).toBeCloseTo(0.7 / 3, 14);
+  });
+  it("magnitudes 2^i: the signed sums are ordered like m = Σ_{d_i > 0} 2^i, so p = (2ⁿ − m)/2ⁿ exactly", () => {
+    const n = 5;
+    for (let m = 0; m < 2 ** n; m++) {
+      const d = Array.from({ length: n }, (_, i) => (m & (1 << i) ? 1 : -1) * 2 ** i);
+      expect(pairedSignFlipTest(d).p).toBe((2 ** n - m) / 2 ** n);
+    }
+    // e.g. one negative difference, the smallest: 2/32, the one-sided test at 0.05 fails with 5 pairs
+    expect(pairedSignFlipTest([-1, 2, 4, 8, 16]).p).toBe(2 / 32);
+  });
+  it("ties in |d| count as ≥ (p of [1, −1] is 3/4), and mirrored data give the complementary tail", () => {
+    expect(pairedSignFlipTest([1, -1]).p).toBe(3 / 4);
+    // P(S ≥ s) + P(S ≤ s) = 1 + P(S = s): for distinct signed sums P(S = s) = 2⁻ⁿ
+    const d = [0.3, -0.1, 0.7, 0.25];
+    expect(pairedSignFlipTest(d).p + pairedSignFlipTest(d.map((x) => -x)).p).toBeCloseTo(1 + 1 / 16, 14);
+  });
+  it("rejects no pairs, more than 20, and non-finite differences, naming the parameter", () => {
+    expect(() => pairedSignFlipTest([])).toThrow(/diffs.length/);
+    expect(() => pairedSignFlipTest(new Array(21).fill(1))).toThrow(/diffs.length/);
+    expect(() => pairedSignFlipTest([1, NaN])).toThrow(/diffs\[1\]/);
   });
 });

@@ -4,10 +4,11 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/run/store";
 import { NN_WORKER_FILE } from "../../src/nn/many";
-import { SKILLS_MICRO_CONFIG, SKILLS_STUDY_CONFIGS, validateSkillsConfig, type SkillsStudyConfig } from "../../src/skills/study/config";
-import { binTestSets, rankBins, runSkills, skillsData, skillsTask, SKILLS_DATA_MODULE, uniformTestSet } from "../../src/skills/study/data";
+import { atomicFactCount, SKILLS_MICRO_CONFIG, SKILLS_STUDY_CONFIGS, tupleCount, validateSkillsConfig, type SkillsStudyConfig } from "../../src/skills/study/config";
+import { binTestSets, rankBins, runSkills, skillsData, skillsSplitTask, skillsTask, SKILLS_DATA_MODULE, uniformTestSet } from "../../src/skills/study/data";
+import type { HeldOutTask } from "../../src/tasks/heldOut";
 import { paramCheckpointFile } from "../../src/nn/studyRuns";
-import { analyseSkills, computeSkillsStudy, skillsArm, skillsStudyRuns, skillsTransformerStudy, type SkillsRunRecord } from "../../src/skills/study/study";
+import { analyseSkills, computeSkillsStudy, skillsArm, skillsStudyRuns, skillsTransformerStudy, type SkillsRunRecord, type SkillsStudyResult } from "../../src/skills/study/study";
 import { StudyInterrupted } from "../../src/nn/studyRuns";
 import { skillsTransformerClaims } from "../../src/skills/study/claims";
 import { skillsTransformerFigures } from "../../src/skills/study/figures";
@@ -32,6 +33,39 @@ describe("skills study configs", () => {
     expect(() => validateSkillsConfig(noUniform)).toThrow(/alphas = "1.5": must be including 0/);
     expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [arith, arith] })).toThrow(/each task at most once/);
     expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, seeds: [1, 1] })).toThrow(/distinct/);
+  });
+
+  it("ci and small test composition on held-out tuples, small with ≥ 10× tuples per training example and ≥ 5 seeds; the control is matched in atomic facts and steps", () => {
+    for (const scale of ["ci", "small"] as const) {
+      const c = SKILLS_STUDY_CONFIGS[scale];
+      const comp = c.tasks.filter((t) => t.role === "composition");
+      const ctl = c.tasks.filter((t) => t.role === "control");
+      expect(comp.length).toBeGreaterThan(0);
+      for (const t of comp) {
+        expect(t.heldOut).toBeGreaterThan(0);
+        expect(tupleCount(t) / (t.steps * c.batchSize)).toBeGreaterThanOrEqual(10);
+      }
+      for (const t of ctl) {
+        expect(atomicFactCount(t)).toBe(atomicFactCount(comp[0]));
+        expect(t.steps).toBe(comp[0].steps);
+      }
+    }
+    expect(SKILLS_STUDY_CONFIGS.small.seeds.length).toBeGreaterThanOrEqual(5);
+    // the counts: 11⁶ sums of six residues; S5 words of length 8; E·R^k questions
+    expect(tupleCount({ task: "arithmetic", role: "composition", P: 11, k: 5, operators: ["+"], steps: 1, alphas: [0] })).toBe(11 ** 6);
+    expect(tupleCount({ task: "arithmetic", role: "composition", P: 7, k: 2, steps: 1, alphas: [0] })).toBe(7 ** 3 * 16);
+    expect(tupleCount({ task: "group", role: "composition", group: "A4", k: 3, steps: 1, alphas: [0] })).toBe(12 ** 3);
+    expect(atomicFactCount({ task: "group", role: "composition", group: "D4", k: 3, steps: 1, alphas: [0] })).toBe(64);
+    expect(tupleCount({ task: "multi-hop", role: "composition", entities: 10, relations: 3, k: 2, steps: 1, alphas: [0] })).toBe(90);
+  });
+
+  it("rejects operators off the arithmetic task, a held-out split on the one-hop control or outside (0, 1), and an unknown group, naming the field", () => {
+    const oneHop = { task: "one-hop" as const, role: "control" as const, entities: 5, relations: 5, steps: 10, alphas: [0, 1.5] };
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ ...oneHop, operators: ["+"] }] })).toThrow(/tasks\[0\]\.operators/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [arith, { ...oneHop, heldOut: 0.2 }] })).toThrow(/tasks\[1\]\.heldOut/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ ...arith, heldOut: 1 }] })).toThrow(/tasks\[0\]\.heldOut/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ ...arith, operators: ["÷"] }] })).toThrow(/tasks\[0\]\.operators/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ task: "group", role: "composition", group: "Q8" as never, k: 2, steps: 10, alphas: [0, 1.5] }] })).toThrow(/tasks\[0\]\.group/);
   });
 
   it("the runs: one per task × α × seed, with identical hyper-parameters and seed across the α arms", () => {
@@ -99,6 +133,29 @@ describe("skills study data", () => {
     });
     expect(Array.from(uniformTestSet(spec, 32).inputs)).toEqual(Array.from(uniformTestSet(spec, 32).inputs));
     expect(task.contextLength).toBe(2 * (spec.k ?? 0) + 2);
+  });
+});
+
+describe("held-out tuples in the study's data", () => {
+  it("no training batch of any arm holds a tuple of the uniform or rank-bin test sets; every test problem is held out", () => {
+    // bins of 3 and 4 residues: 3⁴ = 81 tuples in the smaller bin, about 20 of them held out
+    const spec = { task: "arithmetic" as const, role: "composition" as const, P: 7, k: 3, operators: ["+" as const], heldOut: 0.25, steps: 10, alphas: [0, 1.5] };
+    const split = skillsSplitTask(spec) as HeldOutTask;
+    const row = (b: { inputs: Int32Array; length: number }, r: number) => Array.from(b.inputs.subarray(r * b.length, (r + 1) * b.length)).join(",");
+    const test = new Set<string>();
+    const sets = [uniformTestSet(spec, 256), ...binTestSets(spec, 1, 2, 128)];
+    for (const b of sets) for (let r = 0; r < b.batchSize; r++) test.add(row(b, r));
+    // 7⁴ = 2401 tuples, a quarter held out
+    expect(test.size).toBeGreaterThan(200);
+    const base = skillsTask(spec);
+    for (const key of test) expect(split.isHeldOut(base.sample(new Rng(0), key.split(",").filter((_, i) => i % 2 === 0 && i < 8).map(Number)))).toBe(true);
+    for (const alpha of [0, 1.5]) {
+      const f = skillsData({ spec, alpha, seed: 1, batchSize: 64 });
+      for (let step = 0; step < 40; step++) {
+        const b = f(step);
+        for (let r = 0; r < b.batchSize; r++) expect(test.has(row(b, r))).toBe(false);
+      }
+    }
   });
 });
 
@@ -260,5 +317,86 @@ describe("skills study machinery on a micro config (worker threads, resume)", ()
       expect(f.needs).toEqual([skillsTransformerStudy]);
       expect(skills.figures).toContain(f);
     }
+  });
+});
+
+describe("the study's claims on constructed results (pre-registered test, premise, matched control, α trade-off)", () => {
+  const comp = { task: "arithmetic" as const, role: "composition" as const, P: 11, k: 5, operators: ["+" as const], heldOut: 0.25, steps: 2000, alphas: [0, 1, 1.5, 2] };
+  const ctl = { task: "one-hop" as const, role: "control" as const, entities: 11, relations: 11, steps: 2000, alphas: [0, 1.5] };
+  const seeds = [1, 2, 3, 4, 5];
+  const base: SkillsStudyConfig = { ...SKILLS_STUDY_CONFIGS.small, tasks: [comp, ctl], seeds, bins: 2 };
+  // accuracy curves of 3 evaluations: `level` for the test set and the head bin, `tail` for the tail bin
+  const run = (task: "arithmetic" | "one-hop", alpha: number, seed: number, level: number, tail = level): SkillsRunRecord => ({
+    task,
+    alpha,
+    seed,
+    steps: [500, 1000, 2000],
+    testAcc: [level / 3, (2 * level) / 3, level],
+    testLoss: [1, 1, 1],
+    binAcc: [
+      [level / 3, (2 * level) / 3, level],
+      [tail / 3, (2 * tail) / 3, tail],
+    ],
+    trainLoss: [1, 1, 1],
+  });
+  // power law learns (0.5 + small seed noise), uniform stays at 1/11; control: uniform ahead
+  const build = (c: SkillsStudyConfig, over: (task: string, alpha: number, seed: number) => number | undefined = () => undefined) => {
+    const runs: SkillsRunRecord[] = [];
+    for (const t of c.tasks)
+      for (const a of t.alphas)
+        for (const s of c.seeds) {
+          const def = t.role === "control" ? (a === 0 ? 0.9 : 0.8) : a === 0 ? 1 / 11 + 0.01 * s : 0.5 + 0.01 * s;
+          const level = over(t.task, a, s) ?? def;
+          // the tail bin: lower final accuracy for a heavier head
+          runs.push(run(t.task as "arithmetic" | "one-hop", a, s, level, t.role === "composition" && a > 0 ? level * (1 - a / 4) : level));
+        }
+    const r: SkillsStudyResult = { config: c, runs, tasks: analyseSkills(c, runs), gradient: null };
+    return r;
+  };
+  const judge = (id: string, r: SkillsStudyResult) => skillsTransformerClaims.find((c) => c.id === id)!.evidence({ get: <V>() => r as unknown as V }, "small");
+
+  it("power law beats uniform: all 5 seeds ahead gives p = 1/32 and passes; one seed behind gives p ≥ 2/32 and fails", () => {
+    const e = judge("skills.transformer-power-law-wins-composition", build(base));
+    expect(e.verdict).toBe("pass");
+    expect((e.measured as Record<string, number>)["arithmetic p"]).toBeCloseTo(1 / 32, 3);
+    const oneBehind = build(base, (task, a, s) => (task === "arithmetic" && a === 1.5 && s === 3 ? 0.05 : undefined));
+    const f = judge("skills.transformer-power-law-wins-composition", oneBehind);
+    expect(f.verdict).toBe("fail");
+    expect((f.measured as Record<string, number>)["arithmetic p"]).toBeGreaterThanOrEqual(2 / 32 - 1e-4);
+  });
+
+  it("the premise needs held-out tuples, ≥ 10× tuples per training example and an arm above chance", () => {
+    expect(judge("skills.transformer-premise-held-out-composition", build(base)).verdict).toBe("pass");
+    const noSplit = { ...base, tasks: [{ ...comp, heldOut: undefined }, ctl] };
+    expect(judge("skills.transformer-premise-held-out-composition", build(noSplit)).verdict).toBe("fail");
+    // 3000 steps × 64 = 1.92·10⁵ examples for 11⁶ ≈ 1.77·10⁶ tuples: 9.2×
+    const long = { ...base, tasks: [{ ...comp, steps: 3000 }, { ...ctl, steps: 3000 }] };
+    const e = judge("skills.transformer-premise-held-out-composition", build(long));
+    expect(e.verdict).toBe("fail");
+    expect((e.measured as Record<string, number>).tuplesAtLeast10x).toBe(0);
+    // nothing learned: every arm at chance
+    expect(judge("skills.transformer-premise-held-out-composition", build(base, (task) => (task === "arithmetic" ? 1 / 11 : undefined))).verdict).toBe("fail");
+  });
+
+  it("uniform wins the matched one-hop control; an unmatched control (other fact count or steps) fails even when uniform wins", () => {
+    const e = judge("skills.transformer-uniform-wins-one-hop", build(base));
+    expect(e.verdict).toBe("pass");
+    expect((e.measured as Record<string, number>)["one-hop p(uniform better)"]).toBeCloseTo(1 / 32, 3);
+    expect(judge("skills.transformer-uniform-wins-one-hop", build({ ...base, tasks: [comp, { ...ctl, entities: 10 }] })).verdict).toBe("fail");
+    expect(judge("skills.transformer-uniform-wins-one-hop", build({ ...base, tasks: [comp, { ...ctl, steps: 1000 }] })).verdict).toBe("fail");
+    expect(judge("skills.transformer-uniform-wins-one-hop", build(base, (task, a) => (task === "one-hop" && a > 0 ? 0.95 : undefined))).verdict).toBe("fail");
+  });
+
+  it("α trade-off: a heavier head with a lighter tail passes; equal tails fail", () => {
+    // α = 2 learns the head earlier (level 0.6 vs 0.5) and its tail bin ends lower (factor 1 − α/4)
+    const r = build(base, (task, a) => (task === "arithmetic" && a === 2 ? 0.6 : undefined));
+    const e = judge("skills.transformer-alpha-tradeoff", r);
+    expect(e.verdict).toBe("pass");
+    const m = e.measured as Record<string, number>;
+    expect(m["arithmetic head-bin area gain"]).toBeCloseTo(((0.6 - 0.53) * 2) / 3, 3); // seeds add 0.01·s to α = 1: mean 0.53
+    expect(m["arithmetic p(head)"]).toBeCloseTo(1 / 32, 3);
+    // α = 2 with a tail as good as α = 1's: no trade-off
+    const flat = build(base, (task, a, s) => (task === "arithmetic" && a === 2 ? ((0.5 + 0.01 * s) * (1 - 1 / 4)) / (1 - 2 / 4) : undefined));
+    expect(judge("skills.transformer-alpha-tradeoff", flat).verdict).toBe("fail");
   });
 });

@@ -104,5 +104,37 @@ describe("multi-step modular arithmetic", () => {
     expect(() => modularArithmeticTask({ P: 97.5 })).toThrow(/^P = 97.5/);
     expect(() => modularArithmeticTask({ k: 0 })).toThrow(/^k = 0/);
     expect(() => modularArithmeticTask({ P: 23 }).sample(new Rng(0), trainingSkills(97, 1))).toThrow(/skills.d/);
+    expect(() => modularArithmeticTask({ operators: ["÷"] })).toThrow(/^operators = "÷"/);
+    expect(() => modularArithmeticTask({ operators: [] })).toThrow(/^operators/);
+    expect(() => modularArithmeticTask({ operators: ["+", "+"] })).toThrow(/distinct/);
+    expect(() => modularArithmeticTask({ operators: ["%" as never] })).toThrow(/^operators\[0\]/);
+  });
+
+  it("operators ['+']: a sum of k + 1 residues mod P (every answer = Σ aᵢ mod P, checked by the evaluator); ['×', '÷'] never divides by 0", () => {
+    const sum = modularArithmeticTask({ P: 11, k: 5, operators: ["+"] });
+    const rng = new Rng(3);
+    for (let i = 0; i < 2000; i++) {
+      const s = sum.sample(rng);
+      for (let j = 1; j <= 5; j++) expect(s.tokens[2 * j - 1]).toBe(11); // the + token
+      expect(s.answer[0]).toBe(Array.from(s.skills).reduce((a, b) => a + b, 0) % 11);
+      expect(sum.evaluator.check(s)).toBe(true);
+    }
+    const md = modularArithmeticTask({ P: 5, k: 3, operators: ["×", "÷"] });
+    for (let i = 0; i < 2000; i++) {
+      const s = md.sample(rng);
+      for (let j = 1; j <= 3; j++) {
+        expect([7, 8]).toContain(s.tokens[2 * j - 1]);
+        if (s.tokens[2 * j] === 0) expect(s.tokens[2 * j - 1]).toBe(7);
+      }
+      expect(md.evaluator.check(s)).toBe(true);
+    }
+  });
+
+  it("the default operator set draws exactly as before the option existed (same tokens for a fixed seed)", () => {
+    const a = modularArithmeticTask({ P: 7, k: 4 });
+    const b = modularArithmeticTask({ P: 7, k: 4, operators: ["+", "−", "×", "÷"] });
+    const ra = new Rng(9);
+    const rb = new Rng(9);
+    for (let i = 0; i < 200; i++) expect(Array.from(b.sample(rb).tokens)).toEqual(Array.from(a.sample(ra).tokens));
   });
 });

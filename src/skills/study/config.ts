@@ -10,9 +10,11 @@
 import type { Scale } from "../../core/scale";
 import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../../core/validate";
 import type { GptConfig } from "../../nn/gpt";
+import { OPERATORS, operatorIds, type Operator } from "../../tasks/modularArithmetic";
+import { WORD_GROUPS, permutationGroup, type WordGroupName } from "../../tasks/groupWord";
 
-/** The task families of the study. */
-export const SKILLS_TASKS = ["s5", "arithmetic", "multi-hop", "one-hop"] as const;
+/** The task families of the study ("group": a word problem over a small non-abelian group). */
+export const SKILLS_TASKS = ["s5", "group", "arithmetic", "multi-hop", "one-hop"] as const;
 export type SkillsTaskName = (typeof SKILLS_TASKS)[number];
 
 /** One task of the study with its options, run length and exponents. */
@@ -21,10 +23,21 @@ export interface SkillsTaskSpec {
   task: SkillsTaskName;
   /** "composition" (power law expected to win) or "control" (one-hop memorisation: uniform expected to win) */
   role: "composition" | "control";
-  /** k: permutations (S5), operators (arithmetic, k+1 operands) or hops (multi-hop) */
+  /** k: permutations (S5), group elements (group), operators (arithmetic, k+1 operands) or hops (multi-hop) */
   k?: number;
+  /** the group of a word problem (group) */
+  group?: WordGroupName;
   /** P: prime modulus (arithmetic) */
   P?: number;
+  /** the operators of an arithmetic chain (default all four; ["+"]: a sum mod P) */
+  operators?: Operator[];
+  /**
+   * Fraction of the tuple space held out for testing (composition tasks): every test problem — the
+   * uniform test set and the rank-bin test sets — is a tuple no training batch contains (see
+   * `heldOutSplit`). Multi-hop QA holds out the questions of that fraction of the entities instead
+   * (their atomic facts stay in training). Absent: no split (the one-hop control tests the facts it trains on).
+   */
+  heldOut?: number;
   /** |E| and |R| (QA) */
   entities?: number;
   relations?: number;
@@ -73,19 +86,32 @@ export interface SkillsStudyConfig {
 const model = (layers: number, dModel: number, heads: number) => ({ layers, dModel, heads, mlpRatio: 4 });
 
 /**
- * The named configurations. `ci`: well under two minutes (every task, two seeds).
- * `small`: a 2-core CPU in under 15 minutes (S5 with k = 2: longer chains do not start to learn
- * within a CPU budget; see notebook 12). `paper`: a GPU-scale analogue of the paper's transformer runs — named,
- * not run here.
+ * The named configurations. Composition is tested on held-out tuples (`heldOut`: a quarter of the
+ * tuple space, never in training), with a tuple space at least 10× the training examples of a run,
+ * and the one-hop control is matched to the first composition task: as many atomic facts (|E|·|R| =
+ * the size of the table the composition task composes), the same model and the same steps.
+ *
+ * `small` (the design chosen by one-seed pilots, notebook 12): a sum of 6 residues mod 11 (Z₁₁,
+ * 11⁶ ≈ 1.77·10⁶ tuples for 1500 × 64 = 9.6·10⁴ training examples: 18×), 5 seeds, α ∈ {0, 1.5, 2},
+ * and one-hop QA with |E| = |R| = 11 (121 facts = the 11 × 11 addition table), 25 runs.
+ * Quiet-machine estimate (the lead times the final run): Σ steps × ms per step / 2 threads =
+ * (15 × 1500 arithmetic steps × ≈ 50 ms + 10 × 1500 one-hop steps × ≈ 18 ms) / 2 ≈ 700 s of
+ * training, plus ≈ 3 min of evaluations, gradient norms and landscape: ≈ 13–15 min. The ms per step
+ * of this model (2-layer d = 64 GPT, batch 64; T = 12 for the sum, 3 for one-hop) were measured alone
+ * (70 timed training steps each) on the shared machine: at load 5, 47–56 ms wall (fastest–median) and
+ * 52.9 ms of CPU per sum step, 15–20 ms wall and 18.5 ms of CPU per one-hop step. The run stored with
+ * notebook 12 took 52 min of training at load 6–9.
+ * `ci`: the same design, tiny (2 seeds, 300 steps; sum of 6 residues mod 7, 12× the training
+ * examples) — it tests the machinery; the power law does not learn in 300 steps, so its premise
+ * fails. Measured: 43 s of CPU time for the whole study (well under 2 min on 2 threads). `paper`: a GPU-scale analogue (S5 with k = 8, arithmetic mod 97,
+ * three-hop QA with held-out entities, 6-layer d = 256 GPTs) — named, not run here.
  */
 export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   ci: {
     name: "ci",
     tasks: [
-      { task: "s5", role: "composition", k: 2, steps: 300, alphas: [0, 1.5] },
-      { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 300, alphas: [0, 1.5, 2.0] },
-      { task: "multi-hop", role: "composition", entities: 20, relations: 8, k: 2, steps: 300, alphas: [0, 1.5] },
-      { task: "one-hop", role: "control", entities: 30, relations: 10, steps: 300, alphas: [0, 1.5] },
+      { task: "arithmetic", role: "composition", P: 7, k: 5, operators: ["+"], heldOut: 0.25, steps: 300, alphas: [0, 1, 1.5] },
+      { task: "one-hop", role: "control", entities: 7, relations: 7, steps: 300, alphas: [0, 1.5] },
     ],
     model: model(2, 32, 4),
     batchSize: 32,
@@ -97,17 +123,15 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
     seeds: [1, 2],
     testSize: 256,
     binSize: 128,
-    bins: 4,
+    bins: 3,
     evalPoints: 6,
     gradient: { batches: 2, batchSize: 32, grid: 9 },
   },
   small: {
     name: "small",
     tasks: [
-      { task: "s5", role: "composition", k: 2, steps: 3000, alphas: [0, 1.5] },
-      { task: "arithmetic", role: "composition", P: 7, k: 2, steps: 2000, alphas: [0, 1.0, 1.5, 2.0] },
-      { task: "multi-hop", role: "composition", entities: 50, relations: 20, k: 2, steps: 1000, alphas: [0, 1.5] },
-      { task: "one-hop", role: "control", entities: 50, relations: 20, steps: 600, alphas: [0, 1.5] },
+      { task: "arithmetic", role: "composition", P: 11, k: 5, operators: ["+"], heldOut: 0.25, steps: 1500, alphas: [0, 1.5, 2] },
+      { task: "one-hop", role: "control", entities: 11, relations: 11, steps: 1500, alphas: [0, 1.5] },
     ],
     model: model(2, 64, 4),
     batchSize: 64,
@@ -116,7 +140,7 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
     weightDecay: 0.01,
     clipNorm: 1,
     alpha: 1.5,
-    seeds: [1, 2, 3],
+    seeds: [1, 2, 3, 4, 5],
     testSize: 512,
     binSize: 256,
     bins: 4,
@@ -126,10 +150,10 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   paper: {
     name: "paper",
     tasks: [
-      { task: "s5", role: "composition", k: 8, steps: 100_000, alphas: [0, 1.0, 1.5, 2.0] },
-      { task: "arithmetic", role: "composition", P: 97, k: 4, steps: 100_000, alphas: [0, 1.5] },
-      { task: "multi-hop", role: "composition", entities: 1000, relations: 50, k: 3, steps: 200_000, alphas: [0, 1.5] },
-      { task: "one-hop", role: "control", entities: 1000, relations: 50, steps: 50_000, alphas: [0, 1.5] },
+      { task: "s5", role: "composition", k: 8, heldOut: 0.25, steps: 100_000, alphas: [0, 1.0, 1.5, 2.0] },
+      { task: "arithmetic", role: "composition", P: 97, k: 4, heldOut: 0.25, steps: 100_000, alphas: [0, 1.5] },
+      { task: "multi-hop", role: "composition", entities: 1000, relations: 50, k: 3, heldOut: 0.1, steps: 200_000, alphas: [0, 1.5] },
+      { task: "one-hop", role: "control", entities: 120, relations: 120, steps: 100_000, alphas: [0, 1.5] },
     ],
     model: model(6, 256, 8),
     batchSize: 256,
@@ -138,7 +162,7 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
     weightDecay: 0.01,
     clipNorm: 1,
     alpha: 1.5,
-    seeds: [1, 2, 3],
+    seeds: [1, 2, 3, 4, 5],
     testSize: 4096,
     binSize: 1024,
     bins: 6,
@@ -147,11 +171,29 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   },
 };
 
+/** Number of distinct problems (tuples) of a task: every slot's skill, and the operators of an arithmetic chain. */
+export function tupleCount(t: SkillsTaskSpec): number {
+  const k = t.k ?? NaN;
+  if (t.task === "s5") return 120 ** k;
+  if (t.task === "group") return permutationGroup(t.group ?? "S3").order ** k;
+  if (t.task === "arithmetic") return (t.P ?? NaN) ** (k + 1) * (t.operators ?? OPERATORS).length ** k;
+  if (t.task === "multi-hop") return (t.entities ?? NaN) * (t.relations ?? NaN) ** k;
+  return (t.entities ?? NaN) * (t.relations ?? NaN);
+}
+
+/** Number of atomic facts of a task (the pairwise table its problems compose: |G|², 4P² or P²·|ops|, |E|·|R|). */
+export function atomicFactCount(t: SkillsTaskSpec): number {
+  if (t.task === "s5") return 120 * 120;
+  if (t.task === "group") return permutationGroup(t.group ?? "S3").order ** 2;
+  if (t.task === "arithmetic") return (t.P ?? NaN) ** 2 * (t.operators ?? OPERATORS).length;
+  return (t.entities ?? NaN) * (t.relations ?? NaN);
+}
+
 /** A config for tests of the machinery (seconds). */
 export const SKILLS_MICRO_CONFIG: SkillsStudyConfig = {
   name: "micro",
   tasks: [
-    { task: "arithmetic", role: "composition", P: 5, k: 1, steps: 6, alphas: [0, 1.5] },
+    { task: "arithmetic", role: "composition", P: 5, k: 1, heldOut: 0.25, steps: 6, alphas: [0, 1.5] },
     { task: "one-hop", role: "control", entities: 6, relations: 4, steps: 6, alphas: [0, 1.5] },
   ],
   model: model(1, 8, 2),
@@ -192,6 +234,19 @@ export function validateSkillsConfig(c: SkillsStudyConfig): SkillsStudyConfig {
     if (seen.has(t.task)) throw new ParameterError(`tasks[${i}].task`, t.task, "each task at most once");
     seen.add(t.task);
     requireInteger(`tasks[${i}].steps`, t.steps, { min: c.evalPoints });
+    if (t.task === "group") requireOneOf(`tasks[${i}].group`, t.group, WORD_GROUPS);
+    if (t.operators !== undefined) {
+      if (t.task !== "arithmetic") throw new ParameterError(`tasks[${i}].operators`, t.operators.join(" "), "only on the arithmetic task");
+      try {
+        operatorIds(t.operators);
+      } catch (e) {
+        throw new ParameterError(`tasks[${i}].operators`, t.operators.join(" "), `a non-empty set of distinct operators among ${OPERATORS.join(" ")}, not ÷ alone`);
+      }
+    }
+    if (t.heldOut !== undefined) {
+      requireNumber(`tasks[${i}].heldOut`, t.heldOut, { gt: 0, lt: 1 });
+      if (t.task === "one-hop") throw new ParameterError(`tasks[${i}].heldOut`, t.heldOut, "absent on the one-hop control (memorisation is tested on the trained facts)");
+    }
     if (!t.alphas.includes(0) || !t.alphas.includes(c.alpha)) throw new ParameterError(`tasks[${i}].alphas`, t.alphas.join(","), `including 0 and alpha = ${c.alpha}`);
     for (const a of t.alphas) requireNumber(`tasks[${i}].alphas`, a, { min: 0 });
   });

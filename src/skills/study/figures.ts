@@ -19,10 +19,13 @@ const panelTitle = (text: string, x: number): Record<string, unknown> => ({ text
 /** A readable name of a task with its size. */
 export function skillsTaskLabel(t: SkillsTaskSummary): string {
   const s = t.spec;
-  if (s.task === "s5") return `S5 state tracking, k = ${s.k}`;
-  if (s.task === "arithmetic") return `arithmetic mod ${s.P}, ${(s.k ?? 0) + 1} operands`;
-  if (s.task === "multi-hop") return `${s.k}-hop QA, |E| = ${s.entities}, |R| = ${s.relations}`;
-  return `one-hop QA (control), |E| = ${s.entities}, |R| = ${s.relations}`;
+  const held = s.heldOut ? ", held-out tuples" : "";
+  if (s.task === "s5") return `S5 state tracking, k = ${s.k}${held}`;
+  if (s.task === "group") return `${s.group} word problem, k = ${s.k}${held}`;
+  if (s.task === "arithmetic" && s.operators?.length === 1 && s.operators[0] === "+") return `sum of ${(s.k ?? 0) + 1} residues mod ${s.P}${held}`;
+  if (s.task === "arithmetic") return `arithmetic mod ${s.P}, ${(s.k ?? 0) + 1} operands${held}`;
+  if (s.task === "multi-hop") return `${s.k}-hop QA, |E| = ${s.entities}, |R| = ${s.relations}${s.heldOut ? ", held-out entities" : ""}`;
+  return `one-hop QA (matched control), |E| = ${s.entities}, |R| = ${s.relations}`;
 }
 
 const alphaColor = (alpha: number, alphas: number[]) => {
@@ -66,7 +69,7 @@ export const skillsTransformerFigures: FigureDef[] = [
     id: "skills.transformer-accuracy",
     title: "Transformer: uniform-test accuracy over training, uniform vs power-law skill frequencies",
     caption:
-      "Exact-match accuracy of the answer on a held-out test set whose skills are uniform, against training step, one panel per task; seed mean with ±1 standard error bars. Vermilion: uniform training skill frequencies (α = 0); dark shades: power law p ∝ rank^−α over a random ranking of the skills (one ranking per seed, shared with that seed's uniform run, which also shares its initialisation). Same model and hyper-parameters for every run — this toolkit's defaults, not the paper's (unknown). The paper's finding: on composition tasks the power law learns faster even on a uniform test set; on one-hop QA (memorisation) uniform wins.",
+      "Exact-match accuracy of the answer on a test set whose skills are uniform, against training step, one panel per task; seed mean with ±1 standard error bars. On a composition task every test problem is a tuple held out from training (a quarter of the tuple space, never in a training batch), so the accuracy measures composition, not recall; the one-hop control tests the facts it trains on (memorisation), matched to the composition task in number of atomic facts, model and steps. Vermilion: uniform training skill frequencies (α = 0); dark shades: power law p ∝ rank^−α over a random ranking of the skills (one ranking per seed, shared with that seed's uniform run, which also shares its initialisation). Same model and hyper-parameters for every run — this toolkit's defaults, not the paper's (unknown). The paper's finding: on composition tasks the power law learns faster even on a uniform test set; on one-hop QA (memorisation) uniform wins.",
     needs: [skillsTransformerStudy],
     build(res) {
       const r = res.get(skillsTransformerStudy);
@@ -97,7 +100,7 @@ export const skillsTransformerFigures: FigureDef[] = [
     id: "skills.transformer-bins",
     title: "Transformer: accuracy per skill-rank bin over training",
     caption:
-      "Exact-match accuracy on test sets whose every skill slot is drawn uniformly from one rank bin (bins of equal size in the seed's random ranking; bin 1 holds the most frequent skills under the power law), seed mean. Solid: power-law training (main α); dotted: uniform training of the same seeds, for which the bins are only labels (every skill is equally frequent) — it shows how hard each bin is in itself (with a small modulus a bin may hold e.g. 0 or 1, which makes its problems easier), so compare solid with dotted of the same colour. The paper's mechanism: under the power law the head bins are learned first, then the tail.",
+      "Exact-match accuracy on test sets (held-out tuples on a composition task) whose every skill slot is drawn uniformly from one rank bin (bins of equal size in the seed's random ranking; bin 1 holds the most frequent skills under the power law), seed mean. Solid: power-law training (main α); dotted: uniform training of the same seeds, for which the bins are only labels (every skill is equally frequent) — it shows how hard each bin is in itself (with a small modulus a bin may hold e.g. 0, which makes its problems easier), so compare solid with dotted of the same colour. The paper's mechanism: under the power law the head bins are learned first, then the tail.",
     needs: [skillsTransformerStudy],
     build(res) {
       const r = res.get(skillsTransformerStudy);
@@ -196,7 +199,7 @@ export const skillsTransformerFigures: FigureDef[] = [
     id: "skills.transformer-alpha",
     title: "Transformer: the exponent trade-off",
     caption:
-      "For each task trained with more than one power-law exponent: the area under the uniform-test accuracy curve (mean accuracy over the evaluations — rewards learning early), the final uniform-test accuracy, and the final accuracy on the head and on the tail rank bin, against α (α = 0 is uniform); seed means with ±1 standard error bars on the first two. The paper's trade-off: a larger α speeds the early, head-driven stage but lightens the tail, which slows the final stage. The exponent values the paper used are unknown; α ∈ {0, 1, 1.5, 2} is this toolkit's default sweep.",
+      "For each task trained with more than one power-law exponent: the area under the uniform-test accuracy curve (mean accuracy over the evaluations — rewards learning early), the final uniform-test accuracy, the head rank bin's accuracy area (how early the head is learned) and the tail rank bin's final accuracy, against α (α = 0 is uniform); held-out tuples on a composition task; seed means with ±1 standard error bars on the first two. The paper's trade-off: a larger α speeds the early, head-driven stage but lightens the tail, which slows the final stage (claim skills.transformer-alpha-tradeoff compares the largest and the smallest power law on the last two). The exponent values the paper used are unknown; α ∈ {0, 1.5, 2} at small is this toolkit's choice.",
     needs: [skillsTransformerStudy],
     build(res) {
       const r = res.get(skillsTransformerStudy);
@@ -209,7 +212,7 @@ export const skillsTransformerFigures: FigureDef[] = [
         const fin = (a: (typeof t.arms)[number], b: number) => a.binAccMean[b][a.binAccMean[b].length - 1];
         traces.push(lineTrace({ x, y: t.arms.map((a) => a.auc), name: `${lab}accuracy-curve area (early)`, method: "mc", mode: "lines+markers", color: sequentialColor(0, 4), dash, errorY: t.arms.map((a) => (Number.isFinite(a.aucSe) ? a.aucSe : 0)) }));
         traces.push(lineTrace({ x, y: t.arms.map((a) => a.final), name: `${lab}final accuracy`, method: "mc", mode: "lines+markers", color: sequentialColor(1, 4), dash, errorY: t.arms.map((a) => (Number.isFinite(a.finalSe) ? a.finalSe : 0)) }));
-        traces.push(lineTrace({ x, y: t.arms.map((a) => fin(a, 0)), name: `${lab}final head-bin accuracy`, method: "mc", mode: "lines+markers", color: sequentialColor(2, 4), dash }));
+        traces.push(lineTrace({ x, y: t.arms.map((a) => a.binAuc[0]), name: `${lab}head-bin accuracy area (early)`, method: "mc", mode: "lines+markers", color: sequentialColor(2, 4), dash }));
         traces.push(lineTrace({ x, y: t.arms.map((a) => fin(a, a.binAccMean.length - 1)), name: `${lab}final tail-bin accuracy`, method: "mc", mode: "lines+markers", color: sequentialColor(3, 4), dash }));
       });
       const title = tasks.length ? `Exponent trade-off (${tasks.map((t) => skillsTaskLabel(t)).join("; ")})` : "Exponent trade-off (only one power law trained in this configuration)";

@@ -8,10 +8,10 @@
  */
 import { defineResult } from "../../core/result";
 import { initBackend } from "../../nn/backend";
-import { meanSe } from "../../core/stats";
+import { meanSe, pairedSignFlipTest } from "../../core/stats";
 import type { TrainResult } from "../../nn/train";
 import { paramCheckpointFile, readParamCheckpoint, runsToRetrain, studyRunOptions, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
-import { SKILLS_STUDY_CONFIGS, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
+import { atomicFactCount, SKILLS_STUDY_CONFIGS, tupleCount, validateSkillsConfig, type SkillsStudyConfig, type SkillsTaskName, type SkillsTaskSpec } from "./config";
 import { binTestSets, rankBins, skillsTask, SKILLS_DATA_MODULE, uniformTestSet, type SkillsDataArgs } from "./data";
 import { meanGradientNorm, tailContextBatches } from "./gradient";
 import { runLandscape, type RunLandscape } from "./landscape";
@@ -66,6 +66,18 @@ export interface SkillsTaskSummary {
   deltaAucSe: number;
   deltaFinalSeeds: number[];
   deltaFinal: number;
+  /**
+   * Exact one-sided paired sign-flip test over the seeds of the AUC differences: p of "power law >
+   * uniform" and of "uniform > power law" (`pairedSignFlipTest`).
+   */
+  pPowerLawBetter: number;
+  pUniformBetter: number;
+  /** distinct problems of the task, training examples per run (steps × batch) and their ratio */
+  tuples: number;
+  trainingExamples: number;
+  tuplesPerExample: number;
+  /** atomic facts (the pairwise table the problems compose; the one-hop control's |E|·|R|) */
+  atomicFacts: number;
 }
 
 /** Mean ‖∇L‖ on tail-skill batches with head-bin context and with random context, at every checkpoint of one run. */
@@ -251,6 +263,8 @@ export function analyseSkills(c: SkillsStudyConfig, runs: SkillsRunRecord[]): Sk
     const pow = arms.find((a) => a.alpha === c.alpha)!;
     const deltaAucSeeds = pow.aucSeeds.map((x, i) => x - uni.aucSeeds[i]);
     const deltaFinalSeeds = pow.finalSeeds.map((x, i) => x - uni.finalSeeds[i]);
+    const tuples = tupleCount(t);
+    const trainingExamples = t.steps * c.batchSize;
     return {
       task: t.task,
       role: t.role,
@@ -261,6 +275,12 @@ export function analyseSkills(c: SkillsStudyConfig, runs: SkillsRunRecord[]): Sk
       deltaAucSe: se(deltaAucSeeds),
       deltaFinalSeeds,
       deltaFinal: mean(deltaFinalSeeds),
+      pPowerLawBetter: pairedSignFlipTest(deltaAucSeeds).p,
+      pUniformBetter: pairedSignFlipTest(deltaAucSeeds.map((x) => -x)).p,
+      tuples,
+      trainingExamples,
+      tuplesPerExample: tuples / trainingExamples,
+      atomicFacts: atomicFactCount(t),
     };
   });
 }
