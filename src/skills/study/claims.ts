@@ -11,6 +11,7 @@
 import type { Claim } from "../../core/claim";
 import { pairedSignFlipTest } from "../../core/stats";
 import { permutationGroup } from "../../tasks/groupWord";
+import { taskSize } from "./config";
 import { headRandomRatios } from "./gradient";
 import { skillsTransformerStudy, type SkillsRunRecord, type SkillsStudyResult, type SkillsTaskSummary } from "./study";
 
@@ -43,8 +44,8 @@ export function chanceAccuracy(t: SkillsTaskSummary): number {
   const s = t.spec;
   if (s.task === "s5") return 1 / 120;
   if (s.task === "group") return 1 / permutationGroup(s.group ?? "S3").order;
-  if (s.task === "arithmetic") return 1 / (s.P ?? NaN);
-  return 1 / (s.entities ?? NaN);
+  if (s.task === "arithmetic") return 1 / taskSize(s, "P");
+  return 1 / taskSize(s, "entities");
 }
 
 /**
@@ -67,9 +68,11 @@ export const skillsTransformerPremise: Claim = {
       const heldOut = (t.spec.heldOut ?? 0) > 0;
       const best = t.arms.reduce((a, b) => (b.final > a.final ? b : a));
       const chance = chanceAccuracy(t);
-      const z = (best.final - chance) / Math.max(best.finalSe, 1e-12);
+      // one seed has no standard error: the premise cannot be judged above chance (fails, with the reason)
+      const oneSeed = !Number.isFinite(best.finalSe);
+      const z = oneSeed ? NaN : (best.final - chance) / Math.max(best.finalSe, 1e-12);
       const large = t.tuplesPerExample >= SKILLS_MIN_TUPLES_PER_EXAMPLE;
-      return { task: t.task, heldOut, heldOutFraction: t.spec.heldOut ?? 0, tuples: t.tuples, trainingExamples: t.trainingExamples, tuplesPerExample: r3(t.tuplesPerExample), bestAlpha: best.alpha, final: r3(best.final), finalSe: r3(best.finalSe), chance: r3(chance), z: r3(z), ok: heldOut && large && z > 3 };
+      return { task: t.task, heldOut, heldOutFraction: t.spec.heldOut ?? 0, tuples: t.tuples, trainingExamples: t.trainingExamples, tuplesPerExample: r3(t.tuplesPerExample), bestAlpha: best.alpha, final: r3(best.final), finalSe: r3(best.finalSe), chance: r3(chance), z: r3(z), ...(oneSeed ? { reason: "one seed: no standard error over seeds, so 'above chance' cannot be judged (run ≥ 2 seeds)" } : {}), ok: heldOut && large && z > 3 };
     });
     const heldOut = per.filter((x) => x.heldOut).length;
     const large = per.filter((x) => x.tuplesPerExample >= SKILLS_MIN_TUPLES_PER_EXAMPLE).length;
