@@ -175,6 +175,26 @@ describe("held-out tuples in the study's data", () => {
   });
 });
 
+describe("held-out tuples at the small config (the stored study's split)", () => {
+  it("sum of 6 residues mod 11: no training batch of any arm and seed holds a tuple of the uniform or any seed's rank-bin test sets, compared by the tuple", () => {
+    const c = SKILLS_STUDY_CONFIGS.small;
+    const spec = c.tasks[0];
+    const row = (b: { inputs: Int32Array; length: number }, r: number) => Array.from(b.inputs.subarray(r * b.length, (r + 1) * b.length)).join(",");
+    const test = new Set<string>();
+    for (const b of [uniformTestSet(spec, c.testSize), ...c.seeds.flatMap((s) => binTestSets(spec, s, c.bins, c.binSize))]) for (let r = 0; r < b.batchSize; r++) test.add(row(b, r));
+    // 512 uniform + 5 seeds × 4 bins × 256 problems: 2513 distinct held-out tuples (the head bins have 2⁶ tuples, ≈ 16 held out)
+    expect(test.size).toBeGreaterThan(2000);
+    for (const alpha of spec.alphas)
+      for (const seed of c.seeds) {
+        const f = skillsData({ spec, alpha, seed, batchSize: c.batchSize });
+        for (let step = 0; step < 60; step++) {
+          const b = f(step);
+          for (let r = 0; r < b.batchSize; r++) expect(test.has(row(b, r))).toBe(false);
+        }
+      }
+  });
+});
+
 describe("tail-context batches (gradient diagnostic)", () => {
   it("every problem has exactly one tail-bin skill; its other slots are head-bin (head) or anything (random); the two contexts are paired", () => {
     const spec = { ...arith, P: 23, k: 3 };
