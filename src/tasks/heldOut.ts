@@ -59,8 +59,9 @@ export function splitHash(tokens: ArrayLike<number>, length: number, seed: numbe
 /** Split a problem task: train on the kept problems, test on the held-out ones. */
 export function heldOutSplit(task: Task, opts: HeldOutOptions): HeldOutTask {
   if (task.kind !== "problem") throw new ParameterError("task.kind", task.kind, "problem (a stream task has no tuples to hold out)");
-  const fraction = requireNumber("heldOut.fraction", opts.fraction, { gt: 0, lt: 1 });
-  const seed = requireInteger("heldOut.seed", opts.seed ?? 0, { min: 0 });
+  const fraction = requireNumber("heldOut.fraction", opts?.fraction, { gt: 0, lt: 1 });
+  // the hash takes the seed's 32 bits: larger seeds would alias smaller ones
+  const seed = requireInteger("heldOut.seed", opts.seed ?? 0, { min: 0, max: 2 ** 32 - 1 });
   // the input of a problem: the tokens before its first scored position, inclusive (the `=`)
   const inputLength = (s: TaskSample) => (s.answerPositions.length > 0 ? s.answerPositions[0] + 1 : s.tokens.length);
   const held = (s: TaskSample) => splitHash(s.tokens, inputLength(s), seed) < fraction;

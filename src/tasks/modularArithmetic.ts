@@ -59,6 +59,7 @@ function powMod(b: number, e: number, P: number): number {
 
 /** Operator token offsets (0..3) of a list of operator symbols: distinct, known, and not ÷ alone (0 is never a divisor). */
 export function operatorIds(operators: readonly string[]): number[] {
+  if (!Array.isArray(operators)) throw new ParameterError("operators", operators, `an array: a non-empty subset of ${OPERATORS.join(" ")}`);
   if (operators.length < 1) throw new ParameterError("operators", "[]", `a non-empty subset of ${OPERATORS.join(" ")}`);
   const ids = operators.map((o) => OPERATORS.indexOf(o as Operator));
   ids.forEach((id, i) => {

@@ -68,6 +68,22 @@ describe("skills study configs", () => {
     expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ task: "group", role: "composition", group: "Q8" as never, k: 2, steps: 10, alphas: [0, 1.5] }] })).toThrow(/tasks\[0\]\.group/);
   });
 
+  it("a task spec without the sizes its tuple and fact counts need, or with a bad size, is rejected naming the field (no NaN count)", () => {
+    const oneHop = SKILLS_MICRO_CONFIG.tasks[1];
+    // the task itself would train with its defaults (k = 5, P = 97) while the premise counted NaN tuples
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ ...arith, k: undefined }, oneHop] })).toThrow(/^tasks\[0\]\.k = undefined: must be set on a arithmetic task \(P, k\)/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ ...arith, P: undefined }, oneHop] })).toThrow(/^tasks\[0\]\.P = undefined/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [arith, { ...oneHop, entities: undefined }] })).toThrow(/^tasks\[1\]\.entities = undefined/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ task: "group", role: "composition", group: "S3", steps: 10, alphas: [0, 1.5] }] })).toThrow(/^tasks\[0\]\.k = undefined/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ ...arith, P: 9 }, oneHop] })).toThrow(/^tasks\[0\]\.P = 9: must be a prime ≤ 65521/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [{ ...arith, k: 0 }, oneHop] })).toThrow(/^tasks\[0\]\.k = 0: must be a finite integer ≥ 1/);
+    expect(() => validateSkillsConfig({ ...SKILLS_MICRO_CONFIG, tasks: [arith, { ...oneHop, relations: 1.5 }] })).toThrow(/^tasks\[1\]\.relations = 1.5/);
+    // the counts name the missing field instead of returning NaN
+    expect(() => tupleCount({ ...arith, k: undefined })).toThrow(/^arithmetic\.k = undefined/);
+    expect(() => atomicFactCount({ ...oneHop, relations: undefined })).toThrow(/^one-hop\.relations = undefined/);
+    expect(tupleCount(oneHop)).toBe(24);
+  });
+
   it("the runs: one per task × α × seed, with identical hyper-parameters and seed across the α arms", () => {
     const c = SKILLS_MICRO_CONFIG;
     const runs = skillsStudyRuns(c);
@@ -156,6 +172,26 @@ describe("held-out tuples in the study's data", () => {
         for (let r = 0; r < b.batchSize; r++) expect(test.has(row(b, r))).toBe(false);
       }
     }
+  });
+});
+
+describe("held-out tuples at the small config (the stored study's split)", () => {
+  it("sum of 6 residues mod 11: no training batch of any arm and seed holds a tuple of the uniform or any seed's rank-bin test sets, compared by the tuple", () => {
+    const c = SKILLS_STUDY_CONFIGS.small;
+    const spec = c.tasks[0];
+    const row = (b: { inputs: Int32Array; length: number }, r: number) => Array.from(b.inputs.subarray(r * b.length, (r + 1) * b.length)).join(",");
+    const test = new Set<string>();
+    for (const b of [uniformTestSet(spec, c.testSize), ...c.seeds.flatMap((s) => binTestSets(spec, s, c.bins, c.binSize))]) for (let r = 0; r < b.batchSize; r++) test.add(row(b, r));
+    // 512 uniform + 5 seeds × 4 bins × 256 problems: 2513 distinct held-out tuples (the head bins have 2⁶ tuples, ≈ 16 held out)
+    expect(test.size).toBeGreaterThan(2000);
+    for (const alpha of spec.alphas)
+      for (const seed of c.seeds) {
+        const f = skillsData({ spec, alpha, seed, batchSize: c.batchSize });
+        for (let step = 0; step < 60; step++) {
+          const b = f(step);
+          for (let r = 0; r < b.batchSize; r++) expect(test.has(row(b, r))).toBe(false);
+        }
+      }
   });
 });
 
@@ -376,6 +412,14 @@ describe("the study's claims on constructed results (pre-registered test, premis
     expect((e.measured as Record<string, number>).tuplesAtLeast10x).toBe(0);
     // nothing learned: every arm at chance
     expect(judge("skills.transformer-premise-held-out-composition", build(base, (task) => (task === "arithmetic" ? 1 / 11 : undefined))).verdict).toBe("fail");
+  });
+
+  it("the premise with one seed fails and says why (no standard error over seeds), instead of a bare NaN", () => {
+    const one = { ...base, seeds: [1] };
+    const e = judge("skills.transformer-premise-held-out-composition", build(one));
+    expect(e.verdict).toBe("fail");
+    const per = (e.details as { perTask: Array<{ reason?: string }> }).perTask;
+    expect(per[0].reason).toMatch(/one seed: no standard error/);
   });
 
   it("uniform wins the matched one-hop control; an unmatched control (other fact count or steps) fails even when uniform wins", () => {

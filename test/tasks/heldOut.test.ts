@@ -65,5 +65,9 @@ describe("held-out split of a tuple space", () => {
     expect(() => heldOutSplit(base, { fraction: 0 })).toThrow(/heldOut.fraction/);
     expect(() => heldOutSplit(base, { fraction: 1 })).toThrow(/heldOut.fraction/);
     expect(() => heldOutSplit({ ...base, kind: "stream" }, { fraction: 0.5 })).toThrow(/task.kind/);
+    // the hash uses 32 bits of the seed: 2^32 would silently give seed 0's split
+    expect(() => heldOutSplit(base, { fraction: 0.5, seed: 2 ** 32 })).toThrow(/heldOut.seed = 4294967296: must be .*≤ 4294967295/);
+    expect(() => heldOutSplit(base, { fraction: 0.5, seed: 2 ** 32 - 1 })).not.toThrow();
+    expect(() => heldOutSplit(base, undefined as never)).toThrow(/heldOut.fraction = undefined/);
   });
 });

@@ -108,6 +108,8 @@ describe("multi-step modular arithmetic", () => {
     expect(() => modularArithmeticTask({ operators: [] })).toThrow(/^operators/);
     expect(() => modularArithmeticTask({ operators: ["+", "+"] })).toThrow(/distinct/);
     expect(() => modularArithmeticTask({ operators: ["%" as never] })).toThrow(/^operators\[0\]/);
+    // a string is not an array of operators (it used to fail with "operators.map is not a function")
+    expect(() => modularArithmeticTask({ operators: "+" as never })).toThrow(/^operators = "\+": must be an array/);
   });
 
   it("operators ['+']: a sum of k + 1 residues mod P (every answer = Σ aᵢ mod P, checked by the evaluator); ['×', '÷'] never divides by 0", () => {

@@ -10,7 +10,7 @@
 import type { Scale } from "../../core/scale";
 import { ParameterError, requireInteger, requireNumber, requireOneOf } from "../../core/validate";
 import type { GptConfig } from "../../nn/gpt";
-import { OPERATORS, operatorIds, type Operator } from "../../tasks/modularArithmetic";
+import { isPrime, MAX_MODULUS, OPERATORS, operatorIds, type Operator } from "../../tasks/modularArithmetic";
 import { WORD_GROUPS, permutationGroup, type WordGroupName } from "../../tasks/groupWord";
 
 /** The task families of the study ("group": a word problem over a small non-abelian group). */
@@ -171,22 +171,38 @@ export const SKILLS_STUDY_CONFIGS: Record<Scale, SkillsStudyConfig> = {
   },
 };
 
+/** The size fields each task family needs (its task's defaults are not used: a spec states its sizes). */
+const SIZE_FIELDS: Record<SkillsTaskName, ReadonlyArray<"k" | "P" | "entities" | "relations">> = {
+  s5: ["k"],
+  group: ["k"],
+  arithmetic: ["P", "k"],
+  "multi-hop": ["entities", "relations", "k"],
+  "one-hop": ["entities", "relations"],
+};
+
+/** A size field of a task spec (k, P, |E|, |R|); throws a `ParameterError` naming it when the spec lacks it. */
+export function taskSize(t: SkillsTaskSpec, field: "k" | "P" | "entities" | "relations"): number {
+  const v = t[field];
+  if (v === undefined) throw new ParameterError(`${t.task}.${field}`, v, `set on a ${t.task} task (${SIZE_FIELDS[t.task].join(", ")})`);
+  return v;
+}
+
 /** Number of distinct problems (tuples) of a task: every slot's skill, and the operators of an arithmetic chain. */
 export function tupleCount(t: SkillsTaskSpec): number {
-  const k = t.k ?? NaN;
-  if (t.task === "s5") return 120 ** k;
-  if (t.task === "group") return permutationGroup(t.group ?? "S3").order ** k;
-  if (t.task === "arithmetic") return (t.P ?? NaN) ** (k + 1) * (t.operators ?? OPERATORS).length ** k;
-  if (t.task === "multi-hop") return (t.entities ?? NaN) * (t.relations ?? NaN) ** k;
-  return (t.entities ?? NaN) * (t.relations ?? NaN);
+  if (t.task === "s5") return 120 ** taskSize(t, "k");
+  if (t.task === "group") return permutationGroup(t.group ?? "S3").order ** taskSize(t, "k");
+  const k = t.task === "one-hop" ? 1 : taskSize(t, "k");
+  if (t.task === "arithmetic") return taskSize(t, "P") ** (k + 1) * (t.operators ?? OPERATORS).length ** k;
+  if (t.task === "multi-hop") return taskSize(t, "entities") * taskSize(t, "relations") ** k;
+  return taskSize(t, "entities") * taskSize(t, "relations");
 }
 
 /** Number of atomic facts of a task (the pairwise table its problems compose: |G|², 4P² or P²·|ops|, |E|·|R|). */
 export function atomicFactCount(t: SkillsTaskSpec): number {
   if (t.task === "s5") return 120 * 120;
   if (t.task === "group") return permutationGroup(t.group ?? "S3").order ** 2;
-  if (t.task === "arithmetic") return (t.P ?? NaN) ** 2 * (t.operators ?? OPERATORS).length;
-  return (t.entities ?? NaN) * (t.relations ?? NaN);
+  if (t.task === "arithmetic") return taskSize(t, "P") ** 2 * (t.operators ?? OPERATORS).length;
+  return taskSize(t, "entities") * taskSize(t, "relations");
 }
 
 /** A config for tests of the machinery (seconds). */
@@ -235,6 +251,17 @@ export function validateSkillsConfig(c: SkillsStudyConfig): SkillsStudyConfig {
     seen.add(t.task);
     requireInteger(`tasks[${i}].steps`, t.steps, { min: c.evalPoints });
     if (t.task === "group") requireOneOf(`tasks[${i}].group`, t.group, WORD_GROUPS);
+    // the sizes the tuple and fact counts (premise, matched control) are computed from
+    for (const f of SIZE_FIELDS[t.task]) {
+      if (t[f] === undefined) throw new ParameterError(`tasks[${i}].${f}`, t[f], `set on a ${t.task} task (${SIZE_FIELDS[t.task].join(", ")})`);
+    }
+    if (t.k !== undefined) requireInteger(`tasks[${i}].k`, t.k, { min: 1 });
+    if (t.P !== undefined) {
+      requireInteger(`tasks[${i}].P`, t.P, { min: 2, max: MAX_MODULUS });
+      if (!isPrime(t.P)) throw new ParameterError(`tasks[${i}].P`, t.P, `a prime ≤ ${MAX_MODULUS}`);
+    }
+    if (t.entities !== undefined) requireInteger(`tasks[${i}].entities`, t.entities, { min: 2 });
+    if (t.relations !== undefined) requireInteger(`tasks[${i}].relations`, t.relations, { min: 1 });
     if (t.operators !== undefined) {
       if (t.task !== "arithmetic") throw new ParameterError(`tasks[${i}].operators`, t.operators.join(" "), "only on the arithmetic task");
       try {
