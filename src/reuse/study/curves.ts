@@ -5,7 +5,12 @@
  * (`unique_tokens,epochs,loss`, seed means). Pure functions of the stored result; `toCsv` of
  * `src/run/tidy.ts` writes them.
  */
-import type { ReuseStudyResult } from "./study";
+/** The parts of the study's result the tables read (the stored result satisfies it). */
+export interface StudyCurves {
+  K: number[];
+  onePassMean: { tokens: number[]; valLoss: number[] };
+  curves: ReadonlyArray<{ N: number; valLoss: number[] }>;
+}
 
 /** One point of the one-pass curve: validation loss after `tokens` fresh tokens (seed mean). */
 export interface OnePassRow {
@@ -21,11 +26,11 @@ export interface MultiEpochRow {
 }
 
 /** The seed-mean one-pass curve as measured (not the monotone fit). */
-export function onePassRows(r: ReuseStudyResult): OnePassRow[] {
+export function onePassRows(r: StudyCurves): OnePassRow[] {
   return r.onePassMean.tokens.map((t, i) => ({ tokens: t, loss: r.onePassMean.valLoss[i] }));
 }
 
 /** Every (N, K) point of the multi-epoch runs, seed means, N then K ascending. */
-export function multiEpochRows(r: ReuseStudyResult): MultiEpochRow[] {
+export function multiEpochRows(r: StudyCurves): MultiEpochRow[] {
   return r.curves.flatMap((c) => c.valLoss.map((loss, k) => ({ unique_tokens: c.N, epochs: r.K[k], loss })));
 }
