@@ -122,7 +122,7 @@ describe("architecture", () => {
       }
     }
     expect(bad).toEqual([]);
-  });
+  }, 60_000); // imports the whole registry (seconds under load)
 
   it("every result, claim and figure id is <folder>.<slug> and registered in its folder, once", async () => {
     const { registryProblems, FOLDERS } = await import("../src/registry");
