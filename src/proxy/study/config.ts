@@ -49,29 +49,39 @@ export interface ProxySide {
   seeds: number[];
 }
 
+/**
+ * The fixed-time regime of the proxy sweep: proxies at each lr of `lrs` for round(time / lr) steps, so
+ * that lr × steps (the "training time" of the random-feature theory, `theory/proxy/training.ts`) is the
+ * same at every lr. The theory says a tiny-lr proxy ranks recipes by what they can teach only in this
+ * regime; at a fixed number of steps it ranks them by the first-order alignment of their gradients at
+ * initialisation (`proxy.fixed-steps-alignment`).
+ */
+export interface FixedTimeSweep {
+  /** lr × steps of every run */
+  time: number;
+  /** learning rates (each gets round(time / lr) ≥ 1 steps); must include the standard lr and standard / reducedFactor */
+  lrs: number[];
+}
+
 /** Everything that determines the study's result (stored with it; a change recomputes). */
 export interface ProxyStudyConfig {
   /** name of the configuration (the scale, or e.g. "micro" for tests) */
   name: string;
   domains: ProxyDomains;
-  /** the data recipes (weights over the four domains, quality, duplication) */
+  /** the data recipes (weights over the four domains, quality, duplication); the first is the **baseline** */
   recipes: Recipe[];
-  /** small proxy models over a learning-rate sweep */
-  proxy: ProxySide;
-  /** larger target models tuned per recipe over `target.lrs` (best validation loss) */
-  target: ProxySide;
-  /** the proxy's "standard" learning rate (the fixed-configuration baseline; one of proxy.lrs) */
-  standardLr: number;
-  /** the reduced ("tiny") proxy learning rate of the claim (one of proxy.lrs) */
-  tinyLr: number;
   /**
-   * Long proxy runs (proxy steps ∈ {300, 2000} at scale small): the proxy model,
-   * recipes and seeds again at `lrs` (a subset of proxy.lrs that includes the standard and the tiny
-   * lr) for `steps` > proxy.steps steps. At a fixed short length a tiny lr barely moves the loss and
-   * ranks by first-order alignment (the fixed-steps regime of the random-feature analogue, `proxy.fixed-steps-alignment`); trained longer it shows whether the tiny-lr ranking
-   * is the better one once the proxy has learned. Absent: not run.
+   * Small proxy models at every lr of `proxy.lrs` for `proxy.steps` steps (the fixed-steps regime). The
+   * **standard** proxy lr is measured, not chosen: the lr of this sweep at which the baseline recipe
+   * (recipes[0]) reaches its lowest seed-mean validation loss — what a practitioner would use.
    */
-  longProxy?: { steps: number; lrs: number[] };
+  proxy: ProxySide;
+  /** the same proxies in the fixed-time regime (lr × steps fixed) */
+  fixedTime: FixedTimeSweep;
+  /** larger target models tuned per recipe over `target.lrs` (best seed-mean validation loss) */
+  target: ProxySide;
+  /** the reduced proxy lr of the claims is standard lr / reducedFactor (100: two decades) */
+  reducedFactor: number;
   /** warm-up steps as a fraction of all steps; cosine decay to `minRatio`·lr */
   warmupFraction: number;
   minRatio: number;
@@ -79,6 +89,9 @@ export interface ProxyStudyConfig {
   /** validation problems per domain (the validation loss is the mean over the four domains of each domain's loss) */
   validationPerDomain: number;
 }
+
+/** Steps of a fixed-time run at `lr`: round(time / lr), at least 1. */
+export const fixedTimeSteps = (time: number, lr: number): number => Math.max(1, Math.round(time / lr));
 
 const DOMAINS: ProxyDomains = {
   language: { vocabSize: 32, contextLength: 12, exponent: 1, couplings: 4, structure: 0.9, seed: 0 },
@@ -107,26 +120,18 @@ export const PROXY_RECIPES: Recipe[] = [
   { name: "qa-language", weights: [3, 1, 3, 1] },
 ];
 
-const PROXY_LRS = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5];
-
 /**
- * The named configurations. `ci`: 8 recipes, 3 proxy lrs, 2 proxy seeds, targets over 3 lrs with 1 seed,
- * long proxies at 1.5× the steps (under 2 minutes on 2 cores). `small`: 12 recipes, 7 proxy lrs
- * (3e-2 … 3e-5) at 300 steps and the standard and tiny lr at 2000 (two run lengths), 3 proxy seeds, targets tuned over 4 lrs
- * (1e-3 … 3e-2) with 2 seeds each (under 15 minutes on a 2-core CPU). `paper`: a GPU
- * analogue (proxy 2 layers d = 128 at 300 and 2000 steps, target 4 layers d = 256; 12 recipes) —
- * named, not run here.
+ * The named configurations (PLACEHOLDER while piloting).
  */
 export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
   ci: {
     name: "ci",
     domains: DOMAINS,
     recipes: PROXY_RECIPES.slice(0, 8),
-    proxy: { model: { layers: 1, dModel: 16, heads: 2, mlpRatio: 4 }, lrs: [3e-3, 3e-4, 3e-5], steps: 150, batchSize: 16, seeds: [1, 2] },
-    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-3, 1e-2, 3e-2], steps: 300, batchSize: 16, seeds: [1] },
-    standardLr: 3e-3,
-    tinyLr: 3e-5,
-    longProxy: { steps: 450, lrs: [3e-3, 3e-5] },
+    proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4], steps: 100, batchSize: 16, seeds: [1, 2] },
+    fixedTime: { time: 1.2, lrs: [3e-2, 3e-3, 3e-4] },
+    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 200, batchSize: 16, seeds: [1] },
+    reducedFactor: 100,
     warmupFraction: 0.05,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -135,12 +140,11 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
   small: {
     name: "small",
     domains: DOMAINS,
-    recipes: PROXY_RECIPES,
-    proxy: { model: { layers: 1, dModel: 16, heads: 2, mlpRatio: 4 }, lrs: [3e-2, ...PROXY_LRS], steps: 300, batchSize: 16, seeds: [1, 2, 3] },
-    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [1e-3, 3e-3, 1e-2, 3e-2], steps: 600, batchSize: 16, seeds: [1, 2] },
-    standardLr: 3e-3,
-    tinyLr: 3e-5,
-    longProxy: { steps: 2000, lrs: [3e-3, 3e-5] },
+    recipes: PROXY_RECIPES.slice(0, 8),
+    proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4], steps: 200, batchSize: 16, seeds: [1, 2, 3] },
+    fixedTime: { time: 1.2, lrs: [3e-2, 3e-3, 3e-4] },
+    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 400, batchSize: 16, seeds: [1, 2, 3] },
+    reducedFactor: 100,
     warmupFraction: 0.05,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -150,11 +154,10 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     name: "paper",
     domains: DOMAINS,
     recipes: PROXY_RECIPES,
-    proxy: { model: { layers: 2, dModel: 128, heads: 4, mlpRatio: 4 }, lrs: [3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5], steps: 300, batchSize: 64, seeds: [1, 2, 3] },
-    target: { model: { layers: 4, dModel: 256, heads: 4, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 2e-3, 4e-3], steps: 8000, batchSize: 64, seeds: [1, 2] },
-    standardLr: 1e-3,
-    tinyLr: 1e-5,
-    longProxy: { steps: 2000, lrs: [3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5] },
+    proxy: { model: { layers: 2, dModel: 32, heads: 4, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5], steps: 1000, batchSize: 64, seeds: [1, 2, 3] },
+    fixedTime: { time: 10, lrs: [1e-2, 3e-3, 1e-3, 3e-4, 1e-4] },
+    target: { model: { layers: 4, dModel: 128, heads: 4, mlpRatio: 4 }, lrs: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 8000, batchSize: 64, seeds: [1, 2, 3] },
+    reducedFactor: 100,
     warmupFraction: 0.02,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -176,11 +179,10 @@ export const PROXY_MICRO_CONFIG: ProxyStudyConfig = {
     { name: "language-heavy", weights: [4, 1, 1, 1] },
     { name: "noisy", weights: [1, 1, 1, 1], quality: 0.5 },
   ],
-  proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [1e-2, 1e-4], steps: 6, batchSize: 4, seeds: [1, 2] },
-  target: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [3e-3, 1e-2], steps: 8, batchSize: 4, seeds: [1] },
-  standardLr: 1e-2,
-  tinyLr: 1e-4,
-  longProxy: { steps: 8, lrs: [1e-2, 1e-4] },
+  proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [1e-1, 1e-2], steps: 6, batchSize: 4, seeds: [1, 2] },
+  fixedTime: { time: 0.3, lrs: [1e-1, 1e-2] },
+  target: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [3e-3, 1e-2], steps: 8, batchSize: 4, seeds: [1, 2] },
+  reducedFactor: 10,
   warmupFraction: 0.1,
   minRatio: 0.1,
   weightDecay: 0.1,
@@ -209,16 +211,15 @@ export function validateProxyConfig(c: ProxyStudyConfig): ProxyStudyConfig {
   }
   validateSide("proxy", c.proxy);
   validateSide("target", c.target);
-  if (!c.proxy.lrs.includes(c.standardLr)) throw new ParameterError("standardLr", c.standardLr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
-  if (!c.proxy.lrs.includes(c.tinyLr)) throw new ParameterError("tinyLr", c.tinyLr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
-  if (!(c.tinyLr < c.standardLr)) throw new ParameterError("tinyLr", c.tinyLr, `< standardLr = ${c.standardLr}`);
-  if (c.longProxy) {
-    requireInteger("longProxy.steps", c.longProxy.steps, { min: c.proxy.steps + 1 });
-    for (const lr of c.longProxy.lrs) if (!c.proxy.lrs.includes(lr)) throw new ParameterError("longProxy.lrs", lr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
-    if (new Set(c.longProxy.lrs).size !== c.longProxy.lrs.length) throw new ParameterError("longProxy.lrs", c.longProxy.lrs.join(","), "distinct values");
-    for (const [name, lr] of [["standardLr", c.standardLr], ["tinyLr", c.tinyLr]] as const)
-      if (!c.longProxy.lrs.includes(lr)) throw new ParameterError("longProxy.lrs", c.longProxy.lrs.join(","), `including ${name} = ${lr}`);
-  }
+  requireNumber("reducedFactor", c.reducedFactor, { min: 10 });
+  requireNumber("fixedTime.time", c.fixedTime.time, { gt: 0 });
+  if (c.fixedTime.lrs.length < 2) throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), "at least two learning rates");
+  c.fixedTime.lrs.forEach((lr, i) => requireNumber(`fixedTime.lrs[${i}]`, lr, { gt: 0 }));
+  if (new Set(c.fixedTime.lrs).size !== c.fixedTime.lrs.length) throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), "distinct values");
+  if (Math.max(...c.fixedTime.lrs) / Math.min(...c.fixedTime.lrs) < c.reducedFactor * (1 - 1e-9))
+    throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), `a span of at least reducedFactor = ${c.reducedFactor}`);
+  if (Math.max(...c.proxy.lrs) / Math.min(...c.proxy.lrs) < c.reducedFactor * (1 - 1e-9))
+    throw new ParameterError("proxy.lrs", c.proxy.lrs.join(","), `a span of at least reducedFactor = ${c.reducedFactor}`);
   requireNumber("warmupFraction", c.warmupFraction, { min: 0, lt: 1 });
   requireNumber("minRatio", c.minRatio, { min: 0, max: 1 });
   requireNumber("weightDecay", c.weightDecay, { min: 0 });
