@@ -100,7 +100,7 @@ describe("proxy study configs and analysis", () => {
     const base = [3, 1, 4, 2, 5];
     // each recipe's best target lr differs: the penalty is (i-th recipe) smallest at lr index i % 2
     const tgt = (i: number, lr: number, s: number) => base[i] + (c.target.lrs.indexOf(lr) === i % 2 ? 0 : 2.5) + 0.01 * s;
-    const [hi, lo] = c.proxy.lrs; // 0.1 and 0.01: the baseline r0 is best at 0.1 → standard 0.1, reduced 0.01
+    const [hi, lo] = c.proxy.lrs; // 0.01 and 0.001: the baseline r0 is best at 0.01 → standard 0.01, reduced 0.001
     const prx = (role: "proxy" | "proxy-time", i: number, lr: number, seed: number) => {
       if (lr === hi) return i === 0 ? 0.5 + 0.01 * seed : role === "proxy" && i === 1 ? Infinity : 10 - base[i];
       // reduced lr: ordered like the target in the fixed-time regime; reversed (but baseline still worse than at hi) at fixed steps
@@ -132,9 +132,9 @@ describe("proxy study configs and analysis", () => {
     expect(r.targetFixedLrSpearman[1]).toBeCloseTo(1, 12);
     expect(r.targetFixedLrSpearmanSe.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
     // a config whose fixed-time sweep lacks the reduced lr: the claim fails and names why
-    const c2: ProxyStudyConfig = { ...c, fixedTime: { time: c.fixedTime.time, lrs: [1e-1, 1e-3] }, proxy: { ...c.proxy, lrs: [1e-1, 1e-2] } };
+    const c2: ProxyStudyConfig = { ...c, fixedTime: { time: c.fixedTime.time, lrs: [1e-2, 1e-4] } };
     const r2 = analyseProxy(c2, records(c2, prx, tgt), { proxy: [12, 12], target: [12, 12] });
-    expect(reducedGain(r2, "fixed-time")).toMatchObject({ verdict: "fail", details: { reason: expect.stringMatching(/no run at the measured standard lr 0.1 or at the reduced lr 0.01/) } });
+    expect(reducedGain(r2, "fixed-time")).toMatchObject({ verdict: "fail", details: { reason: expect.stringMatching(/no run at the measured standard lr 0.01 or at the reduced lr 0.001/) } });
   });
 
   it("the gain's bootstrap se is the exact bootstrap of ρ(reduced) − ρ(standard) over proxy × target seeds (brute force)", () => {
