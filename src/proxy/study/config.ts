@@ -7,9 +7,9 @@
  * optimiser, schedule, batch size, context and tuning grids are not all stated. Here the "domains"
  * are the toolkit's synthetic task families, a recipe is a mixture of them with quality (token
  * corruption) and duplication knobs (`src/tasks/recipe.ts`), both proxy and target use AdamW with a
- * short linear warm-up and cosine decay to 10 % (a conventional default), and the proxy
- * learning rates span ≈ 2.5 orders of magnitude below and around the "standard" rate of the proxy.
- */
+ * short linear warm-up and cosine decay to 10 % (a conventional default). The proxies run in the two
+ * regimes of the random-feature theory — a fixed number of steps at every lr, and a fixed training
+ * time lr × steps — and the standard proxy lr is measured (the baseline recipe's best proxy lr). */
 import type { Scale } from "../../core/scale";
 import { ParameterError, requireInteger, requireNumber } from "../../core/validate";
 import type { GptConfig } from "../../nn/gpt";
@@ -103,25 +103,43 @@ const DOMAINS: ProxyDomains = {
 /**
  * The recipes (weights over language, arithmetic, qa, s5), along the paper's curation axes
  * (arXiv 2512.24503): domain composition, quality filtering (token corruption 1 − q), and deduplication
- * (share of examples copied from a small pool). The first 8 are the ci set; `small` adds 4.
+ * (share of examples copied from a small pool). Chosen so that per-recipe tuning reorders them (the
+ * study's premise), after the random-feature theory's rule (`theory/proxy/flipStudy.ts`): two recipes
+ * swap order at η_flip = ΔD/Δn when one has the better drift D (what it teaches) and the other the
+ * smaller lr-sensitivity n, so the world needs recipes with close tuned losses and very different
+ * lr-sensitivities. Pilots (single seeds, 400 steps of the target; numbers in notebook 13) found two
+ * ingredients with a large sensitivity growing with lr × steps — a small duplicated pool (memorised)
+ * and a rare or missing domain (its tokens pushed down) — best target lr ≤ 10⁻³; and clean or
+ * corrupted language-dominated mixtures that need large lrs (best 10⁻²–3·10⁻²), corruption setting
+ * their level. The recipes alternate between the two groups; `ci` takes the first 8.
  */
 export const PROXY_RECIPES: Recipe[] = [
   { name: "uniform", weights: [1, 1, 1, 1] },
-  { name: "language-heavy", weights: [4, 1, 1, 1] },
-  { name: "arithmetic-heavy", weights: [1, 4, 1, 1] },
-  { name: "qa-heavy", weights: [1, 1, 4, 1] },
-  { name: "noisy-q0.8", weights: [1, 1, 1, 1], quality: 0.8 },
-  { name: "noisy-language-heavy", weights: [4, 1, 1, 1], quality: [0.6, 1, 1, 1] },
-  { name: "dup-mild", weights: [1, 1, 1, 1], duplication: { fraction: 0.5, poolSize: 256 } },
-  { name: "dup-heavy", weights: [1, 1, 1, 1], duplication: { fraction: 0.9, poolSize: 64 } },
-  { name: "s5-heavy", weights: [1, 1, 1, 4] },
-  { name: "noisy-arithmetic-heavy", weights: [1, 4, 1, 1], quality: [1, 0.6, 1, 1] },
-  { name: "dup-noisy", weights: [1, 1, 1, 1], quality: 0.9, duplication: { fraction: 0.7, poolSize: 128 } },
-  { name: "qa-language", weights: [3, 1, 3, 1] },
+  { name: "dup-pool256", weights: [1, 1, 1, 1], duplication: { fraction: 1, poolSize: 256 } },
+  { name: "language-dominant", weights: [40, 1, 1, 1] },
+  { name: "qa-rare-noisy", weights: [1, 1, 0.01, 1], quality: 0.3 },
+  { name: "language-heavy-noisy", weights: [12, 1, 1, 1], quality: 0.1 },
+  { name: "dup-pool128", weights: [1, 1, 1, 1], duplication: { fraction: 1, poolSize: 128 } },
+  { name: "language-dominant-noisy", weights: [40, 1, 1, 1], quality: 0.05 },
+  { name: "no-s5", weights: [1, 1, 1, 0] },
+  { name: "dup-pool64", weights: [1, 1, 1, 1], duplication: { fraction: 1, poolSize: 64 } },
 ];
 
+/** Fixed-time lrs (lr × steps = time): the standard lr measured in the pilots (3·10⁻² for the baseline at 200 proxy steps) and 1–2.5 decades around and below it. */
+const FIXED_TIME_LRS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4];
+
 /**
- * The named configurations (PLACEHOLDER while piloting).
+ * The named configurations. Proxy: 1-layer GPT, d = 8; target: 2-layer GPT, d = 32 (4× wider, 2×
+ * deeper). `small`: 9 recipes; targets tuned over 5 lrs (3·10⁻⁴ … 3·10⁻²) with 3 seeds at 400 steps;
+ * proxies with 3 seeds over 7 lrs (10⁻¹ … 10⁻⁴) at 200 steps (fixed steps) and over 6 lrs (10⁻¹ …
+ * 3·10⁻⁴) at lr × steps = 1.2 (12 … 4000 steps: fixed time). Steps: 9·5·3·400 = 54 000 target steps
+ * and 9·3·(7·200 + 5772) = 193 644 proxy steps. Quiet-machine estimate (Σ steps × ms/step / 2
+ * threads, ms/step measured on this machine while three other jobs kept the load at 7–10, so an upper
+ * bound): target ≈ 16–18 ms/step, proxy ≈ 5.8 ms/step → (54 000·17 + 193 644·5.8)/2 ≈ 16.9 min
+ * loaded; the lead times the quiet run. `ci`: 8 recipes, 2 proxy seeds, 1 target seed at 150
+ * steps, proxies at 100 steps and lr × steps = 0.3: (8·5·150·17 + 8·2·(6·100 + 1443)·5.8)/2 ≈ 2.6
+ * min loaded. `paper`: a GPU analogue (proxy 2 layers d = 32, target 4 layers d = 128 at 8000
+ * steps) — named, not run here.
  */
 export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
   ci: {
@@ -129,8 +147,8 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     domains: DOMAINS,
     recipes: PROXY_RECIPES.slice(0, 8),
     proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4], steps: 100, batchSize: 16, seeds: [1, 2] },
-    fixedTime: { time: 1.2, lrs: [3e-2, 3e-3, 3e-4] },
-    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 200, batchSize: 16, seeds: [1] },
+    fixedTime: { time: 0.3, lrs: FIXED_TIME_LRS },
+    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 150, batchSize: 16, seeds: [1] },
     reducedFactor: 100,
     warmupFraction: 0.05,
     minRatio: 0.1,
@@ -140,9 +158,9 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
   small: {
     name: "small",
     domains: DOMAINS,
-    recipes: PROXY_RECIPES.slice(0, 8),
+    recipes: PROXY_RECIPES,
     proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4], steps: 200, batchSize: 16, seeds: [1, 2, 3] },
-    fixedTime: { time: 1.2, lrs: [3e-2, 3e-3, 3e-4] },
+    fixedTime: { time: 1.2, lrs: FIXED_TIME_LRS },
     target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 400, batchSize: 16, seeds: [1, 2, 3] },
     reducedFactor: 100,
     warmupFraction: 0.05,
@@ -155,7 +173,7 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     domains: DOMAINS,
     recipes: PROXY_RECIPES,
     proxy: { model: { layers: 2, dModel: 32, heads: 4, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5], steps: 1000, batchSize: 64, seeds: [1, 2, 3] },
-    fixedTime: { time: 10, lrs: [1e-2, 3e-3, 1e-3, 3e-4, 1e-4] },
+    fixedTime: { time: 10, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4] },
     target: { model: { layers: 4, dModel: 128, heads: 4, mlpRatio: 4 }, lrs: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 8000, batchSize: 64, seeds: [1, 2, 3] },
     reducedFactor: 100,
     warmupFraction: 0.02,
