@@ -136,9 +136,10 @@ const FIXED_TIME_LRS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4];
  * and 9·3·(7·200 + 5772) = 193 644 proxy steps. Quiet-machine estimate (Σ steps × ms/step / 2
  * threads, ms/step measured on this machine while three other jobs kept the load at 7–10, so an upper
  * bound): target ≈ 16–18 ms/step, proxy ≈ 5.8 ms/step → (54 000·17 + 193 644·5.8)/2 ≈ 16.9 min
- * loaded; the lead times the quiet run. `ci`: 8 recipes, 2 proxy seeds, 1 target seed at 150
+ * loaded; measured: 1913 s for the whole `small` study (492 runs) with the machine at load 6–10,
+ * the lead times the quiet run. `ci`: 8 recipes, 2 proxy seeds, 1 target seed at 150
  * steps, proxies at 100 steps and lr × steps = 0.3: (8·5·150·17 + 8·2·(6·100 + 1443)·5.8)/2 ≈ 2.6
- * min loaded. `paper`: a GPU analogue (proxy 2 layers d = 32, target 4 layers d = 128 at 8000
+ * min loaded (measured under load, resuming a killed run: 207 s for its last 225 of 235 runs). `paper`: a GPU analogue (proxy 2 layers d = 32, target 4 layers d = 128 at 8000
  * steps) — named, not run here.
  */
 export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
