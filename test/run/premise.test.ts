@@ -62,7 +62,7 @@ describe("the studies' premises", () => {
     const premiseOf = (id: string) => claims.find((c) => c.id === id)?.premises?.map((p) => p.id);
     expect(premiseOf("reuse.transformer-saturation-rises-with-n")).toEqual(["reuse.transformer-premise-data-limited"]);
     expect(premiseOf("skills.transformer-power-law-wins-composition")).toEqual(["skills.transformer-premise-held-out-composition"]);
-    expect(premiseOf("proxy.transformer-tiny-beats-standard")).toEqual(["proxy.transformer-premise-tuning-reorders"]);
+    expect(premiseOf("proxy.transformer-fixed-time-reduced-beats-standard")).toEqual(["proxy.transformer-premise-tuning-reorders"]);
     expect(premiseOf("reuse.transformer-e1")).toBeUndefined(); // a definition check needs no premise
   });
 });

@@ -7,9 +7,9 @@
  * optimiser, schedule, batch size, context and tuning grids are not all stated. Here the "domains"
  * are the toolkit's synthetic task families, a recipe is a mixture of them with quality (token
  * corruption) and duplication knobs (`src/tasks/recipe.ts`), both proxy and target use AdamW with a
- * short linear warm-up and cosine decay to 10 % (a conventional default), and the proxy
- * learning rates span ≈ 2.5 orders of magnitude below and around the "standard" rate of the proxy.
- */
+ * short linear warm-up and cosine decay to 10 % (a conventional default). The proxies run in the two
+ * regimes of the random-feature theory — a fixed number of steps at every lr, and a fixed training
+ * time lr × steps — and the standard proxy lr is measured (the baseline recipe's best proxy lr). */
 import type { Scale } from "../../core/scale";
 import { ParameterError, requireInteger, requireNumber } from "../../core/validate";
 import type { GptConfig } from "../../nn/gpt";
@@ -49,29 +49,39 @@ export interface ProxySide {
   seeds: number[];
 }
 
+/**
+ * The fixed-time regime of the proxy sweep: proxies at each lr of `lrs` for round(time / lr) steps, so
+ * that lr × steps (the "training time" of the random-feature theory, `theory/proxy/training.ts`) is the
+ * same at every lr. The theory says a tiny-lr proxy ranks recipes by what they can teach only in this
+ * regime; at a fixed number of steps it ranks them by the first-order alignment of their gradients at
+ * initialisation (`proxy.fixed-steps-alignment`).
+ */
+export interface FixedTimeSweep {
+  /** lr × steps of every run */
+  time: number;
+  /** learning rates (each gets round(time / lr) ≥ 1 steps); must include the standard lr and standard / reducedFactor */
+  lrs: number[];
+}
+
 /** Everything that determines the study's result (stored with it; a change recomputes). */
 export interface ProxyStudyConfig {
   /** name of the configuration (the scale, or e.g. "micro" for tests) */
   name: string;
   domains: ProxyDomains;
-  /** the data recipes (weights over the four domains, quality, duplication) */
+  /** the data recipes (weights over the four domains, quality, duplication); the first is the **baseline** */
   recipes: Recipe[];
-  /** small proxy models over a learning-rate sweep */
-  proxy: ProxySide;
-  /** larger target models tuned per recipe over `target.lrs` (best validation loss) */
-  target: ProxySide;
-  /** the proxy's "standard" learning rate (the fixed-configuration baseline; one of proxy.lrs) */
-  standardLr: number;
-  /** the reduced ("tiny") proxy learning rate of the claim (one of proxy.lrs) */
-  tinyLr: number;
   /**
-   * Long proxy runs (proxy steps ∈ {300, 2000} at scale small): the proxy model,
-   * recipes and seeds again at `lrs` (a subset of proxy.lrs that includes the standard and the tiny
-   * lr) for `steps` > proxy.steps steps. At a fixed short length a tiny lr barely moves the loss and
-   * ranks by first-order alignment (the fixed-steps regime of the random-feature analogue, `proxy.fixed-steps-alignment`); trained longer it shows whether the tiny-lr ranking
-   * is the better one once the proxy has learned. Absent: not run.
+   * Small proxy models at every lr of `proxy.lrs` for `proxy.steps` steps (the fixed-steps regime). The
+   * **standard** proxy lr is measured, not chosen: the lr of this sweep at which the baseline recipe
+   * (recipes[0]) reaches its lowest seed-mean validation loss — what a practitioner would use.
    */
-  longProxy?: { steps: number; lrs: number[] };
+  proxy: ProxySide;
+  /** the same proxies in the fixed-time regime (lr × steps fixed) */
+  fixedTime: FixedTimeSweep;
+  /** larger target models tuned per recipe over `target.lrs` (best seed-mean validation loss) */
+  target: ProxySide;
+  /** the reduced proxy lr of the claims is standard lr / reducedFactor (100: two decades) */
+  reducedFactor: number;
   /** warm-up steps as a fraction of all steps; cosine decay to `minRatio`·lr */
   warmupFraction: number;
   minRatio: number;
@@ -79,6 +89,9 @@ export interface ProxyStudyConfig {
   /** validation problems per domain (the validation loss is the mean over the four domains of each domain's loss) */
   validationPerDomain: number;
 }
+
+/** Steps of a fixed-time run at `lr`: round(time / lr), at least 1. */
+export const fixedTimeSteps = (time: number, lr: number): number => Math.max(1, Math.round(time / lr));
 
 const DOMAINS: ProxyDomains = {
   language: { vocabSize: 32, contextLength: 12, exponent: 1, couplings: 4, structure: 0.9, seed: 0 },
@@ -90,43 +103,54 @@ const DOMAINS: ProxyDomains = {
 /**
  * The recipes (weights over language, arithmetic, qa, s5), along the paper's curation axes
  * (arXiv 2512.24503): domain composition, quality filtering (token corruption 1 − q), and deduplication
- * (share of examples copied from a small pool). The first 8 are the ci set; `small` adds 4.
+ * (share of examples copied from a small pool). Chosen so that per-recipe tuning reorders them (the
+ * study's premise), after the random-feature theory's rule (`theory/proxy/flipStudy.ts`): two recipes
+ * swap order at η_flip = ΔD/Δn when one has the better drift D (what it teaches) and the other the
+ * smaller lr-sensitivity n, so the world needs recipes with close tuned losses and very different
+ * lr-sensitivities. Pilots (single seeds, 400 steps of the target; numbers in notebook 13) found two
+ * ingredients with a large sensitivity growing with lr × steps — a small duplicated pool (memorised)
+ * and a rare or missing domain (its tokens pushed down) — best target lr ≤ 10⁻³; and clean or
+ * corrupted language-dominated mixtures that need large lrs (best 10⁻²–3·10⁻²), corruption setting
+ * their level. The recipes alternate between the two groups; `ci` takes the first 8.
  */
 export const PROXY_RECIPES: Recipe[] = [
   { name: "uniform", weights: [1, 1, 1, 1] },
-  { name: "language-heavy", weights: [4, 1, 1, 1] },
-  { name: "arithmetic-heavy", weights: [1, 4, 1, 1] },
-  { name: "qa-heavy", weights: [1, 1, 4, 1] },
-  { name: "noisy-q0.8", weights: [1, 1, 1, 1], quality: 0.8 },
-  { name: "noisy-language-heavy", weights: [4, 1, 1, 1], quality: [0.6, 1, 1, 1] },
-  { name: "dup-mild", weights: [1, 1, 1, 1], duplication: { fraction: 0.5, poolSize: 256 } },
-  { name: "dup-heavy", weights: [1, 1, 1, 1], duplication: { fraction: 0.9, poolSize: 64 } },
-  { name: "s5-heavy", weights: [1, 1, 1, 4] },
-  { name: "noisy-arithmetic-heavy", weights: [1, 4, 1, 1], quality: [1, 0.6, 1, 1] },
-  { name: "dup-noisy", weights: [1, 1, 1, 1], quality: 0.9, duplication: { fraction: 0.7, poolSize: 128 } },
-  { name: "qa-language", weights: [3, 1, 3, 1] },
+  { name: "dup-pool256", weights: [1, 1, 1, 1], duplication: { fraction: 1, poolSize: 256 } },
+  { name: "language-dominant", weights: [40, 1, 1, 1] },
+  { name: "qa-rare-noisy", weights: [1, 1, 0.01, 1], quality: 0.3 },
+  { name: "language-heavy-noisy", weights: [12, 1, 1, 1], quality: 0.1 },
+  { name: "dup-pool128", weights: [1, 1, 1, 1], duplication: { fraction: 1, poolSize: 128 } },
+  { name: "language-dominant-noisy", weights: [40, 1, 1, 1], quality: 0.05 },
+  { name: "no-s5", weights: [1, 1, 1, 0] },
+  { name: "dup-pool64", weights: [1, 1, 1, 1], duplication: { fraction: 1, poolSize: 64 } },
 ];
 
-const PROXY_LRS = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5];
+/** Fixed-time lrs (lr × steps = time): the standard lr measured in the pilots (3·10⁻² for the baseline at 200 proxy steps) and 1–2.5 decades around and below it. */
+const FIXED_TIME_LRS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4];
 
 /**
- * The named configurations. `ci`: 8 recipes, 3 proxy lrs, 2 proxy seeds, targets over 3 lrs with 1 seed,
- * long proxies at 1.5× the steps (under 2 minutes on 2 cores). `small`: 12 recipes, 7 proxy lrs
- * (3e-2 … 3e-5) at 300 steps and the standard and tiny lr at 2000 (two run lengths), 3 proxy seeds, targets tuned over 4 lrs
- * (1e-3 … 3e-2) with 2 seeds each (under 15 minutes on a 2-core CPU). `paper`: a GPU
- * analogue (proxy 2 layers d = 128 at 300 and 2000 steps, target 4 layers d = 256; 12 recipes) —
- * named, not run here.
+ * The named configurations. Proxy: 1-layer GPT, d = 8; target: 2-layer GPT, d = 32 (4× wider, 2×
+ * deeper). `small`: 9 recipes; targets tuned over 5 lrs (3·10⁻⁴ … 3·10⁻²) with 3 seeds at 400 steps;
+ * proxies with 3 seeds over 7 lrs (10⁻¹ … 10⁻⁴) at 200 steps (fixed steps) and over 6 lrs (10⁻¹ …
+ * 3·10⁻⁴) at lr × steps = 1.2 (12 … 4000 steps: fixed time). Steps: 9·5·3·400 = 54 000 target steps
+ * and 9·3·(7·200 + 5772) = 193 644 proxy steps. Quiet-machine estimate (Σ steps × ms/step / 2
+ * threads, ms/step measured on this machine while three other jobs kept the load at 7–10, so an upper
+ * bound): target ≈ 16–18 ms/step, proxy ≈ 5.8 ms/step → (54 000·17 + 193 644·5.8)/2 ≈ 16.9 min
+ * loaded; measured: 1913 s for the whole `small` study (492 runs) with the machine at load 6–10,
+ * the lead times the quiet run. `ci`: 8 recipes, 2 proxy seeds, 1 target seed at 150
+ * steps, proxies at 100 steps and lr × steps = 0.3: (8·5·150·17 + 8·2·(6·100 + 1443)·5.8)/2 ≈ 2.6
+ * min loaded (measured under load, resuming a killed run: 207 s for its last 225 of 235 runs). `paper`: a GPU analogue (proxy 2 layers d = 32, target 4 layers d = 128 at 8000
+ * steps) — named, not run here.
  */
 export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
   ci: {
     name: "ci",
     domains: DOMAINS,
     recipes: PROXY_RECIPES.slice(0, 8),
-    proxy: { model: { layers: 1, dModel: 16, heads: 2, mlpRatio: 4 }, lrs: [3e-3, 3e-4, 3e-5], steps: 150, batchSize: 16, seeds: [1, 2] },
-    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-3, 1e-2, 3e-2], steps: 300, batchSize: 16, seeds: [1] },
-    standardLr: 3e-3,
-    tinyLr: 3e-5,
-    longProxy: { steps: 450, lrs: [3e-3, 3e-5] },
+    proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4], steps: 100, batchSize: 16, seeds: [1, 2] },
+    fixedTime: { time: 0.3, lrs: FIXED_TIME_LRS },
+    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 150, batchSize: 16, seeds: [1] },
+    reducedFactor: 100,
     warmupFraction: 0.05,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -136,11 +160,10 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     name: "small",
     domains: DOMAINS,
     recipes: PROXY_RECIPES,
-    proxy: { model: { layers: 1, dModel: 16, heads: 2, mlpRatio: 4 }, lrs: [3e-2, ...PROXY_LRS], steps: 300, batchSize: 16, seeds: [1, 2, 3] },
-    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [1e-3, 3e-3, 1e-2, 3e-2], steps: 600, batchSize: 16, seeds: [1, 2] },
-    standardLr: 3e-3,
-    tinyLr: 3e-5,
-    longProxy: { steps: 2000, lrs: [3e-3, 3e-5] },
+    proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4], steps: 200, batchSize: 16, seeds: [1, 2, 3] },
+    fixedTime: { time: 1.2, lrs: FIXED_TIME_LRS },
+    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 400, batchSize: 16, seeds: [1, 2, 3] },
+    reducedFactor: 100,
     warmupFraction: 0.05,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -150,11 +173,10 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     name: "paper",
     domains: DOMAINS,
     recipes: PROXY_RECIPES,
-    proxy: { model: { layers: 2, dModel: 128, heads: 4, mlpRatio: 4 }, lrs: [3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5], steps: 300, batchSize: 64, seeds: [1, 2, 3] },
-    target: { model: { layers: 4, dModel: 256, heads: 4, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 2e-3, 4e-3], steps: 8000, batchSize: 64, seeds: [1, 2] },
-    standardLr: 1e-3,
-    tinyLr: 1e-5,
-    longProxy: { steps: 2000, lrs: [3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5] },
+    proxy: { model: { layers: 2, dModel: 32, heads: 4, mlpRatio: 4 }, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5], steps: 1000, batchSize: 64, seeds: [1, 2, 3] },
+    fixedTime: { time: 10, lrs: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4] },
+    target: { model: { layers: 4, dModel: 128, heads: 4, mlpRatio: 4 }, lrs: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 8000, batchSize: 64, seeds: [1, 2, 3] },
+    reducedFactor: 100,
     warmupFraction: 0.02,
     minRatio: 0.1,
     weightDecay: 0.1,
@@ -176,11 +198,10 @@ export const PROXY_MICRO_CONFIG: ProxyStudyConfig = {
     { name: "language-heavy", weights: [4, 1, 1, 1] },
     { name: "noisy", weights: [1, 1, 1, 1], quality: 0.5 },
   ],
-  proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [1e-2, 1e-4], steps: 6, batchSize: 4, seeds: [1, 2] },
-  target: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [3e-3, 1e-2], steps: 8, batchSize: 4, seeds: [1] },
-  standardLr: 1e-2,
-  tinyLr: 1e-4,
-  longProxy: { steps: 8, lrs: [1e-2, 1e-4] },
+  proxy: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [1e-2, 1e-3], steps: 6, batchSize: 4, seeds: [1, 2] },
+  fixedTime: { time: 0.06, lrs: [1e-2, 1e-3] },
+  target: { model: { layers: 1, dModel: 8, heads: 2, mlpRatio: 2 }, lrs: [3e-3, 1e-2], steps: 8, batchSize: 4, seeds: [1, 2] },
+  reducedFactor: 10,
   warmupFraction: 0.1,
   minRatio: 0.1,
   weightDecay: 0.1,
@@ -209,16 +230,15 @@ export function validateProxyConfig(c: ProxyStudyConfig): ProxyStudyConfig {
   }
   validateSide("proxy", c.proxy);
   validateSide("target", c.target);
-  if (!c.proxy.lrs.includes(c.standardLr)) throw new ParameterError("standardLr", c.standardLr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
-  if (!c.proxy.lrs.includes(c.tinyLr)) throw new ParameterError("tinyLr", c.tinyLr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
-  if (!(c.tinyLr < c.standardLr)) throw new ParameterError("tinyLr", c.tinyLr, `< standardLr = ${c.standardLr}`);
-  if (c.longProxy) {
-    requireInteger("longProxy.steps", c.longProxy.steps, { min: c.proxy.steps + 1 });
-    for (const lr of c.longProxy.lrs) if (!c.proxy.lrs.includes(lr)) throw new ParameterError("longProxy.lrs", lr, `one of proxy.lrs (${c.proxy.lrs.join(", ")})`);
-    if (new Set(c.longProxy.lrs).size !== c.longProxy.lrs.length) throw new ParameterError("longProxy.lrs", c.longProxy.lrs.join(","), "distinct values");
-    for (const [name, lr] of [["standardLr", c.standardLr], ["tinyLr", c.tinyLr]] as const)
-      if (!c.longProxy.lrs.includes(lr)) throw new ParameterError("longProxy.lrs", c.longProxy.lrs.join(","), `including ${name} = ${lr}`);
-  }
+  requireNumber("reducedFactor", c.reducedFactor, { min: 10 });
+  requireNumber("fixedTime.time", c.fixedTime.time, { gt: 0 });
+  if (c.fixedTime.lrs.length < 2) throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), "at least two learning rates");
+  c.fixedTime.lrs.forEach((lr, i) => requireNumber(`fixedTime.lrs[${i}]`, lr, { gt: 0 }));
+  if (new Set(c.fixedTime.lrs).size !== c.fixedTime.lrs.length) throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), "distinct values");
+  if (Math.max(...c.fixedTime.lrs) / Math.min(...c.fixedTime.lrs) < c.reducedFactor * (1 - 1e-9))
+    throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), `a span of at least reducedFactor = ${c.reducedFactor}`);
+  if (Math.max(...c.proxy.lrs) / Math.min(...c.proxy.lrs) < c.reducedFactor * (1 - 1e-9))
+    throw new ParameterError("proxy.lrs", c.proxy.lrs.join(","), `a span of at least reducedFactor = ${c.reducedFactor}`);
   requireNumber("warmupFraction", c.warmupFraction, { min: 0, lt: 1 });
   requireNumber("minRatio", c.minRatio, { min: 0, max: 1 });
   requireNumber("weightDecay", c.weightDecay, { min: 0 });

@@ -5,7 +5,7 @@
  */
 import { axis, categoricalColor, lineTrace, styleFigure } from "../../plot/style";
 import type { FigureDef } from "../../core/figure";
-import { proxyTransformerStudy, standardAndTiny } from "./study";
+import { proxyTransformerStudy, regimeComparison, type LrAgreement } from "./study";
 import { ranks } from "../../core/stats";
 import { PAPER_STANDARD_LR_MAX_SPEARMAN, PAPER_TINY_LR_MIN_SPEARMAN } from "./claims";
 
@@ -21,30 +21,26 @@ const modelName = (m: { layers: number; dModel: number }) => `${m.layers}-layer 
 export const proxyTransformerFigures: FigureDef[] = [
   {
     id: "proxy.transformer-spearman-vs-lr",
-    title: "Transformer: agreement of proxy recipe rankings with tuned targets, against the proxy learning rate",
+    title: "Transformer: agreement of proxy recipe rankings with tuned targets, against the proxy learning rate, in two regimes",
     caption:
-      "Spearman ρ between the recipe ranking of small proxy GPTs trained at one learning rate (a fixed number of steps, warm-up + cosine) and the ranking of larger target GPTs tuned per recipe (best validation loss over the target learning rates, seed mean). Blue: ranking by the seed-mean proxy loss; grey: each proxy seed's own ranking (bars on the blue curve: ±1 standard error of the per-seed ρ); green: pairwise accuracy (share of recipe pairs ordered as by the target) of the seed-mean ranking. Black diamonds: the same proxies trained longer (the study's long runs, at the standard and the tiny lr), ±1 standard error of the per-seed ρ. Dashed: the proxy tuned per recipe as well (best over its short-run lrs). Dotted: the paper's levels for GPT2-125M → Pythia-1B on 23 real recipes (ρ < 0.75 at the standard lr, > 0.95 at 1e-5). Synthetic recipes, models, lrs and steps are this toolkit's defaults, not the paper's (unknown).",
+      "Spearman ρ between the recipe ranking of small proxy GPTs trained at one learning rate (warm-up + cosine) and the ranking of larger target GPTs tuned per recipe (best validation loss over the target learning rates, seed mean), in the two regimes of the random-feature theory. Blue: a fixed number of steps at every lr; black diamonds: a fixed training time lr × steps (the smaller the lr, the more steps). Bars: ±1 exact-bootstrap standard error over the proxy and the target seeds (targets re-tuned in every resample); grey: each proxy seed's own ranking (fixed steps). Dashed: the proxy tuned per recipe as well (best over its fixed-steps lrs). Labels: the standard lr (the baseline recipe's best proxy lr, measured) and the reduced lr two decades below. Dotted: the paper's levels for GPT2-125M → Pythia-1B on 23 real recipes (ρ < 0.75 at the standard lr, > 0.95 at 1e-5). Synthetic recipes, models, lrs and steps are this toolkit's defaults, not the paper's (unknown).",
     needs: [proxyTransformerStudy],
     build(res) {
       const r = res.get(proxyTransformerStudy);
       const lrs = r.agreement.map((a) => a.lr);
+      const se = (xs: LrAgreement[]) => xs.map((a) => (Number.isFinite(a.spearman.se) ? a.spearman.se : 0));
       const traces: Trace[] = [];
       r.config.proxy.seeds.forEach((_, k) =>
         traces.push(
-          lineTrace({ x: lrs, y: r.agreement.map((a) => a.spearmanSeeds[k]), name: "ρ, single seeds", method: "reference", mode: "markers", color: "#a0a0a0", legendgroup: "seeds", showlegend: k === 0 }),
+          lineTrace({ x: lrs, y: r.agreement.map((a) => a.spearmanSeeds[k]), name: "ρ, single proxy seeds (fixed steps)", method: "reference", mode: "markers", color: "#a0a0a0", legendgroup: "seeds", showlegend: k === 0 }),
         ),
       );
-      traces.push(
-        lineTrace({ x: lrs, y: r.agreement.map((a) => a.mean.spearman), name: "ρ, seed-mean ranking", method: "mc", mode: "lines+markers", color: "#0072B2", errorY: r.agreement.map((a) => (Number.isFinite(a.spearmanSeedSe) ? a.spearmanSeedSe : 0)) }),
-      );
-      traces.push(lineTrace({ x: lrs, y: r.agreement.map((a) => a.mean.pairwise), name: "pairwise accuracy", method: "mc", mode: "lines+markers", color: "#009E73", dash: "dot" }));
-      if (r.agreementLong.length > 0) {
-        const long = r.agreementLong;
-        // markers only: the long runs are at a few lrs, and a line between them would suggest values in between
-        const t = lineTrace({ x: long.map((a) => a.lr), y: long.map((a) => a.mean.spearman), name: `ρ, seed-mean ranking, long runs (${r.config.longProxy!.steps} steps)`, method: "mc", mode: "markers", color: "#000000", errorY: long.map((a) => (Number.isFinite(a.spearmanSeedSe) ? a.spearmanSeedSe : 0)) });
-        traces.push({ ...t, marker: { ...(t.marker as Record<string, unknown>), symbol: "diamond", size: 11 } });
-      }
-      const span = [Math.min(...lrs) / 1.5, Math.max(...lrs) * 1.5];
+      traces.push(lineTrace({ x: lrs, y: r.agreement.map((a) => a.spearman.value), name: `fixed steps (${r.config.proxy.steps} at every lr)`, method: "mc", mode: "lines+markers", color: "#0072B2", errorY: se(r.agreement) }));
+      const ft = r.agreementFixedTime;
+      const t = lineTrace({ x: ft.map((a) => a.lr), y: ft.map((a) => a.spearman.value), name: `fixed time (lr × steps = ${r.config.fixedTime.time})`, method: "mc", mode: "lines+markers", color: "#000000", dash: "dash", errorY: se(ft) });
+      traces.push({ ...t, marker: { ...(t.marker as Record<string, unknown>), symbol: "diamond", size: 11 } });
+      const all = [...lrs, ...ft.map((a) => a.lr)];
+      const span = [Math.min(...all) / 1.5, Math.max(...all) * 1.5];
       traces.push(lineTrace({ x: span, y: [r.tunedProxy.spearman, r.tunedProxy.spearman], name: "proxy tuned per recipe (ρ)", method: "reference", dash: "dash", color: "#555555" }));
       traces.push(lineTrace({ x: span, y: [PAPER_STANDARD_LR_MAX_SPEARMAN, PAPER_STANDARD_LR_MAX_SPEARMAN], name: "paper: ρ < 0.75 at standard lr", method: "paper", color: "#D55E00", dash: "dot" }));
       traces.push(lineTrace({ x: span, y: [PAPER_TINY_LR_MIN_SPEARMAN, PAPER_TINY_LR_MIN_SPEARMAN], name: "paper: ρ > 0.95 at tiny lr", method: "paper", color: "#CC79A7", dash: "dot" }));
@@ -53,13 +49,13 @@ export const proxyTransformerFigures: FigureDef[] = [
         {
           data: traces,
           layout: {
-            title: { text: `Proxy (${modelName(r.config.proxy.model)}, ${r.config.proxy.steps} steps) → tuned target (${modelName(r.config.target.model)})<br><sup>${r.recipes.length} recipes; ranking agreement at each proxy lr</sup>` },
+            title: { text: `Proxy (${modelName(r.config.proxy.model)}) → tuned target (${modelName(r.config.target.model)})<br><sup>${r.recipes.length} recipes; ranking agreement at each proxy lr, two regimes</sup>` },
             xaxis: axis("proxy learning rate", { log: true }),
-            yaxis: axis("agreement with tuned-target ranking", { range: [-1.05, 1.05] }),
-            annotations: [mark(r.config.standardLr, "standard"), mark(r.config.tinyLr, "tiny")],
+            yaxis: axis("Spearman ρ with tuned-target ranking", { range: [-1.05, 1.05] }),
+            annotations: [mark(r.standardLr, "standard"), mark(r.reducedLr, "reduced")],
           },
         },
-        { legend: "bottom", height: 560 },
+        { legend: "bottom", height: 580 },
       );
     },
   },
@@ -98,7 +94,7 @@ export const proxyTransformerFigures: FigureDef[] = [
             yaxis: axis("validation loss (nats/token)"),
             xaxis2: { ...axis("target learning rate", { log: true }), domain: d2, anchor: "y2" },
             yaxis2: { ...axis("validation loss (nats/token)"), anchor: "x2" },
-            annotations: [panelTitle(`proxy: ${modelName(r.config.proxy.model)}, ${r.config.proxy.steps} steps`, (d1[0] + d1[1]) / 2), panelTitle(`target: ${modelName(r.config.target.model)}, ${r.config.target.steps} steps`, (d2[0] + d2[1]) / 2)],
+            annotations: [panelTitle(`proxy: ${modelName(r.config.proxy.model)}, ${r.config.proxy.steps} steps (standard lr ${r.standardLr})`, (d1[0] + d1[1]) / 2), panelTitle(`target: ${modelName(r.config.target.model)}, ${r.config.target.steps} steps`, (d2[0] + d2[1]) / 2)],
           },
         },
         { width: 1000, height: 620, legend: "bottom" },
@@ -109,15 +105,20 @@ export const proxyTransformerFigures: FigureDef[] = [
     id: "proxy.transformer-ranks",
     title: "Transformer: proxy rank against tuned-target rank, per recipe",
     caption:
-      "Each recipe's rank by the seed-mean proxy validation loss (1 = best; ties share the average rank) against its rank by the tuned target loss, at the standard proxy lr (orange) and at the tiny proxy lr (blue); recipes are labelled on the horizontal axis at their target rank. On the dashed diagonal the proxy ranks a recipe exactly as the tuned target does. Settings are this toolkit's defaults, not the paper's (unknown).",
+      "Each recipe's rank by the seed-mean proxy validation loss (1 = best; ties share the average rank) against its rank by the tuned target loss, at the standard proxy lr (orange) and at the reduced proxy lr (blue), in the fixed-time regime (lr × steps the same for both; the fixed-steps regime if the fixed-time sweep lacks either lr); recipes are labelled on the horizontal axis at their target rank. On the dashed diagonal the proxy ranks a recipe exactly as the tuned target does. Settings are this toolkit's defaults, not the paper's (unknown).",
     needs: [proxyTransformerStudy],
     build(res) {
       const r = res.get(proxyTransformerStudy);
-      const { standard, tiny } = standardAndTiny(r);
+      const ft = regimeComparison(r, "fixed-time");
+      const x = ft.standard && ft.reduced ? ft : regimeComparison(r, "fixed-steps");
+      const regime = x.regime;
+      if (!x.standard || !x.reduced) throw new Error(`no regime of this result has runs at both the standard lr ${r.standardLr} and the reduced lr ${r.reducedLr}`);
+      const standard = x.standard;
+      const tiny = x.reduced;
       const tr = Array.from(ranks(r.targetBest));
       const n = r.recipes.length;
-      const pts = (a: typeof tiny, name: string, color: string, shift: number): Trace => ({
-        ...lineTrace({ x: tr.map((x) => x + shift), y: Array.from(ranks(a.loss)), name: `${name} lr ${a.lr} (ρ = ${a.mean.spearman.toFixed(2)})`, method: "mc", mode: "markers", color }),
+      const pts = (a: LrAgreement, name: string, color: string, shift: number): Trace => ({
+        ...lineTrace({ x: tr.map((v) => v + shift), y: Array.from(ranks(a.loss)), name: `${name} lr ${a.lr}, ${a.steps} steps (ρ = ${a.spearman.value.toFixed(2)})`, method: "mc", mode: "markers", color }),
         text: r.recipes,
         hovertemplate: "%{text}: target rank %{x}, proxy rank %{y}<extra></extra>",
       });
@@ -126,10 +127,10 @@ export const proxyTransformerFigures: FigureDef[] = [
           data: [
             lineTrace({ x: [0.5, n + 0.5], y: [0.5, n + 0.5], name: "proxy rank = target rank", method: "reference", dash: "dash" }),
             pts(standard, "standard", "#D55E00", -0.12),
-            pts(tiny, "tiny", "#0072B2", 0.12),
+            pts(tiny, "reduced", "#0072B2", 0.12),
           ],
           layout: {
-            title: { text: `Recipe ranks: proxy vs tuned target (${n} recipes)` },
+            title: { text: `Recipe ranks: proxy (${regime} regime) vs tuned target (${n} recipes)` },
             xaxis: { ...axis("recipe, by tuned-target rank (1 = best, left)", { range: [0.5, n + 0.5] }), tickvals: tr, ticktext: r.recipes, tickangle: -35, tickfont: { size: 11 } },
             yaxis: { ...axis("proxy rank (1 = best)", { range: [0.5, n + 0.5] }), dtick: 1 },
           },

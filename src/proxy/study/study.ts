@@ -1,31 +1,37 @@
 /**
  * The transformer proxy study (Wang et al., arXiv 2512.24503, main transfer experiment, on synthetic
- * task-family recipes instead of Pile / DCLM / RedPajama): for every recipe, train a small **proxy**
- * GPT at each learning rate of a sweep (a fixed number of steps, several seeds), and a larger
- * **target** GPT at a few learning rates (the target team tunes per recipe: its loss is the best over
- * its learning rates, the paper's "optimal achievable loss"). Rank the recipes by the proxy's
- * validation loss at each proxy lr and compare with the tuned-target ranking (Spearman, Kendall,
- * pairwise accuracy, regret@1; `rankAgreement` of theory/proxy, diverged runs ranked last).
+ * task-family recipes instead of Pile / DCLM / RedPajama): for every recipe, train a larger **target**
+ * GPT at several learning rates (the target team tunes per recipe: its loss is the best over its
+ * learning rates, the paper's "optimal achievable loss"), and a small **proxy** GPT over a learning-rate
+ * sweep in the two regimes the random-feature theory distinguishes (`theory/proxy/training.ts`): a fixed
+ * number of steps at every lr, and a fixed training time lr × steps. The standard proxy lr is
+ * measured — the baseline recipe's best proxy lr — and the reduced one is standard / reducedFactor.
+ * Rank the recipes by the proxy's validation loss at each proxy lr and compare with the tuned-target
+ * ranking (Spearman, Kendall, pairwise accuracy, regret@1; `rankAgreement` of theory/proxy, diverged
+ * runs ranked last), with exact-bootstrap standard errors over the proxy and target seeds.
  * Runs train on worker threads, each with a resume file in the result's checkpoint folder, so a
- * killed study resumes where it stopped (src/nn/studyRuns.ts).
- */
+ * killed study resumes where it stopped (src/nn/studyRuns.ts); they are independent `StudyRun`s, so
+ * `study proxy --shard I/N` splits them across machines. */
 import { defineResult } from "../../core/result";
-import { meanSe, spearman } from "../../core/stats";
+import { exactBootstrap } from "../../core/bootstrap";
+import { meanSe } from "../../core/stats";
 import { initBackend } from "../../nn/backend";
 import type { TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { rankAgreement, type Agreement } from "../../../theory/proxy/ordering";
 import { studyRunOptions, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
-import { PROXY_DOMAIN_NAMES, proxyStudyConfig, validateProxyConfig, type ProxySide, type ProxyStudyConfig } from "./config";
+import { fixedTimeSteps, PROXY_DOMAIN_NAMES, proxyStudyConfig, validateProxyConfig, type ProxySide, type ProxyStudyConfig } from "./config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, validationSets, type ProxyDataArgs } from "./data";
 
 /** Final validation losses of one run. */
 export interface ProxyRunRecord {
-  /** "proxy-long": the long proxy runs (`config.longProxy`) */
-  role: "proxy" | "proxy-long" | "target";
+  /** "proxy": fixed-steps sweep; "proxy-time": fixed-time sweep (lr × steps fixed) */
+  role: "proxy" | "proxy-time" | "target";
   recipe: string;
   lr: number;
   seed: number;
+  /** training steps of the run */
+  steps: number;
   /** mean over the domains of the per-domain validation loss (+∞ if the run diverged) */
   loss: number;
   /** per-domain validation losses */
@@ -34,20 +40,44 @@ export interface ProxyRunRecord {
   trainLoss: number;
 }
 
-/** Agreement of the proxy ranking at one proxy lr with the tuned-target ranking. */
+/** A statistic of the seed-mean ranking with its exact-bootstrap standard error over the proxy and target seeds (`src/core/bootstrap.ts`). */
+export interface WithSe {
+  value: number;
+  se: number;
+}
+
+/** Agreement of the proxy ranking at one proxy lr (of one regime) with the tuned-target ranking. */
 export interface LrAgreement {
   lr: number;
-  /** ranking by the seed-mean proxy loss */
+  /** training steps of these proxies */
+  steps: number;
+  /** ranking by the seed-mean proxy loss: every metric (`rankAgreement`) */
   mean: Agreement;
+  /** Spearman, Kendall and regret@1 of the seed-mean ranking, each ± its bootstrap se (proxy seeds × target seeds resampled, targets re-tuned) */
+  spearman: WithSe;
+  kendall: WithSe;
+  regret: WithSe;
   /** Spearman ρ of each proxy seed's own ranking */
   spearmanSeeds: number[];
-  /** mean ± standard error of the per-seed ρ */
+  /** mean ± standard error of the per-seed ρ (NaN se with one seed) */
   spearmanSeedMean: number;
   spearmanSeedSe: number;
   /** seed-mean proxy loss per recipe (recipe order of the config) */
   loss: number[];
   /** seed-mean drop of the validation loss from initialisation, per recipe (did the loss move?) */
   drop: number[];
+}
+
+/** Standard against reduced proxy lr within one regime. */
+export interface RegimeComparison {
+  regime: "fixed-steps" | "fixed-time";
+  standardLr: number;
+  reducedLr: number;
+  /** null when the regime has no run at the standard or the reduced lr */
+  standard: LrAgreement | null;
+  reduced: LrAgreement | null;
+  /** ρ(reduced) − ρ(standard) of the seed-mean rankings, ± its paired bootstrap se (NaN when not covered) */
+  spearmanGain: WithSe;
 }
 
 /** The study's result (stored by the runner; time and threads are in its provenance). */
@@ -64,20 +94,34 @@ export interface ProxyStudyResult {
   targetBestLr: number[];
   /** the tuned-target rank of each recipe (1 = best) */
   targetRank: number[];
-  /** Spearman of each fixed-lr target ranking against the tuned one (does per-recipe tuning matter?) */
+  /** Spearman of each fixed-lr target ranking against the tuned one, ± bootstrap se over target seeds (does per-recipe tuning matter?) */
   targetFixedLrSpearman: number[];
-  /** per proxy lr (config order): agreement with the tuned target */
+  targetFixedLrSpearmanSe: number[];
+  /** the standard proxy lr: the baseline recipe's best lr in the fixed-steps sweep (seed mean) */
+  standardLr: number;
+  /** standard lr / reducedFactor */
+  reducedLr: number;
+  /** per proxy lr (config order): agreement of the fixed-steps proxies with the tuned target */
   agreement: LrAgreement[];
-  /** the proxy tuned per recipe too (best over proxy lrs of the seed-mean loss) against the tuned target */
+  /** per fixed-time lr (config order): agreement of the fixed-time proxies with the tuned target */
+  agreementFixedTime: LrAgreement[];
+  /** the proxy tuned per recipe too (best over the fixed-steps lrs of the seed-mean loss) against the tuned target */
   tunedProxy: Agreement;
-  /** per long-proxy lr (`config.longProxy.lrs` order): agreement of the long proxy runs with the tuned target ([] without long runs) */
-  agreementLong: LrAgreement[];
+  /** standard vs reduced lr in each regime */
+  comparisons: RegimeComparison[];
 }
 
 /** Run key of a (role, recipe, lr, seed) cell. */
 export const runKey = (role: string, recipe: string, lr: number, seed: number): string => `${role}-${recipe}-lr${lr.toExponential(1)}-s${seed}`;
 
-function sideJobs(c: ProxyStudyConfig, role: "proxy" | "target", side: ProxySide, long?: { steps: number; lrs: number[] }): StudyRun[] {
+/** The lrs and steps of a role. */
+function roleLrs(c: ProxyStudyConfig, role: ProxyRunRecord["role"]): Array<{ lr: number; steps: number }> {
+  if (role === "target") return c.target.lrs.map((lr) => ({ lr, steps: c.target.steps }));
+  if (role === "proxy") return c.proxy.lrs.map((lr) => ({ lr, steps: c.proxy.steps }));
+  return c.fixedTime.lrs.map((lr) => ({ lr, steps: fixedTimeSteps(c.fixedTime.time, lr) }));
+}
+
+function sideJobs(c: ProxyStudyConfig, side: ProxySide, roles: Array<ProxyRunRecord["role"]>): StudyRun[] {
   const val = validationSets(c.domains, c.validationPerDomain);
   const runs: StudyRun[] = [];
   const job = (recipeIndex: number, lr: number, seed: number, steps: number): ManyJob => {
@@ -91,23 +135,22 @@ function sideJobs(c: ProxyStudyConfig, role: "proxy" | "target", side: ProxySide
       optimizer: { weightDecay: c.weightDecay },
       evalSets: val,
       evalEvery: 0,
-      saveEvery: 100,
+      saveEvery: 200,
       data: { module: PROXY_DATA_MODULE(), export: "recipeData", args },
     };
   };
   for (const seed of side.seeds) {
     // the initial validation loss (0 steps): the same for every recipe, since the initialisation depends on the seed only
-    runs.push({ key: `${role}-init-s${seed}`, job: job(0, side.lrs[0], seed, 0) });
-    for (const lr of side.lrs) c.recipes.forEach((r, i) => runs.push({ key: runKey(role, r.name, lr, seed), job: job(i, lr, seed, side.steps) }));
-    if (long) for (const lr of long.lrs) c.recipes.forEach((r, i) => runs.push({ key: runKey(`${role}-long`, r.name, lr, seed), job: job(i, lr, seed, long.steps) }));
+    runs.push({ key: `${roles[0]}-init-s${seed}`, job: job(0, side.lrs[0], seed, 0) });
+    for (const role of roles) for (const { lr, steps } of roleLrs(c, role)) c.recipes.forEach((r, i) => runs.push({ key: runKey(role, r.name, lr, seed), job: job(i, lr, seed, steps) }));
   }
   return runs;
 }
 
-/** The training jobs of a config: targets, then the proxy sweep and the long proxy runs, longest first (keeps both workers busy to the end). */
+/** The training jobs of a config: targets, the fixed-steps and the fixed-time proxy sweeps, longest first (keeps both workers busy to the end). */
 export function proxyStudyRuns(c: ProxyStudyConfig): StudyRun[] {
   validateProxyConfig(c);
-  const runs = [...sideJobs(c, "target", c.target), ...sideJobs(c, "proxy", c.proxy, c.longProxy)].map((r) => ({
+  const runs = [...sideJobs(c, c.target, ["target"]), ...sideJobs(c, c.proxy, ["proxy", "proxy-time"])].map((r) => ({
     ...r,
     job: { ...r.job, model: { ...r.job.model, vocab: vocabOf(c), context: contextOf(c) } },
   }));
@@ -126,50 +169,115 @@ function record(role: ProxyRunRecord["role"], recipe: string, lr: number, seed: 
   for (const d of PROXY_DOMAIN_NAMES) domains[d] = last.results[d].loss;
   const tail = r.history.slice(Math.floor(0.9 * r.history.length));
   const trainLoss = tail.length ? tail.reduce((s, h) => s + h.loss, 0) / tail.length : NaN;
-  return { role, recipe, lr, seed, loss: domainMeanLoss(last.results), domains, trainLoss };
+  return { role, recipe, lr, seed, steps: r.config.steps, loss: domainMeanLoss(last.results), domains, trainLoss };
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** lr equality up to rounding (reduced lr = standard / factor is computed) */
+const sameLr = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
 
-/** Analyse the run records: tuned-target ranking, per-proxy-lr agreement (seed-mean and per seed). */
+/**
+ * Analyse the run records: tuned-target ranking, the measured standard lr, per-lr agreement in both
+ * regimes (seed-mean ranking with exact-bootstrap standard errors over the proxy and target seeds, and per seed).
+ */
 export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initialLoss: ProxyStudyResult["initialLoss"]): ProxyStudyResult {
   const recipes = c.recipes.map((r) => r.name);
+  const index = new Map(runs.map((r) => [runKey(r.role, r.recipe, r.lr, r.seed), r]));
   const find = (role: string, recipe: string, lr: number, seed: number): ProxyRunRecord => {
-    const x = runs.find((r) => r.role === role && r.recipe === recipe && r.lr === lr && r.seed === seed);
+    const x = index.get(runKey(role, recipe, lr, seed));
     if (!x) throw new Error(`missing run ${runKey(role, recipe, lr, seed)}`);
     return x;
   };
-  // a diverged seed (+∞) makes the seed mean +∞: the recipe ranks last at that lr
-  const targetLoss = c.target.lrs.map((lr) => recipes.map((rc) => mean(c.target.seeds.map((s) => find("target", rc, lr, s).loss))));
-  const targetBest = recipes.map((_, i) => Math.min(...targetLoss.map((row) => row[i])));
+  const tSeeds = c.target.seeds;
+  const pSeeds = c.proxy.seeds;
+  // target losses [lr][recipe][seed]; a diverged seed (+∞) makes the seed mean +∞: the recipe ranks last at that lr
+  const tLoss = c.target.lrs.map((lr) => recipes.map((rc) => tSeeds.map((s) => find("target", rc, lr, s).loss)));
+  const tuned = (seedIdx: number[]) => {
+    const byLr = tLoss.map((row) => row.map((per) => mean(seedIdx.map((k) => per[k]))));
+    return { byLr, best: recipes.map((_, i) => Math.min(...byLr.map((row) => row[i]))) };
+  };
+  const allT = tSeeds.map((_, k) => k);
+  const allP = pSeeds.map((_, k) => k);
+  const { byLr: targetLoss, best: targetBest } = tuned(allT);
   const targetBestLr = recipes.map((_, i) => c.target.lrs[targetLoss.findIndex((row) => row[i] === targetBest[i])]);
   if (!targetBest.every(Number.isFinite)) throw new Error("a recipe's target diverged at every target lr: widen target.lrs");
   const order = recipes.map((_, i) => i).sort((a, b) => targetBest[a] - targetBest[b]);
   const targetRank = recipes.map((_, i) => order.indexOf(i) + 1);
-  const targetFixedLrSpearman = targetLoss.map((row) => (row.every(Number.isFinite) ? spearman(row, targetBest) : rankAgreement(row, targetBest).spearman));
-  const agreementAt = (role: "proxy" | "proxy-long", lr: number): LrAgreement => {
-    const perSeed = c.proxy.seeds.map((s) => recipes.map((rc) => find(role, rc, lr, s).loss));
-    const loss = recipes.map((_, i) => mean(perSeed.map((p) => p[i])));
+  // a target resample whose tuned losses all tie has no ranking; never the case with distinct seeds' losses
+  const fixedRho = (k: number, seedIdx: number[]) => {
+    const t = tuned(seedIdx);
+    return rankAgreement(t.byLr[k], t.best).spearman;
+  };
+  const targetFixedLrSpearman = c.target.lrs.map((_, k) => fixedRho(k, allT));
+  const targetFixedLrSpearmanSe = c.target.lrs.map((_, k) => (tSeeds.length >= 2 ? exactBootstrap([tSeeds.length], ([ti]) => fixedRho(k, ti)).se : NaN));
+
+  const pLoss = (role: "proxy" | "proxy-time", lr: number) => recipes.map((rc) => pSeeds.map((s) => find(role, rc, lr, s).loss));
+  const agreementAt = (role: "proxy" | "proxy-time", lr: number, steps: number): LrAgreement => {
+    const per = pLoss(role, lr); // [recipe][seed]
+    const perSeed = pSeeds.map((_, k) => per.map((row) => row[k]));
+    const loss = per.map((row) => mean(row));
     const spearmanSeeds = perSeed.map((p) => rankAgreement(p, targetBest).spearman);
     const ms = spearmanSeeds.length >= 2 ? meanSe(spearmanSeeds) : { mean: spearmanSeeds[0], se: NaN };
     const drop = recipes.map((_, i) => mean(perSeed.map((p, k) => initialLoss.proxy[k] - p[i])));
-    return { lr, mean: rankAgreement(loss, targetBest), spearmanSeeds, spearmanSeedMean: ms.mean, spearmanSeedSe: ms.se, loss, drop };
+    const stat = (pi: number[], ti: number[]) => rankAgreement(per.map((row) => mean(pi.map((k) => row[k]))), tuned(ti).best);
+    const boot = (f: (a: Agreement) => number): WithSe => {
+      const value = f(stat(allP, allT));
+      if (pSeeds.length * tSeeds.length < 2) return { value, se: NaN };
+      return { value, se: exactBootstrap([pSeeds.length, tSeeds.length], ([pi, ti]) => f(stat(pi, ti))).se };
+    };
+    const m = rankAgreement(loss, targetBest);
+    return { lr, steps, mean: m, spearman: boot((a) => a.spearman), kendall: boot((a) => a.kendall), regret: boot((a) => a.regret), spearmanSeeds, spearmanSeedMean: ms.mean, spearmanSeedSe: ms.se, loss, drop };
   };
-  const agreement = c.proxy.lrs.map((lr) => agreementAt("proxy", lr));
-  const agreementLong = (c.longProxy?.lrs ?? []).map((lr) => agreementAt("proxy-long", lr));
+  const agreement = c.proxy.lrs.map((lr) => agreementAt("proxy", lr, c.proxy.steps));
+  const agreementFixedTime = c.fixedTime.lrs.map((lr) => agreementAt("proxy-time", lr, fixedTimeSteps(c.fixedTime.time, lr)));
   const tunedLoss = recipes.map((_, i) => Math.min(...agreement.map((a) => a.loss[i])));
-  return { config: c, recipes, runs, initialLoss, targetLoss, targetBest, targetBestLr, targetRank, targetFixedLrSpearman, agreement, tunedProxy: rankAgreement(tunedLoss, targetBest), agreementLong };
+
+  // the standard lr: the baseline recipe's best lr at proxy scale (fixed-steps sweep, seed mean)
+  const baseline = agreement.map((a) => a.loss[0]);
+  const standardLr = c.proxy.lrs[baseline.indexOf(Math.min(...baseline))];
+  const reducedLr = standardLr / c.reducedFactor;
+  const compare = (regime: RegimeComparison["regime"], role: "proxy" | "proxy-time", rows: LrAgreement[]): RegimeComparison => {
+    const standard = rows.find((a) => sameLr(a.lr, standardLr)) ?? null;
+    const reduced = rows.find((a) => sameLr(a.lr, reducedLr)) ?? null;
+    let spearmanGain: WithSe = { value: NaN, se: NaN };
+    if (standard && reduced) {
+      const ps = pLoss(role, standard.lr);
+      const pr = pLoss(role, reduced.lr);
+      const gain = (pi: number[], ti: number[]) => {
+        const best = tuned(ti).best;
+        const m = (rows2: number[][]) => rows2.map((row) => mean(pi.map((k) => row[k])));
+        return rankAgreement(m(pr), best).spearman - rankAgreement(m(ps), best).spearman;
+      };
+      const value = gain(allP, allT);
+      spearmanGain = { value, se: pSeeds.length * tSeeds.length >= 2 ? exactBootstrap([pSeeds.length, tSeeds.length], ([pi, ti]) => gain(pi, ti)).se : NaN };
+    }
+    return { regime, standardLr, reducedLr, standard, reduced, spearmanGain };
+  };
+  return {
+    config: c,
+    recipes,
+    runs,
+    initialLoss,
+    targetLoss,
+    targetBest,
+    targetBestLr,
+    targetRank,
+    targetFixedLrSpearman,
+    targetFixedLrSpearmanSe,
+    standardLr,
+    reducedLr,
+    agreement,
+    agreementFixedTime,
+    tunedProxy: rankAgreement(tunedLoss, targetBest),
+    comparisons: [compare("fixed-steps", "proxy", agreement), compare("fixed-time", "proxy-time", agreementFixedTime)],
+  };
 }
 
-/** The agreement at the config's standard and tiny proxy lrs (of the long proxy runs with `long`; undefined if there are none). */
-export function standardAndTiny(r: ProxyStudyResult): { standard: LrAgreement; tiny: LrAgreement };
-export function standardAndTiny(r: ProxyStudyResult, long: true): { standard: LrAgreement; tiny: LrAgreement } | undefined;
-export function standardAndTiny(r: ProxyStudyResult, long = false): { standard: LrAgreement; tiny: LrAgreement } | undefined {
-  const rows = long ? r.agreementLong : r.agreement;
-  const at = (lr: number) => rows.find((a) => a.lr === lr);
-  const standard = at(r.config.standardLr);
-  const tiny = at(r.config.tinyLr);
-  return standard && tiny ? { standard, tiny } : undefined;
+/** The standard-vs-reduced comparison of one regime. */
+export function regimeComparison(r: ProxyStudyResult, regime: RegimeComparison["regime"]): RegimeComparison {
+  const x = r.comparisons.find((q) => q.regime === regime);
+  if (!x) throw new Error(`no ${regime} comparison in the result`);
+  return x;
 }
 
 /**
@@ -184,13 +292,13 @@ export async function computeProxyStudy(c: ProxyStudyConfig, dir: string, opts: 
   const byKey = new Map(runs.map((r, i) => [r.key, out.results[i]]));
   const init = (role: string, seeds: number[]) => seeds.map((s) => domainMeanLoss(byKey.get(`${role}-init-s${s}`)!.evals[0].results));
   const records: ProxyRunRecord[] = [];
-  const sides: Array<[ProxyRunRecord["role"], number[], number[]]> = [
-    ["target", c.target.seeds, c.target.lrs],
-    ["proxy", c.proxy.seeds, c.proxy.lrs],
-    ["proxy-long", c.proxy.seeds, c.longProxy?.lrs ?? []],
+  const sides: Array<[ProxyRunRecord["role"], number[]]> = [
+    ["target", c.target.seeds],
+    ["proxy", c.proxy.seeds],
+    ["proxy-time", c.proxy.seeds],
   ];
-  for (const [role, seeds, lrs] of sides) {
-    for (const seed of seeds) for (const lr of lrs) for (const rc of c.recipes) records.push(record(role, rc.name, lr, seed, byKey.get(runKey(role, rc.name, lr, seed))!));
+  for (const [role, seeds] of sides) {
+    for (const seed of seeds) for (const { lr } of roleLrs(c, role)) for (const rc of c.recipes) records.push(record(role, rc.name, lr, seed, byKey.get(runKey(role, rc.name, lr, seed))!));
   }
   return analyseProxy(c, records, { proxy: init("proxy", c.proxy.seeds), target: init("target", c.target.seeds) });
 }
