@@ -12,18 +12,18 @@ export interface StudyCurves {
   curves: ReadonlyArray<{ N: number; valLoss: number[] }>;
 }
 
-/** One point of the one-pass curve: validation loss after `tokens` fresh tokens (seed mean). */
-export interface OnePassRow {
+/** One point of the one-pass curve (a type, not an interface, so a row is a plain record for tables): validation loss after `tokens` fresh tokens (seed mean). */
+export type OnePassRow = {
   tokens: number;
   loss: number;
-}
+};
 
 /** One multi-epoch point: validation loss after `epochs` epochs over `unique_tokens` tokens (seed mean). */
-export interface MultiEpochRow {
+export type MultiEpochRow = {
   unique_tokens: number;
   epochs: number;
   loss: number;
-}
+};
 
 /** The seed-mean one-pass curve as measured (not the monotone fit). */
 export function onePassRows(r: StudyCurves): OnePassRow[] {
