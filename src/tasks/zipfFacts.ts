@@ -20,7 +20,7 @@
  * learned. `fullCoverageTokens` (the rarest item seen once in expectation) is a lower bound on that, not
  * beyond every run: the study's one pass over K_max·N_max tokens reaches 0.25× it at `ci`, 3.9× at `small`
  * (7.9M against 2.0M tokens) and 9.4× at `paper`; by then the items seen fewer than 1/Λ_i times
- * hold 0.6 %, 0.05 % and < 0.01 % of the chance loss's weight Σ p_i Λ_i (this reviewer's count).
+ * hold 0.6 %, 0.05 % and < 0.01 % of the chance loss's weight Σ p_i Λ_i (from p_i and Λ_i of each scale's config, expected counts).
  */
 import { Rng } from "../core/rng";
 import { ParameterError, requireInteger, requireNumber } from "../core/validate";
