@@ -112,6 +112,15 @@ function boundsText(b: Bounds = {}): string {
   return [lo, hi].filter(Boolean).join(" and ");
 }
 
+/** An example list of numbers that lies inside the bounds (the example must itself be accepted). */
+function numbersExample(b: Bounds = {}): string {
+  const ok = (x: number) =>
+    (b.gt === undefined || x > b.gt) && (b.min === undefined || x >= b.min) && (b.lt === undefined || x < b.lt) && (b.max === undefined || x <= b.max);
+  for (const ex of [[0.1, 1, 10], [1, 2, 4], [0.1, 0.2, 0.5]]) if (ex.every(ok)) return ex.map((x) => (x === 10 ? "1e1" : String(x))).join(",");
+  const lo = b.gt ?? b.min ?? 0;
+  return String(b.gt !== undefined ? lo + 1 : lo);
+}
+
 /** What a flag accepts, in words (used by --help and by error messages). */
 export function accepted(f: FlagSpec): string {
   const range = boundsText(f.bounds);
@@ -128,7 +137,7 @@ export function accepted(f: FlagSpec): string {
     case "integer":
       return `an integer${range ? " " + range : ""}${f.bounds?.max === undefined ? " up to 2^53 − 1" : ""}${inf}`;
     case "numbers":
-      return `a comma-separated list of numbers${range ? " " + range : ""}${inf}, e.g. 0.1,1,1e1`;
+      return `a comma-separated list of numbers${range ? " " + range : ""}${inf}, e.g. ${numbersExample(f.bounds)}`;
     case "integers":
       return `a comma-separated list of integers${range ? " " + range : ""}${inf}, e.g. ${inf ? "1,4,inf" : "1e3,1e4"}`;
   }

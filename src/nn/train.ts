@@ -301,6 +301,13 @@ function checkRows(name: string, b: TokenBatch, cfg: GptConfig): void {
     throw new ParameterError(`${name}.inputs.length`, b.inputs.length, `batchSize·length = ${b.batchSize * b.length}`);
   }
   if (b.weights && b.weights.length !== b.batchSize * b.length) throw new ParameterError(`${name}.weights.length`, b.weights.length, `batchSize·length = ${b.batchSize * b.length}`);
+  // a weight counts where its target is scored: there it must be finite and ≥ 0 (as in the training loss), else the loss is silently NaN or negative
+  if (b.weights) {
+    for (let i = 0; i < b.weights.length; i++) {
+      const w = b.weights[i];
+      if (b.targets[i] >= 0 && !(w >= 0 && w < Infinity)) throw new ParameterError(`${name}.weights[${i}]`, w, "a finite number ≥ 0 (the loss weight of a scored target)");
+    }
+  }
 }
 
 /** Train a model (see the module comment); resumes from `stateFile` when it holds a run of the same config. */

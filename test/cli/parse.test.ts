@@ -92,6 +92,9 @@ describe("parseCommandArgs (in process)", () => {
   it("describes what a flag accepts", () => {
     expect(accepted({ kind: "integers", description: "", bounds: { min: 1, allowInfinity: true } })).toBe("a comma-separated list of integers ≥ 1 or inf, e.g. 1,4,inf");
     expect(accepted({ kind: "choice", description: "", choices: ["a", "b"] })).toBe("one of a, b");
+    // the example lies inside the bounds (`reuse plan --K`, numbers ≥ 1, used to suggest 0.1,1,1e1)
+    expect(accepted({ kind: "numbers", description: "", bounds: { min: 1 } })).toBe("a comma-separated list of numbers ≥ 1, e.g. 1,2,4");
+    expect(accepted({ kind: "numbers", description: "", bounds: { gt: 0 } })).toBe("a comma-separated list of numbers > 0, e.g. 0.1,1,1e1");
   });
 });
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng";
 import { initBackend, tfjs } from "../../src/nn/backend";
 import { AdamW, learningRate } from "../../src/nn/optim";
-import { savedProgress, train, trainConfigOf, type TrainOptions } from "../../src/nn/train";
+import { savedProgress, train, trainConfigOf, Trainer, type TrainOptions } from "../../src/nn/train";
 import { setWarn } from "../../src/run/files";
 import type { TokenBatch } from "../../src/nn/gpt";
 
@@ -113,6 +113,27 @@ describe("training loop", () => {
     expect(ck).toEqual([0, 6, 12]);
     expect(rowsSeen).toBe(6);
     for (const h of r.history) expect(h.gradNorm).toBeGreaterThan(0);
+  });
+
+  it("evaluate() of a weighted set is the training loss (mean over scored tokens of weight × cross-entropy) for any chunk size, and names a bad weight", () => {
+    const tf = tfjs();
+    const opts = base(6);
+    const set: TokenBatch = { ...rows(7, 8, 9, 8) };
+    const wr = new Rng(8, 6);
+    set.weights = Float32Array.from({ length: 7 * 8 }, () => (wr.uniform() < 0.2 ? 0 : 3 * wr.uniform()));
+    const trainer = new Trainer({ model: opts.model, seed: 6, steps: 0, batchSize: 1, schedule: { kind: "constant", lr: 1e-3 } }, set);
+    const model = trainer.model;
+    const theta = trainer.params();
+    const trainingLoss = tf.tidy(() => model.forward(tf.tensor1d(theta), set).loss.dataSync()[0]);
+    for (const chunk of [1, 3, 64]) expect(trainer.evaluate(set, chunk).loss).toBeCloseTo(trainingLoss, 5);
+    // a NaN or negative weight at a scored position used to give a NaN (or too small) loss silently
+    const scoredAt = set.targets.findIndex((t) => t >= 0);
+    expect(() => trainer.evaluate({ ...set, weights: set.weights.map((w, i) => (i === scoredAt ? NaN : w)) })).toThrow(new RegExp(`eval set\\.weights\\[${scoredAt}\\]`));
+    expect(() => trainer.evaluate({ ...set, weights: set.weights.map((w, i) => (i === scoredAt ? -1 : w)) })).toThrow(/eval set\.weights/);
+    // where the target is not scored, the weight is ignored (as in the training loss)
+    const unscored = set.targets.findIndex((t) => t < 0);
+    expect(trainer.evaluate({ ...set, weights: set.weights.map((w, i) => (i === unscored ? NaN : w)) }).loss).toBeCloseTo(trainingLoss, 5);
+    trainer.dispose();
   });
 });
 

@@ -120,6 +120,13 @@ describe("study data", () => {
     const bad: ReuseStudyConfig = { ...REUSE_MICRO_CONFIG, N: [100] };
     expect(() => validateReuseConfig(bad)).toThrow(/N\[0\] = 100: must be/);
     expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, N: [192, 96] })).toThrow(/increasing/);
+    // these were accepted: a repeated seed gave two runs one key (one set of run files), a bad or missing model failed late or became the default GPT
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, seeds: [1, 2, 1] })).toThrow(/seeds\[2\] = 1: must be distinct from seeds\[0\]/);
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, model: { ...REUSE_MICRO_CONFIG.model, heads: 3 } })).toThrow(/model\.dModel = 8: must be divisible by model\.heads = 3/);
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, model: { ...REUSE_MICRO_CONFIG.model, layers: 0 } })).toThrow(/model\.layers = 0/);
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, model: undefined } as unknown as ReuseStudyConfig)).toThrow(/^model = /);
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, seeds: 3 } as unknown as ReuseStudyConfig)).toThrow(/^seeds = 3: must be a non-empty list/);
+    expect(() => validateReuseConfig({ ...REUSE_MICRO_CONFIG, N: 96 } as unknown as ReuseStudyConfig)).toThrow(/^N = 96: must be a non-empty list/);
   });
 });
 

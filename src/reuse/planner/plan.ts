@@ -143,15 +143,15 @@ export function muennighoffSaturationK(lambda: number, Rstar = MUENNIGHOFF_RSTAR
   return findRootLog(g, 1, 1e7, { lntol: 1e-9 }).x;
 }
 
-/** Check N against the curve's range (the named extrapolation error). */
-export function requireNInRange(N: number, tokenRange: [number, number], factor = MAX_EXTRAPOLATION): number {
-  requireNumber("N", N, { gt: 0 });
+/** Check N (or a run's unique tokens, named `name`) against the curve's range (the named extrapolation error). */
+export function requireNInRange(N: number, tokenRange: [number, number], factor = MAX_EXTRAPOLATION, name = "N"): number {
+  requireNumber(name, N, { gt: 0 });
   const [t0, t1] = tokenRange;
   if (N > factor * t1) {
-    throw new CurveError("N", N, `≤ ${factor} × the curve's last token count ${t1} = ${factor * t1} (N is ${(N / t1).toPrecision(3)}× beyond the curve; the planner extrapolates the fitted curve by at most ${factor}×)`);
+    throw new CurveError(name, N, `≤ ${factor} × the curve's last token count ${t1} = ${factor * t1} (${name} is ${(N / t1).toPrecision(3)}× beyond the curve; the planner extrapolates the fitted curve by at most ${factor}×)`);
   }
   if (N < t0 / factor) {
-    throw new CurveError("N", N, `≥ the curve's first token count ${t0} / ${factor} = ${t0 / factor} (N is ${(t0 / N).toPrecision(3)}× below the curve; the planner extrapolates the fitted curve by at most ${factor}×)`);
+    throw new CurveError(name, N, `≥ the curve's first token count ${t0} / ${factor} = ${t0 / factor} (${name} is ${(t0 / N).toPrecision(3)}× below the curve; the planner extrapolates the fitted curve by at most ${factor}×)`);
   }
   return N;
 }
@@ -181,6 +181,8 @@ export function planEpochs(curve: OnePassCurve, opts: PlanOptions): Plan {
   let runsCount: { used: number; dropped: number } | undefined;
   if (opts.runs) {
     if (opts.beta !== undefined || opts.eta !== undefined) throw new ParameterError(opts.beta !== undefined ? "beta" : "eta", opts.beta ?? opts.eta, "left out when runs are given (the runs calibrate β and η)");
+    // a run's K-epoch loss is the fitted curve at E·N tokens: runs far outside the curve would calibrate β and η on an extrapolation
+    if (Array.isArray(opts.runs?.uniqueTokens)) opts.runs.uniqueTokens.forEach((n, i) => requireNInRange(n, [curve.tokens[0], curve.tokens[curve.tokens.length - 1]], MAX_EXTRAPOLATION, `runs.uniqueTokens[${i}]`));
     const cal = calibrateReuse(curve, opts.runs, { d: opts.d });
     fit = cal.fit;
     source = "runs";

@@ -10,6 +10,7 @@
 import type { Scale } from "../../core/scale";
 import type { GptConfig } from "../../nn/gpt";
 import { requireInteger, requireNumber, ParameterError } from "../../core/validate";
+import { gptConfig } from "../../nn/gpt";
 import { validateZipfFacts, type ZipfFactsOptions } from "../../tasks/zipfFacts";
 
 /** Everything that determines the study's result (stored with it; a change recomputes). */
@@ -160,9 +161,19 @@ export function validateReuseConfig(c: ReuseStudyConfig): ReuseStudyConfig {
   requireInteger("validationWindows", c.validationWindows, { min: 1 });
   requireInteger("pointsPerOctave", c.pointsPerOctave, { min: 1 });
   requireNumber("lambda", c.lambda, { gt: 0, lt: 1 });
-  if (c.N.length < 1) throw new ParameterError("N", "[]", "at least one budget");
-  if (c.seeds.length < 1) throw new ParameterError("seeds", "[]", "at least one seed");
-  for (const s of c.seeds) requireInteger("seed", s, { min: 0 });
+  // the model: every field named (a missing model would silently become the engine's default GPT)
+  if (c.model === null || typeof c.model !== "object") throw new ParameterError("model", c.model, "{ layers, dModel, heads, mlpRatio } of the GPT");
+  for (const k of ["layers", "dModel", "heads", "mlpRatio"] as const) requireInteger(`model.${k}`, c.model[k], { min: 1 });
+  if (c.model.dModel % c.model.heads !== 0) throw new ParameterError("model.dModel", c.model.dModel, `divisible by model.heads = ${c.model.heads}`);
+  if (c.model.initStd !== undefined) requireNumber("model.initStd", c.model.initStd, { gt: 0 });
+  gptConfig({ ...c.model, vocab: c.facts.alphabet, context: T });
+  if (!Array.isArray(c.N) || c.N.length < 1) throw new ParameterError("N", c.N, "a non-empty list of unique-token budgets");
+  if (!Array.isArray(c.seeds) || c.seeds.length < 1) throw new ParameterError("seeds", c.seeds, "a non-empty list of seeds");
+  c.seeds.forEach((s, i) => {
+    requireInteger(`seeds[${i}]`, s, { min: 0 });
+    // a repeated seed would give two runs the same key, and so the same checkpoint and state files
+    if (c.seeds.indexOf(s) !== i) throw new ParameterError(`seeds[${i}]`, s, `distinct from seeds[${c.seeds.indexOf(s)}] (each seed is one replicate with its own run files)`);
+  });
   c.N.forEach((n, i) => {
     requireInteger(`N[${i}]`, n, { min: T * B });
     if (n % (T * B) !== 0) throw new ParameterError(`N[${i}]`, n, `a multiple of T·B = ${T * B}`);

@@ -218,6 +218,11 @@ describe("named errors for bad curves", () => {
     expect(e).toBeInstanceOf(CurveError);
     expect(e.message).toMatch(new RegExp(`N = 10000000: must be ≤ ${MAX_EXTRAPOLATION} × .*N is 50\\.0× beyond the curve`));
     expect(errorOf(() => planEpochs(exact, { N: 1, bootstrap: 0 })).message).toMatch(/N is 50\.0× below the curve/);
+    // multi-epoch runs far beyond the curve were used to calibrate β and η without a word (their losses are an extrapolation of the fit)
+    const far = { uniqueTokens: [2e7, 2e7, 2e7, 2e7], epochs: [1, 2, 4, 8], loss: [3, 2.9, 2.85, 2.83] };
+    const r = errorOf(() => planEpochs(exact, { N: 1e4, runs: far, bootstrap: 0 }));
+    expect(r).toBeInstanceOf(CurveError);
+    expect(r.message).toMatch(/runs\.uniqueTokens\[0\] = 20000000: must be ≤ 10 × .*runs\.uniqueTokens\[0\] is 100× beyond the curve/);
   });
 });
 
@@ -263,6 +268,7 @@ describe("CSV input", () => {
 describe("the study's curves in the planner's formats (datalaws export … --table)", () => {
   it("onepass and runs tables round-trip through CSV into parseOnePassCsv and parseRunsCsv", () => {
     const value = {
+      K: [1, 2],
       onePassMean: { tokens: [100, 200, 400], valLoss: [3.5, 3.1, 2.9] },
       curves: [{ N: 128, valLoss: [3.4, 3.2] }, { N: 256, valLoss: [3.1, 2.95] }],
     } as unknown as ReuseStudyResult;
