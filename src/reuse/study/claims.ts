@@ -221,7 +221,7 @@ export const reuseTransformerClaims: Claim[] = [
   premised({
     id: "reuse.transformer-zipf-exponents",
     paper: `${PAPER}, Thm 5.1 (one pass: R ∝ T^{−(a−1)/a}) and Thm 5.2 (E(∞,N) ∝ N^{b/(a−b)})`,
-    statement: `Transformer study against the Zipf theory at the language's own (a, b) = (α + b, b): the one-pass loss falls with exponent (a−1)/a within ${ONE_PASS_EXPONENT_TOLERANCE} (the fitted floor's exponent), and the saturation level max_K E(K,N) grows with N at an exponent within ${PLATEAU_EXPONENT_TOLERANCE} of b/(a−b) — the theory's items are learned at a per-exposure rate Λ_i; the transformer's facts are not, so this asks whether the theory's mechanism carries over, not only its direction.`,
+    statement: `Transformer study against the Zipf theory at the language's own (a, b) = (α + b, b): the one-pass loss falls with exponent (a−1)/a within ${ONE_PASS_EXPONENT_TOLERANCE} (the fitted floor's exponent), and the saturation level max_K E(K,N) grows with N at an exponent within ${PLATEAU_EXPONENT_TOLERANCE} of b/(a−b) — the theory's items are learned at a per-exposure rate Λ_i; here Λ_i scales each fact's loss and gradient, but Adam rescales every parameter's step, so this asks whether the theory's mechanism carries over, not only its direction.`,
     needs: [reuseTransformerStudy],
     evidence(res): Evidence {
       const r = res.get(reuseTransformerStudy);
