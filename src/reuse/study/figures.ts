@@ -16,7 +16,7 @@ export const reuseTransformerFigures: FigureDef[] = [
     id: "reuse.transformer-loss",
     title: "Transformer: validation loss of K-epoch runs and of one pass over fresh tokens",
     caption:
-      "Validation loss (nats/token, seed mean) against tokens processed. Coloured: K epochs over N unique tokens, one marker per epoch (K·N tokens). Black: one pass over fresh tokens of the same language (grey dots: measured; line: its non-increasing isotonic fit, interpolated in log tokens, on which each K-epoch loss is located to read N′). Dashed: the fitted power law with a floor, L∞ + c·t^p, over N_min … K_max·N_max (the study's premise: the floor lies far below the curve). Dotted: the loss of a model that knows no fact; the Bayes loss is 0 (every value is determined by its key). Both axes are logarithmic: a power law is a straight line. Settings are this toolkit's defaults, not the paper's (unknown).",
+      "Validation loss (nats per scored value, weighted by Λ_i = i^−b; seed mean) against tokens processed. Coloured: K epochs over N unique tokens, one marker per epoch (K·N tokens). Black: one pass over fresh tokens of the same language (grey dots: measured; line: its non-increasing isotonic fit, interpolated in log tokens, on which each K-epoch loss is located to read N′). Dashed: the fitted power law with a floor, L∞ + c·t^p, over N_min … K_max·N_max (the study's premise: the floor L∞ below half the last loss). Dotted: the loss of a model that knows no fact; the Bayes loss is 0 (every value is determined by its key). Both axes are logarithmic: a power law is a straight line. Settings are this toolkit's defaults, not the paper's (unknown).",
     needs: [reuseTransformerStudy],
     build(res) {
       const r = res.get(reuseTransformerStudy);
