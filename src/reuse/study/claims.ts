@@ -100,6 +100,13 @@ export const reuseTransformerPremise: Claim = {
   },
 };
 
+/** The saturation level max_K E(K,N) against N and its power-law fit (null with < 2 N or a level ≤ 0). */
+function saturationLevelFit(r: ReuseStudyResult): { N: number[]; Emax: number[]; fit: ReturnType<typeof powerLawFit> | null } {
+  const N = r.curves.map((c) => c.N);
+  const Emax = r.curves.map((c) => c.Emax);
+  return { N, Emax, fit: N.length >= 2 && Emax.every((e) => e > 0) ? powerLawFit(N, Emax) : null };
+}
+
 const premised = (c: Claim): Claim => ({ ...c, premises: [reuseTransformerPremise] });
 
 export const reuseTransformerClaims: Claim[] = [
@@ -173,10 +180,8 @@ export const reuseTransformerClaims: Claim[] = [
     needs: [reuseTransformerStudy],
     evidence(res): Evidence {
       const r = res.get(reuseTransformerStudy);
-      const N = r.curves.map((c) => c.N);
-      const Emax = r.curves.map((c) => c.Emax);
+      const { N, Emax, fit } = saturationLevelFit(r);
       const rho = N.length >= 2 ? spearman(N, Emax) : NaN;
-      const fit = N.length >= 2 && Emax.every((e) => e > 0) ? powerLawFit(N, Emax) : null;
       const exponent = fit ? fit.exponent : NaN;
       return {
         measured: { spearman: r3(rho), exponent: r3(exponent) },
@@ -230,9 +235,7 @@ export const reuseTransformerClaims: Claim[] = [
       const onePassTheory = -thm51Exponents(a, b).smallK; // (a−1)/a
       const plateauTheory = thm52PlateauExponent(a, b);
       const onePass = r.onePassFit ? -r.onePassFit.exponent : NaN;
-      const N = r.curves.map((c) => c.N);
-      const Emax = r.curves.map((c) => c.Emax);
-      const fit = N.length >= 2 && Emax.every((e) => e > 0) ? powerLawFit(N, Emax) : null;
+      const { fit } = saturationLevelFit(r);
       const plateau = fit ? fit.exponent : NaN;
       const ok = Math.abs(onePass - onePassTheory) <= ONE_PASS_EXPONENT_TOLERANCE && Math.abs(plateau - plateauTheory) <= PLATEAU_EXPONENT_TOLERANCE;
       return {

@@ -255,11 +255,11 @@ export const reuseTransformerStudy = defineResult({
   tables: {
     onepass: {
       description: "the seed-mean one-pass curve as tokens,loss (the --curve of datalaws reuse plan)",
-      rows: (r: ReuseStudyResult) => onePassRows(r).map((x) => ({ ...x })),
+      rows: (r: ReuseStudyResult) => onePassRows(r),
     },
     runs: {
       description: "the seed-mean multi-epoch losses as unique_tokens,epochs,loss (the --multi of datalaws reuse plan)",
-      rows: (r: ReuseStudyResult) => multiEpochRows(r).map((x) => ({ ...x })),
+      rows: (r: ReuseStudyResult) => multiEpochRows(r),
     },
   },
   async environment() {
