@@ -64,10 +64,18 @@ describe("proxy study configs and analysis", () => {
       expect(c.target.seeds.length).toBeGreaterThanOrEqual(3);
       expect(c.proxy.seeds.length).toBeGreaterThanOrEqual(3);
       expect(c.reducedFactor).toBeGreaterThanOrEqual(100);
+      // targets ≥ 4× larger: non-embedding parameters ∝ layers · d² at the same MLP ratio (small: 2·32² / 16² = 8×, as GPT2-125M → Pythia-1B)
+      const size = (m: ProxyStudyConfig["proxy"]["model"]) => (m.layers ?? 1) * (m.dModel ?? 1) ** 2;
+      expect(c.target.model.mlpRatio).toBe(c.proxy.model.mlpRatio);
+      expect(size(c.target.model) / size(c.proxy.model)).toBeGreaterThanOrEqual(4);
+      expect(c.target.model.dModel! > c.proxy.model.dModel! || c.target.model.layers! > c.proxy.model.layers!).toBe(true);
     }
     expect(() => validateProxyConfig({ ...C, reducedFactor: 5 })).toThrow(/^reducedFactor = 5: must be .*≥ 10/);
     expect(() => validateProxyConfig({ ...C, fixedTime: { time: 0.3, lrs: [1e-1, 3e-2] } })).toThrow(/^fixedTime.lrs = "0.1,0.03": must be a span of at least reducedFactor = 10/);
     expect(() => validateProxyConfig({ ...C, fixedTime: { time: 0, lrs: [1e-1, 1e-2] } })).toThrow(/^fixedTime.time = 0/);
+    // the fixed-steps sweep can measure 1e-2 as the standard lr, whose reduced lr 1e-3 it holds: the fixed-time sweep must hold both
+    expect(() => validateProxyConfig({ ...C, fixedTime: { time: 0.06, lrs: [1e-1, 1e-2] } })).toThrow(/^fixedTime.lrs = "0.1,0.01": must be every proxy lr with its reduced lr .* missing 0.001/);
+    expect(() => validateProxyConfig({ ...C, proxy: { ...C.proxy, lrs: [1e-1, 1e-2, 1e-3] }, fixedTime: { time: 0.06, lrs: [1e-2, 1e-3] } })).toThrow(/missing 0.1/);
     expect(() => validateProxyConfig({ ...C, proxy: { ...C.proxy, lrs: [1e-2, 3e-3] } })).toThrow(/^proxy.lrs = "0.01,0.003": must be a span of at least reducedFactor/);
     expect(() => validateProxyConfig({ ...C, recipes: [C.recipes[0], C.recipes[0], C.recipes[1]] })).toThrow(/^recipe name = "uniform"/);
     // one run per (role, seed, lr, recipe), plus an initial-loss run per (side, seed); fixed-time runs take round(time / lr) steps
@@ -123,6 +131,16 @@ describe("proxy study configs and analysis", () => {
     expect(fs_.standard!.mean.diverged).toBe(1);
     expect(fs_.standard!.spearman.value).toBeCloseTo(1 - (6 * (4 + 16 + 1 + 4 + 9)) / (5 * 24), 12);
     expect(fs_.reduced!.spearman.value).toBeCloseTo(-1, 12);
+    // Finding I at proxy scale: the fixed-time proxy tuned per recipe is min over {hi, lo}: r0 0.5 (+ seed), else 10 − base =
+    // [·, 9, 6, 8, 5] → ranks [1,5,3,4,2]; at hi the losses are in that order (ρ = 1); at lo they follow +base (ranks
+    // [3,1,4,2,5]): Σd² = 4+16+1+4+9 = 34 → ρ = 1 − 6·34/120 = −0.7
+    const ftHi = r.agreementFixedTime.find((a) => a.lr === hi)!;
+    const ftLo = r.agreementFixedTime.find((a) => a.lr === lo)!;
+    expect(ftHi.ownTunedSpearman).toBeCloseTo(1, 12);
+    expect(ftLo.ownTunedSpearman).toBeCloseTo(1 - (6 * 34) / 120, 12);
+    // Finding II: that tuned proxy ranking [1,5,3,4,2] against the tuned target [3,1,4,2,5]: the same Σd² = 34 → ρ = −0.7
+    expect(r.tunedProxyFixedTime.spearman).toBeCloseTo(1 - (6 * 34) / 120, 12);
+    expect(reducedGain(r, "fixed-time").details).toMatchObject({ findingI: { standard: 1, reduced: -0.7 }, findingII: -0.7 });
     expect(reducedGain(r, "fixed-time").verdict).toBe("pass");
     expect(reducedGain(r, "fixed-steps").verdict).toBe("fail");
     expect(paperLevels(r).verdict).toBe(ft.standard!.spearman.value < 0.75 ? "pass" : "fail");

@@ -116,6 +116,9 @@ export function reducedGain(r: ProxyStudyResult, regime: RegimeComparison["regim
       standard: { spearman: r3(x.standard.spearman.value), se: r3(x.standard.spearman.se), kendall: r3(x.standard.kendall.value), kendallSe: r3(x.standard.kendall.se), regret1: r3(x.standard.regret.value), regret1Se: r3(x.standard.regret.se), perSeed: x.standard.spearmanSeeds.map(r3) },
       reduced: { spearman: r3(x.reduced.spearman.value), se: r3(x.reduced.spearman.se), kendall: r3(x.reduced.kendall.value), kendallSe: r3(x.reduced.kendall.se), regret1: r3(x.reduced.regret.value), regret1Se: r3(x.reduced.regret.se), perSeed: x.reduced.spearmanSeeds.map(r3) },
       minLossDropAtReducedLr: r3(Math.min(...x.reduced.drop)),
+      // where the ranking is lost: Finding I (this lr against the same proxy tuned per recipe) and Finding II (the tuned proxy against the tuned target)
+      findingI: { standard: r3(x.standard.ownTunedSpearman), reduced: r3(x.reduced.ownTunedSpearman) },
+      findingII: r3((regime === "fixed-time" ? r.tunedProxyFixedTime : r.tunedProxy).spearman),
       tunedProxySpearman: r3(r.tunedProxy.spearman),
       perLr: perLr(regime === "fixed-time" ? r.agreementFixedTime : r.agreement),
     },

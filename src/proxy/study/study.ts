@@ -66,6 +66,12 @@ export interface LrAgreement {
   loss: number[];
   /** seed-mean drop of the validation loss from initialisation, per recipe (did the loss move?) */
   drop: number[];
+  /**
+   * Spearman ρ of this seed-mean ranking against the proxy's own per-recipe-tuned ranking in the same
+   * regime (each recipe's best seed-mean loss over the regime's lrs): the paper's Finding I at proxy
+   * scale — does this lr rank like the same model tuned per recipe?
+   */
+  ownTunedSpearman: number;
 }
 
 /** Standard against reduced proxy lr within one regime. */
@@ -105,8 +111,10 @@ export interface ProxyStudyResult {
   agreement: LrAgreement[];
   /** per fixed-time lr (config order): agreement of the fixed-time proxies with the tuned target */
   agreementFixedTime: LrAgreement[];
-  /** the proxy tuned per recipe too (best over the fixed-steps lrs of the seed-mean loss) against the tuned target */
+  /** the proxy tuned per recipe too (best over the fixed-steps lrs of the seed-mean loss) against the tuned target: the paper's Finding II (across scales) */
   tunedProxy: Agreement;
+  /** the same with the proxy tuned over the fixed-time lrs */
+  tunedProxyFixedTime: Agreement;
   /** standard vs reduced lr in each regime */
   comparisons: RegimeComparison[];
 }
@@ -226,11 +234,17 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
       return { value, se: exactBootstrap([pSeeds.length, tSeeds.length], ([pi, ti]) => f(stat(pi, ti))).se };
     };
     const m = rankAgreement(loss, targetBest);
-    return { lr, steps, mean: m, spearman: boot((a) => a.spearman), kendall: boot((a) => a.kendall), regret: boot((a) => a.regret), spearmanSeeds, spearmanSeedMean: ms.mean, spearmanSeedSe: ms.se, loss, drop };
+    return { lr, steps, mean: m, spearman: boot((a) => a.spearman), kendall: boot((a) => a.kendall), regret: boot((a) => a.regret), spearmanSeeds, spearmanSeedMean: ms.mean, spearmanSeedSe: ms.se, loss, drop, ownTunedSpearman: NaN };
   };
-  const agreement = c.proxy.lrs.map((lr) => agreementAt("proxy", lr, c.proxy.steps));
-  const agreementFixedTime = c.fixedTime.lrs.map((lr) => agreementAt("proxy-time", lr, fixedTimeSteps(c.fixedTime.time, lr)));
-  const tunedLoss = recipes.map((_, i) => Math.min(...agreement.map((a) => a.loss[i])));
+  // the proxy tuned per recipe within a regime (min over its lrs of the seed-mean loss), and each lr's ρ against it
+  const withOwnTuned = (rows: LrAgreement[]): { rows: LrAgreement[]; tuned: number[] } => {
+    const tuned = recipes.map((_, i) => Math.min(...rows.map((a) => a.loss[i])));
+    return { rows: rows.map((a) => ({ ...a, ownTunedSpearman: rankAgreement(a.loss, tuned).spearman })), tuned };
+  };
+  const fixedSteps = withOwnTuned(c.proxy.lrs.map((lr) => agreementAt("proxy", lr, c.proxy.steps)));
+  const fixedTime = withOwnTuned(c.fixedTime.lrs.map((lr) => agreementAt("proxy-time", lr, fixedTimeSteps(c.fixedTime.time, lr))));
+  const agreement = fixedSteps.rows;
+  const agreementFixedTime = fixedTime.rows;
 
   // the standard lr: the baseline recipe's best lr at proxy scale (fixed-steps sweep, seed mean)
   const baseline = agreement.map((a) => a.loss[0]);
@@ -268,7 +282,8 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
     reducedLr,
     agreement,
     agreementFixedTime,
-    tunedProxy: rankAgreement(tunedLoss, targetBest),
+    tunedProxy: rankAgreement(fixedSteps.tuned, targetBest),
+    tunedProxyFixedTime: rankAgreement(fixedTime.tuned, targetBest),
     comparisons: [compare("fixed-steps", "proxy", agreement), compare("fixed-time", "proxy-time", agreementFixedTime)],
   };
 }
