@@ -8,7 +8,7 @@ import { StudyInterrupted } from "../../src/nn/studyRuns";
 import { Runner } from "../../src/run/runner";
 import { fixedTimeSteps, PROXY_MICRO_CONFIG, PROXY_STUDY_CONFIGS, PROXY_DOMAIN_NAMES, validateProxyConfig, type ProxyStudyConfig } from "../../src/proxy/study/config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, recipeData, validationSets } from "../../src/proxy/study/data";
-import { analyseProxy, computeProxyStudy, proxyStudyRuns, proxyTransformerStudy, type ProxyRunRecord } from "../../src/proxy/study/study";
+import { allResamples, analyseProxy, computeProxyStudy, proxyStudyRuns, proxyTransformerStudy, type ProxyRunRecord } from "../../src/proxy/study/study";
 import { paperLevels, reducedGain } from "../../src/proxy/study/claims";
 import { spearman } from "../../src/core/stats";
 import { proxy } from "../../src/proxy";
@@ -175,6 +175,23 @@ describe("proxy study configs and analysis", () => {
     expect(x.spearmanGain.value).toBeCloseTo(gain([0, 1], [0, 1]), 12);
     expect(x.spearmanGain.se).toBeCloseTo(Math.sqrt(mean(vals.map((v) => (v - m) ** 2))), 12);
     expect(x.spearmanGain.se).toBeGreaterThan(0);
+    // the premise's resamples: per target-seed resample, the max over target lrs of ρ(fixed-lr ranking, re-tuned ranking)
+    const byLr = (ti: number[], lr: number) => c.recipes.map((_, i) => mean(ti.map((k) => tgt(i, lr, c.target.seeds[k]))));
+    const tunedOn = (ti: number[]) => c.recipes.map((_, i) => Math.min(...c.target.lrs.map((lr) => byLr(ti, lr)[i])));
+    const maxes = idx.map((ti) => Math.max(...c.target.lrs.map((lr) => spearman(byLr(ti, lr), tunedOn(ti)))));
+    expect([...r.targetFixedLrMaxResamples].sort()).toEqual(maxes.sort());
+    // seed 2 swaps recipes 0 and 1 (+1.6 on recipe 0): one seed's tuned ranking against the other's is not the identity
+    expect(r.targetSplitSpearman).toEqual([spearman(tunedOn([0]), tunedOn([1])), spearman(tunedOn([1]), tunedOn([0]))]);
+    expect(r.targetSplitSpearman[0]).toBeLessThan(1);
+  });
+
+  it("allResamples enumerates the nⁿ resamples with replacement, each once", () => {
+    for (const n of [1, 2, 3, 4]) {
+      const all = allResamples(n);
+      expect(all.length).toBe(n ** n);
+      expect(new Set(all.map((t) => t.join(","))).size).toBe(n ** n);
+      expect(all.every((t) => t.length === n && t.every((k) => Number.isInteger(k) && k >= 0 && k < n))).toBe(true);
+    }
   });
 });
 

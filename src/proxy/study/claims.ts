@@ -52,6 +52,11 @@ export const proxyTransformerPremise: Claim = {
         closestLr: lrs[k],
         tunedBestLr: Object.fromEntries(r.recipes.map((n, i) => [n, r.targetBestLr[i]])),
         tunedLrSpan: r3(Math.max(...r.targetBestLr) / Math.min(...r.targetBestLr)),
+        // robustness (reported, not judged): the max over lrs in every resample of the target seeds, and how reproducible the tuned ranking is
+        targetSeedResamples: r.targetFixedLrMaxResamples.length
+          ? { resamples: r.targetFixedLrMaxResamples.length, meanMax: r3(r.targetFixedLrMaxResamples.reduce((a, b) => a + b, 0) / r.targetFixedLrMaxResamples.length), shareAbove: r3(r.targetFixedLrMaxResamples.filter((x) => x > PREMISE_MAX_FIXED_LR_SPEARMAN).length / r.targetFixedLrMaxResamples.length) }
+          : null,
+        tunedRankingOneSeedVsRest: r.targetSplitSpearman.map(r3),
       },
     };
   },

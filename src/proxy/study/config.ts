@@ -59,7 +59,7 @@ export interface ProxySide {
 export interface FixedTimeSweep {
   /** lr × steps of every run */
   time: number;
-  /** learning rates (each gets round(time / lr) ≥ 1 steps); must include the standard lr and standard / reducedFactor */
+  /** learning rates (each gets round(time / lr) ≥ 1 steps); must hold every proxy lr whose reduced lr (lr / reducedFactor) is in proxy.lrs, and that reduced lr (validated) */
   lrs: number[];
 }
 
@@ -108,15 +108,17 @@ const DOMAINS: ProxyDomains = {
  * and the other is less lr-sensitive (n), so tuning reorders a world only if recipes with close tuned
  * losses have very different lr-sensitivities — and, for no single fixed lr to recover the tuned order,
  * the two kinds must alternate along the loss axis. Target pilots (2-layer d = 32, 400 steps, 5 lrs;
- * seeds 1–4, never the study's target seeds 5–7, so the premise is not judged on the data that chose
+ * seeds 1–4, never the study's target seeds 5–9, so the premise is not judged on the data that chose
  * the recipes) measured two such kinds: a fully duplicated pool (memorised; best lr 10⁻³, the loss rising
  * steeply above it; the pool size sets the level) and a language-dominated mixture with heavy corruption
  * (the rare domains need a large lr; best 10⁻²–3·10⁻²; corruption and dominance set the level). Seed
  * means of the pilots, tuned loss @ best lr: uniform 3.25 @ 3·10⁻³; dup-pool256 4.04, dup-pool512-noisy
- * 4.09, dup-pool192 4.18 @ 10⁻³; language-dom12-q0.02 3.84 @ 3·10⁻², language-dom12-q0.03 3.97 @ 10⁻²,
- * language-dom40-q0.1 4.49 and language-dom40-q0.05 4.53 @ 3·10⁻²; language-dom100 4.25 @ 3·10⁻³. The
- * largest Spearman between a fixed-lr ranking and the tuned one was 0.67 on each of three disjoint seed
- * sets of the pilots. The order alternates between the two kinds; `ci` takes the first 8.
+ * 4.08, dup-pool192 4.18 @ 10⁻³; language-dom12-q0.02 3.84 @ 3·10⁻², language-dom12-q0.03 3.97 @ 10⁻²,
+ * language-dom40-q0.1 4.48 and language-dom40-q0.05 4.53 @ 3·10⁻²; language-dom100 4.25 @ 3·10⁻³. The
+ * nine were picked from about 40 pilot recipes by a random-restart subset search minimising the largest
+ * Spearman between a fixed-lr ranking and the tuned one (an empirical search guided by the theory's
+ * rule): 0.65 on pilot seed 1/2 alone, 0.67 on seeds 3–4 and on the three-seed mean. The order
+ * alternates between the two kinds; `ci` takes the first 8.
  */
 export const PROXY_RECIPES: Recipe[] = [
   { name: "uniform", weights: [1, 1, 1, 1] },
@@ -130,7 +132,7 @@ export const PROXY_RECIPES: Recipe[] = [
   { name: "language-dom40-q0.1", weights: [40, 1, 1, 1], quality: 0.1 },
 ];
 
-/** Proxy lrs of `ci` (fixed-steps and fixed-time sweeps alike, so that whichever lr the baseline prefers, the fixed-time sweep holds it and its reduced lr). */
+/** Proxy lrs of `ci` (fixed-steps and fixed-time sweeps alike: if the baseline prefers an lr whose reduced lr is in the sweep, both regimes hold the pair). */
 const CI_PROXY_LRS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4];
 /** Proxy lrs of `small`: 10⁻¹ … 10⁻⁴, in both sweeps. */
 const SMALL_PROXY_LRS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4];
@@ -138,13 +140,17 @@ const SMALL_PROXY_LRS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4];
 /**
  * The named configurations. Proxy: 1-layer GPT, d = 16; target: 2-layer GPT, d = 32 — 2× wider and 2×
  * deeper, 8× the non-embedding parameters, about the paper's GPT2-125M → Pythia-1B ratio. (A d = 8
- * proxy, 32× smaller, was run first at `small`: it ranked the recipes like itself tuned per recipe at
- * every lr, but its tuned ranking disagreed with the target's, ρ = 0.65 — notebook 13.) `small`: 9
- * recipes; targets tuned over 5 lrs (3·10⁻⁴ … 3·10⁻²) with 3 seeds at 400 steps; proxies with 3 seeds
+ * proxy, 32× smaller, was run first at `small`, with the same targets: its tuned ranking agreed with
+ * the target's at ρ = 0.65 / 0.47 and neither regime's claim passed; the size and the fixed time were
+ * then chosen after those targets had run — notebook 13, section 6.) `small`: 9 recipes; targets tuned
+ * over 5 lrs (3·10⁻⁴ … 3·10⁻²) with 5 seeds at 400 steps (3 at first: two were added when the premise
+ * proved fragile over resamples of 3 seeds); proxies with 3 seeds
  * over 7 lrs (10⁻¹ … 10⁻⁴) at 200 steps (fixed steps) and over the same 7 lrs at lr × steps = 0.4
  * (4 … 4000 steps: fixed time; the time is what the CPU budget allows with 4000 steps at 10⁻⁴). Steps:
- * 9·5·3·400 = 54 000 target, 9·3·7·200 = 37 800 fixed-steps and 9·3·5923 = 159 921 fixed-time proxy
- * steps (519 runs). Measured on this 2-core machine, quiet: 10 min 53 s wall for the whole `small` study (`study proxy --scale small`; 653 s inside the study).
+ * 9·5·5·400 = 90 000 target, 9·3·7·200 = 37 800 fixed-steps and 9·3·5923 = 159 921 fixed-time proxy
+ * steps (611 runs). Measured on this 2-core machine, quiet: 14 min 51 s wall for the whole `small` study
+ * from scratch (`study proxy --scale small`, its analysis — exact bootstraps over 84 375 resamples —
+ * then 40 s; memoised since: 14 s, same numbers).
  * `ci`: 8 recipes, 2 proxy seeds, 1 target seed at 150 steps, proxies at 100 steps and lr × steps = 0.3
  * (measured: 89 s, quiet). `paper`: a GPU analogue (proxy 2 layers d = 64, target 4 layers d = 128 at
  * 8000 steps; fixed time 1 down to 10⁻⁵, i.e. 10⁵ steps) — named, not run here.
@@ -169,7 +175,7 @@ export const PROXY_STUDY_CONFIGS: Record<Scale, ProxyStudyConfig> = {
     recipes: PROXY_RECIPES,
     proxy: { model: { layers: 1, dModel: 16, heads: 2, mlpRatio: 4 }, lrs: SMALL_PROXY_LRS, steps: 200, batchSize: 16, seeds: [1, 2, 3] },
     fixedTime: { time: 0.4, lrs: SMALL_PROXY_LRS },
-    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 400, batchSize: 16, seeds: [5, 6, 7] },
+    target: { model: { layers: 2, dModel: 32, heads: 2, mlpRatio: 4 }, lrs: [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], steps: 400, batchSize: 16, seeds: [5, 6, 7, 8, 9] },
     reducedFactor: 100,
     warmupFraction: 0.05,
     minRatio: 0.1,
@@ -244,7 +250,8 @@ export function validateProxyConfig(c: ProxyStudyConfig): ProxyStudyConfig {
   if (new Set(c.fixedTime.lrs).size !== c.fixedTime.lrs.length) throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), "distinct values");
   if (Math.max(...c.fixedTime.lrs) / Math.min(...c.fixedTime.lrs) < c.reducedFactor * (1 - 1e-9))
     throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), `a span of at least reducedFactor = ${c.reducedFactor}`);
-  // whichever proxy lr the baseline turns out to prefer, if its reduced lr is in the fixed-steps sweep the fixed-time sweep must hold both
+  // for every proxy lr the baseline may turn out to prefer whose reduced lr is in the fixed-steps sweep, the fixed-time sweep must
+  // hold both; a preferred lr with no reduced lr in the sweep leaves the comparison uncovered (its claims then fail and say why)
   const has = (xs: number[], lr: number) => xs.some((x) => Math.abs(x - lr) <= 1e-9 * lr);
   for (const lr of c.proxy.lrs) {
     if (!has(c.proxy.lrs, lr / c.reducedFactor)) continue;

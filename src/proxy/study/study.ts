@@ -103,6 +103,16 @@ export interface ProxyStudyResult {
   /** Spearman of each fixed-lr target ranking against the tuned one, ± bootstrap se over target seeds (does per-recipe tuning matter?) */
   targetFixedLrSpearman: number[];
   targetFixedLrSpearmanSe: number[];
+  /**
+   * The premise's robustness: for every resample of the target seeds (with replacement, all nⁿ), the
+   * largest fixed-lr Spearman over the target lrs (targets re-tuned in each resample); empty with one seed.
+   */
+  targetFixedLrMaxResamples: number[];
+  /**
+   * Reproducibility of the tuned target ranking: for each target seed, ρ between the ranking tuned on that
+   * seed alone and the ranking tuned on the other seeds (empty with one seed) — a ceiling for any proxy's ρ.
+   */
+  targetSplitSpearman: number[];
   /** the standard proxy lr: the baseline recipe's best lr in the fixed-steps sweep (seed mean) */
   standardLr: number;
   /** standard lr / reducedFactor */
@@ -181,6 +191,18 @@ function record(role: ProxyRunRecord["role"], recipe: string, lr: number, seed: 
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Every resample with replacement of n members: the nⁿ index tuples, in odometer order. */
+export function allResamples(n: number): number[][] {
+  const out: number[][] = [];
+  const idx = new Array<number>(n).fill(0);
+  for (;;) {
+    out.push(idx.slice());
+    let i = 0;
+    while (i < n && ++idx[i] === n) idx[i++] = 0;
+    if (i === n) return out;
+  }
+}
 /** lr equality up to rounding (reduced lr = standard / factor is computed) */
 const sameLr = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
 
@@ -200,9 +222,17 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
   const pSeeds = c.proxy.seeds;
   // target losses [lr][recipe][seed]; a diverged seed (+∞) makes the seed mean +∞: the recipe ranks last at that lr
   const tLoss = c.target.lrs.map((lr) => recipes.map((rc) => tSeeds.map((s) => find("target", rc, lr, s).loss)));
+  // the targets re-tuned on a resample of their seeds (memoised: the bootstraps ask for the same nⁿ resamples at every proxy lr)
+  const tunedCache = new Map<string, { byLr: number[][]; best: number[] }>();
   const tuned = (seedIdx: number[]) => {
-    const byLr = tLoss.map((row) => row.map((per) => mean(seedIdx.map((k) => per[k]))));
-    return { byLr, best: recipes.map((_, i) => Math.min(...byLr.map((row) => row[i]))) };
+    const key = seedIdx.join(",");
+    let t = tunedCache.get(key);
+    if (!t) {
+      const byLr = tLoss.map((row) => row.map((per) => mean(seedIdx.map((k) => per[k]))));
+      t = { byLr, best: recipes.map((_, i) => Math.min(...byLr.map((row) => row[i]))) };
+      tunedCache.set(key, t);
+    }
+    return t;
   };
   const allT = tSeeds.map((_, k) => k);
   const allP = pSeeds.map((_, k) => k);
@@ -218,6 +248,8 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
   };
   const targetFixedLrSpearman = c.target.lrs.map((_, k) => fixedRho(k, allT));
   const targetFixedLrSpearmanSe = c.target.lrs.map((_, k) => (tSeeds.length >= 2 ? exactBootstrap([tSeeds.length], ([ti]) => fixedRho(k, ti)).se : NaN));
+  const targetFixedLrMaxResamples = tSeeds.length >= 2 ? allResamples(tSeeds.length).map((ti) => Math.max(...c.target.lrs.map((_, k) => fixedRho(k, ti)))) : [];
+  const targetSplitSpearman = tSeeds.length >= 2 ? allT.map((k) => rankAgreement(tuned([k]).best, tuned(allT.filter((j) => j !== k)).best).spearman) : [];
 
   const pLoss = (role: "proxy" | "proxy-time", lr: number) => recipes.map((rc) => pSeeds.map((s) => find(role, rc, lr, s).loss));
   const agreementAt = (role: "proxy" | "proxy-time", lr: number, steps: number): LrAgreement => {
@@ -227,7 +259,14 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
     const spearmanSeeds = perSeed.map((p) => rankAgreement(p, targetBest).spearman);
     const ms = spearmanSeeds.length >= 2 ? meanSe(spearmanSeeds) : { mean: spearmanSeeds[0], se: NaN };
     const drop = recipes.map((_, i) => mean(perSeed.map((p, k) => initialLoss.proxy[k] - p[i])));
-    const stat = (pi: number[], ti: number[]) => rankAgreement(per.map((row) => mean(pi.map((k) => row[k]))), tuned(ti).best);
+    // every metric of one (proxy seeds, target seeds) resample, computed once for the three bootstraps below
+    const statCache = new Map<string, Agreement>();
+    const stat = (pi: number[], ti: number[]) => {
+      const key = `${pi.join(",")}|${ti.join(",")}`;
+      let a = statCache.get(key);
+      if (!a) statCache.set(key, (a = rankAgreement(per.map((row) => mean(pi.map((k) => row[k]))), tuned(ti).best)));
+      return a;
+    };
     const boot = (f: (a: Agreement) => number): WithSe => {
       const value = f(stat(allP, allT));
       if (pSeeds.length * tSeeds.length < 2) return { value, se: NaN };
@@ -278,6 +317,8 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
     targetRank,
     targetFixedLrSpearman,
     targetFixedLrSpearmanSe,
+    targetFixedLrMaxResamples,
+    targetSplitSpearman,
     standardLr,
     reducedLr,
     agreement,
