@@ -25,30 +25,24 @@ export interface BootstrapSummary {
 }
 
 /**
- * Enumerate every resample of every group (group g has `sizes[g]` members, resampled with
- * replacement) and summarise `statistic` over them. The statistic receives, per group, the member
- * indices of the resample (length sizes[g]); it must return a finite number.
+ * Every resample of every group (group g has `sizes[g]` members, resampled with replacement): Π nⁿ
+ * resamples, each giving per group the member indices (length sizes[g]), in odometer order (the first
+ * group's first index turns fastest).
  */
-export function exactBootstrap(sizes: readonly number[], statistic: (resample: number[][]) => number): BootstrapSummary {
+export function exactResamples(sizes: readonly number[]): number[][][] {
   if (!Array.isArray(sizes) || sizes.length < 1) throw new ParameterError("sizes", JSON.stringify(sizes), "a non-empty array of group sizes");
   sizes.forEach((n, g) => requireInteger(`sizes[${g}]`, n, { min: 1, max: 12 }));
   const total = sizes.reduce((p, n) => p * Math.pow(n, n), 1);
   if (total > MAX_EXACT_RESAMPLES) throw new ParameterError("sizes", sizes.join(","), `groups with Π nⁿ ≤ ${MAX_EXACT_RESAMPLES} resamples (here ${total})`);
-  const evalAt = (resample: number[][]): number => {
-    const v = statistic(resample);
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new ParameterError("statistic", v, `a finite number (resample ${JSON.stringify(resample)})`);
-    return v;
-  };
-  const value = evalAt(sizes.map((n) => Array.from({ length: n }, (_, i) => i)));
   // odometer over all groups' digits: resample[g][i] ∈ [0, sizes[g])
   const resample = sizes.map((n) => new Array<number>(n).fill(0));
-  const values: number[] = [];
+  const out: number[][][] = [];
   for (;;) {
-    values.push(evalAt(resample.map((r) => r.slice())));
+    out.push(resample.map((r) => r.slice()));
     let g = 0;
     let i = 0;
     for (;;) {
-      if (g === sizes.length) break;
+      if (g === sizes.length) return out;
       resample[g][i]++;
       if (resample[g][i] < sizes[g]) break;
       resample[g][i] = 0;
@@ -58,8 +52,22 @@ export function exactBootstrap(sizes: readonly number[], statistic: (resample: n
         g++;
       }
     }
-    if (g === sizes.length) break;
   }
+}
+
+/**
+ * Summarise `statistic` over every resample of every group (`exactResamples`). The statistic receives,
+ * per group, the member indices of the resample (length sizes[g]); it must return a finite number.
+ */
+export function exactBootstrap(sizes: readonly number[], statistic: (resample: number[][]) => number): BootstrapSummary {
+  const resamples = exactResamples(sizes);
+  const evalAt = (resample: number[][]): number => {
+    const v = statistic(resample);
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new ParameterError("statistic", v, `a finite number (resample ${JSON.stringify(resample)})`);
+    return v;
+  };
+  const value = evalAt(sizes.map((n) => Array.from({ length: n }, (_, i) => i)));
+  const values = resamples.map(evalAt);
   const count = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / count;
   const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / count;

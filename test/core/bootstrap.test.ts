@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactBootstrap, MAX_EXACT_RESAMPLES } from "../../src/core/bootstrap";
+import { exactBootstrap, exactResamples, MAX_EXACT_RESAMPLES } from "../../src/core/bootstrap";
 import { spearman } from "../../src/core/stats";
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -50,5 +50,14 @@ describe("exact bootstrap over seeds", () => {
     expect(() => exactBootstrap([0], () => 0)).toThrow(/^sizes\[0\] = 0/);
     expect(() => exactBootstrap([8, 8], () => 0)).toThrow(new RegExp(`≤ ${MAX_EXACT_RESAMPLES}`));
     expect(() => exactBootstrap([2], () => NaN)).toThrow(/^statistic = NaN: must be a finite number/);
+  });
+
+  it("exactResamples enumerates the nⁿ resamples with replacement, each once", () => {
+    for (const n of [1, 2, 3, 4]) {
+      const all = exactResamples([n]).map((r) => r[0]);
+      expect(all.length).toBe(n ** n);
+      expect(new Set(all.map((t) => t.join(","))).size).toBe(n ** n);
+      expect(all.every((t) => t.length === n && t.every((k) => Number.isInteger(k) && k >= 0 && k < n))).toBe(true);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { StudyInterrupted } from "../../src/nn/studyRuns";
 import { Runner } from "../../src/run/runner";
 import { fixedTimeSteps, PROXY_MICRO_CONFIG, PROXY_STUDY_CONFIGS, PROXY_DOMAIN_NAMES, validateProxyConfig, type ProxyStudyConfig } from "../../src/proxy/study/config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, recipeData, validationSets } from "../../src/proxy/study/data";
-import { allResamples, analyseProxy, computeProxyStudy, proxyStudyRuns, proxyTransformerStudy, type ProxyRunRecord } from "../../src/proxy/study/study";
+import { analyseProxy, computeProxyStudy, proxyStudyRuns, proxyTransformerStudy, type ProxyRunRecord } from "../../src/proxy/study/study";
 import { paperLevels, reducedGain } from "../../src/proxy/study/claims";
 import { spearman } from "../../src/core/stats";
 import { proxy } from "../../src/proxy";
@@ -183,15 +183,6 @@ describe("proxy study configs and analysis", () => {
     // seed 2 swaps recipes 0 and 1 (+1.6 on recipe 0): one seed's tuned ranking against the other's is not the identity
     expect(r.targetSplitSpearman).toEqual([spearman(tunedOn([0]), tunedOn([1])), spearman(tunedOn([1]), tunedOn([0]))]);
     expect(r.targetSplitSpearman[0]).toBeLessThan(1);
-  });
-
-  it("allResamples enumerates the nⁿ resamples with replacement, each once", () => {
-    for (const n of [1, 2, 3, 4]) {
-      const all = allResamples(n);
-      expect(all.length).toBe(n ** n);
-      expect(new Set(all.map((t) => t.join(","))).size).toBe(n ** n);
-      expect(all.every((t) => t.length === n && t.every((k) => Number.isInteger(k) && k >= 0 && k < n))).toBe(true);
-    }
   });
 });
 

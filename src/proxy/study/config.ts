@@ -90,6 +90,9 @@ export interface ProxyStudyConfig {
   validationPerDomain: number;
 }
 
+/** lr equality up to rounding (a reduced lr = standard / factor is computed, not written). */
+export const sameLr = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
+
 /** Steps of a fixed-time run at `lr`: round(time / lr), at least 1. */
 export const fixedTimeSteps = (time: number, lr: number): number => Math.max(1, Math.round(time / lr));
 
@@ -252,7 +255,7 @@ export function validateProxyConfig(c: ProxyStudyConfig): ProxyStudyConfig {
     throw new ParameterError("fixedTime.lrs", c.fixedTime.lrs.join(","), `a span of at least reducedFactor = ${c.reducedFactor}`);
   // for every proxy lr the baseline may turn out to prefer whose reduced lr is in the fixed-steps sweep, the fixed-time sweep must
   // hold both; a preferred lr with no reduced lr in the sweep leaves the comparison uncovered (its claims then fail and say why)
-  const has = (xs: number[], lr: number) => xs.some((x) => Math.abs(x - lr) <= 1e-9 * lr);
+  const has = (xs: number[], lr: number) => xs.some((x) => sameLr(x, lr));
   for (const lr of c.proxy.lrs) {
     if (!has(c.proxy.lrs, lr / c.reducedFactor)) continue;
     for (const need of [lr, lr / c.reducedFactor])

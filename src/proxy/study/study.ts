@@ -13,14 +13,14 @@
  * killed study resumes where it stopped (src/nn/studyRuns.ts); they are independent `StudyRun`s, so
  * `study proxy --shard I/N` splits them across machines. */
 import { defineResult } from "../../core/result";
-import { exactBootstrap } from "../../core/bootstrap";
+import { exactBootstrap, exactResamples } from "../../core/bootstrap";
 import { meanSe } from "../../core/stats";
 import { initBackend } from "../../nn/backend";
 import type { TrainResult } from "../../nn/train";
 import type { ManyJob } from "../../nn/manyWorker";
 import { rankAgreement, type Agreement } from "../../../theory/proxy/ordering";
 import { studyRunOptions, trainStudyRuns, StudyInterrupted, type StudyRun, type StudyRunOptions } from "../../nn/studyRuns";
-import { fixedTimeSteps, PROXY_DOMAIN_NAMES, proxyStudyConfig, validateProxyConfig, type ProxySide, type ProxyStudyConfig } from "./config";
+import { fixedTimeSteps, PROXY_DOMAIN_NAMES, proxyStudyConfig, sameLr, validateProxyConfig, type ProxySide, type ProxyStudyConfig } from "./config";
 import { domainMeanLoss, PROXY_DATA_MODULE, proxyMixture, validationSets, type ProxyDataArgs } from "./data";
 
 /** Final validation losses of one run. */
@@ -192,19 +192,6 @@ function record(role: ProxyRunRecord["role"], recipe: string, lr: number, seed: 
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** Every resample with replacement of n members: the nⁿ index tuples, in odometer order. */
-export function allResamples(n: number): number[][] {
-  const out: number[][] = [];
-  const idx = new Array<number>(n).fill(0);
-  for (;;) {
-    out.push(idx.slice());
-    let i = 0;
-    while (i < n && ++idx[i] === n) idx[i++] = 0;
-    if (i === n) return out;
-  }
-}
-/** lr equality up to rounding (reduced lr = standard / factor is computed) */
-const sameLr = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
 
 /**
  * Analyse the run records: tuned-target ranking, the measured standard lr, per-lr agreement in both
@@ -248,7 +235,7 @@ export function analyseProxy(c: ProxyStudyConfig, runs: ProxyRunRecord[], initia
   };
   const targetFixedLrSpearman = c.target.lrs.map((_, k) => fixedRho(k, allT));
   const targetFixedLrSpearmanSe = c.target.lrs.map((_, k) => (tSeeds.length >= 2 ? exactBootstrap([tSeeds.length], ([ti]) => fixedRho(k, ti)).se : NaN));
-  const targetFixedLrMaxResamples = tSeeds.length >= 2 ? allResamples(tSeeds.length).map((ti) => Math.max(...c.target.lrs.map((_, k) => fixedRho(k, ti)))) : [];
+  const targetFixedLrMaxResamples = tSeeds.length >= 2 ? exactResamples([tSeeds.length]).map(([ti]) => Math.max(...c.target.lrs.map((_, k) => fixedRho(k, ti)))) : [];
   const targetSplitSpearman = tSeeds.length >= 2 ? allT.map((k) => rankAgreement(tuned([k]).best, tuned(allT.filter((j) => j !== k)).best).spearman) : [];
 
   const pLoss = (role: "proxy" | "proxy-time", lr: number) => recipes.map((rc) => pSeeds.map((s) => find(role, rc, lr, s).loss));
